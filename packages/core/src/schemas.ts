@@ -1,0 +1,204 @@
+import { z } from 'zod';
+
+/** The report contract's version. Fields may be added within a version; none may change meaning. */
+export const SCHEMA_VERSION = 1 as const;
+
+const isoDateTime = z.string().datetime({ offset: true });
+const offset = z.number().int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
+
+export const SourceKind = z.enum(['outlet', 'official', 'aggregator', 'other']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const Source = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+  kind: SourceKind,
+  homepage: z.string().url().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** One fetch of one URL, as stored: what came back and the hash of exactly those bytes. */
+export const Snapshot = z.object({
+  sha256,
+  url: z.string(),
+  finalUrl: z.string(),
+  redirects: z.array(z.string()),
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  contentType: z.string().nullable(),
+  fetchedAt: isoDateTime,
+  byteLength: z.number().int().nonnegative(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const BlockType = z.enum(['title', 'heading', 'paragraph', 'quote', 'list']);
+export const TextBlock = z.object({ type: BlockType, start: offset, end: offset });
+export type TextBlock = z.infer<typeof TextBlock>;
+
+/**
+ * A document's readable text. `text` is what every offset in Parallax refers to: for HTML it is the
+ * headline, a blank line, then the body blocks separated by blank lines; for plain text it is the
+ * file's content unchanged.
+ */
+export const Article = z.object({
+  title: z.string(),
+  byline: z.string().nullable(),
+  publishedAt: isoDateTime.nullable(),
+  lang: z.string(),
+  text: z.string(),
+  blocks: z.array(TextBlock),
+  /** End offset of the headline inside `text` (0 when the document has none). */
+  headlineEnd: offset,
+});
+export type Article = z.infer<typeof Article>;
+
+export const StatementKind = z.enum(['direct', 'partial', 'indirect']);
+export type StatementKind = z.infer<typeof StatementKind>;
+
+export const Statement = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: StatementKind,
+  /** The speaker as the document wrote it, or null when nothing in the text names one. */
+  speaker: z.string().nullable(),
+  /** The speaker after resolving pronouns and attributions carried over from nearby sentences. */
+  resolvedSpeaker: z.string().nullable(),
+  cue: z.string().nullable(),
+  lang: z.string(),
+  start: offset,
+  end: offset,
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const FactKind = z.enum(['number', 'date', 'place', 'name']);
+export type FactKind = z.infer<typeof FactKind>;
+
+export const Fact = z.object({
+  id: z.string(),
+  kind: FactKind,
+  /** What the value is about, normalised (`member states`, `talks`, `location`). */
+  subject: z.string(),
+  /** Normalised value: a number as digits, a date as YYYY-MM-DD (or YYYY-MM), a place's canonical name. */
+  value: z.string(),
+  /** The words as written. */
+  text: z.string(),
+  start: offset,
+  end: offset,
+  /** For places: ISO country code of the place, when the gazetteer knows it. */
+  country: z.string().optional(),
+  /** True when the fact is in the headline. */
+  inHeadline: z.boolean().optional(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const DocumentRef = z.object({
+  id: z.string(),
+  source: z.string(),
+  kind: SourceKind,
+  url: z.string(),
+  title: z.string(),
+  publishedAt: isoDateTime.optional(),
+  lang: z.string(),
+  snapshotSha256: sha256,
+  copyOf: z.string().optional(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const Rendition = z.object({
+  documentId: z.string(),
+  text: z.string(),
+  kind: StatementKind,
+  speakerLabel: z.string().nullable(),
+  cue: z.string().optional(),
+  start: offset,
+  end: offset,
+});
+export type Rendition = z.infer<typeof Rendition>;
+
+export const DivergenceType = z.enum([
+  'verbatim',
+  'truncated',
+  'elided',
+  'extended',
+  'reworded',
+  'paraphrased',
+  'misattributed',
+  'negation',
+  'number',
+  'date',
+  'place',
+  'translated',
+]);
+export type DivergenceType = z.infer<typeof DivergenceType>;
+
+export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffOp = z.infer<typeof DiffOp>;
+
+/** How rendition b differs from rendition a (a is the reference: the primary source when there is one). */
+export const Divergence = z.object({
+  type: DivergenceType,
+  a: z.string(),
+  b: z.string(),
+  diff: z.array(DiffOp).optional(),
+  note: z.string(),
+});
+export type Divergence = z.infer<typeof Divergence>;
+
+export const Speaker = z.object({ id: z.string(), name: z.string() });
+export type Speaker = z.infer<typeof Speaker>;
+
+export const AlignedStatement = z.object({
+  id: z.string(),
+  speaker: Speaker.nullable(),
+  renditions: z.array(Rendition).min(1),
+  divergences: z.array(Divergence),
+});
+export type AlignedStatement = z.infer<typeof AlignedStatement>;
+
+export const FactConflict = z.object({
+  kind: FactKind,
+  subject: z.string(),
+  values: z
+    .array(z.object({ documentId: z.string(), value: z.string(), text: z.string(), start: offset, end: offset }))
+    .min(2),
+});
+export type FactConflict = z.infer<typeof FactConflict>;
+
+export const Event = z.object({
+  id: z.string(),
+  title: z.string(),
+  documents: z.array(DocumentRef).min(1),
+  statements: z.array(AlignedStatement),
+  factConflicts: z.array(FactConflict),
+  coverage: z
+    .array(z.object({ statementId: z.string(), documentIds: z.array(z.string()), missingFrom: z.array(z.string()) }))
+    .optional(),
+  fidelity: z
+    .array(
+      z.object({
+        documentId: z.string(),
+        renditions: z.number().int().nonnegative(),
+        verbatim: z.number().int().nonnegative(),
+        byType: z.record(z.string(), z.number().int().nonnegative()),
+      }),
+    )
+    .optional(),
+});
+export type Event = z.infer<typeof Event>;
+
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  generatedAt: isoDateTime,
+  events: z.array(Event),
+});
+export type Report = z.infer<typeof Report>;
+
+/** The Report contract as JSON Schema (draft 2020-12), for consumers outside TypeScript. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Report, { target: 'draft-2020-12' }),
+    $id: 'https://parallax.dev/schema/report-v1.json',
+    title: 'Parallax Report',
+  };
+}
