@@ -1,0 +1,3 @@
+export { extractArticle, type HtmlExtractOptions, toIsoDate } from './html';
+export { detectLanguage, primaryLanguageTag } from './language';
+export { articleFromText } from './plain-text';

@@ -1,0 +1,356 @@
+/**
+ * Attribution in English news prose: who a cue verb gives the words to. A speaker is a noun phrase of
+ * capitalised names, role nouns ("spokesperson", "ministry") and the connectors that join them
+ * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
+ */
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  speaker: string;
+  speakerStart: number;
+  speakerEnd: number;
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  /** True when the speaker is a pronoun that needs resolving to an earlier speaker. */
+  pronoun: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
+
+/** Word tokens with offsets relative to `base`. Characters that are not letters or digits separate tokens. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const word = m[0].replace(/[.'’-]+$/, (tail) => (/^\p{Lu}(\.\p{Lu})+\.$/u.test(m[0]) ? tail : ''));
+    out.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start: base + m.index,
+      end: base + m.index + word.length,
+    });
+  }
+  return out;
+}
+
+/** Speech and statement verbs (the forms news prose uses), lowercase. */
+export const CUE_VERBS = new Set([
+  'said',
+  'says',
+  'say',
+  'stated',
+  'states',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'noted',
+  'notes',
+  'warned',
+  'warns',
+  'urged',
+  'urges',
+  'urging',
+  'reported',
+  'reports',
+  'mentioned',
+  'announced',
+  'announces',
+  'argued',
+  'argues',
+  'claimed',
+  'claims',
+  'insisted',
+  'insists',
+  'stressed',
+  'stresses',
+  'emphasised',
+  'emphasized',
+  'explained',
+  'confirmed',
+  'denied',
+  'wrote',
+  'writes',
+  'declared',
+  'asserted',
+  'acknowledged',
+  'admitted',
+  'suggested',
+  'predicted',
+  'assured',
+  'promised',
+  'replied',
+  'responded',
+  'commented',
+  'continued',
+  'concluded',
+  'believes',
+  'calling',
+  'called',
+  'demanded',
+  'pledged',
+]);
+
+/** Cue verbs strong enough to introduce reported speech without quotation marks. */
+export const REPORTING_CUES = new Set([
+  'said',
+  'says',
+  'stated',
+  'told',
+  'added',
+  'noted',
+  'warned',
+  'reported',
+  'mentioned',
+  'announced',
+  'argued',
+  'claimed',
+  'insisted',
+  'stressed',
+  'emphasised',
+  'emphasized',
+  'explained',
+  'confirmed',
+  'denied',
+  'wrote',
+  'declared',
+  'asserted',
+  'acknowledged',
+  'admitted',
+  'suggested',
+  'predicted',
+  'believes',
+]);
+
+/** Lower-case nouns that head or modify a speaker phrase. */
+const ROLE_NOUNS = new Set([
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'spokespeople',
+  'minister',
+  'ministry',
+  'government',
+  'president',
+  'presidency',
+  'official',
+  'officials',
+  'embassy',
+  'aide',
+  'adviser',
+  'advisor',
+  'secretary',
+  'ambassador',
+  'court',
+  'judge',
+  'judges',
+  'prosecutor',
+  'office',
+  'deputy',
+  'chief',
+  'head',
+  'director',
+  'analyst',
+  'analysts',
+  'expert',
+  'experts',
+  'source',
+  'sources',
+  'representative',
+  'representatives',
+  'agency',
+  'foreign',
+  'press',
+  'service',
+  'senior',
+  'top',
+  'former',
+  'military',
+  'police',
+  'leader',
+  'leaders',
+  'lawmaker',
+  'lawmakers',
+  'diplomat',
+  'diplomats',
+  'envoy',
+  'commissioner',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'mayor',
+  'governor',
+  'general',
+  'kremlin',
+]);
+
+/** Cues after which the speaker may follow the verb ("…,” said Peskov). */
+const INVERTIBLE_CUES = new Set(['said', 'says', 'added', 'noted', 'wrote', 'continued', 'explained', 'stated', 'declared', 'warned', 'insisted', 'told']);
+/** "issued a statement", "released a comment": the verb is a cue only with these objects. */
+const STATEMENT_NOUNS = new Set(['statement', 'comment', 'communique', 'declaration', 'release']);
+
+const CONNECTORS = new Set(['of', 'from', 'in', 'at', 'for', 'the', 'a', 'an', 'de', 'al', 'el', 'von', 'van', 'der']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+/** Words between a speaker and the cue that do not end the speaker phrase ("has previously said"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'later', 'then', 'once', 'again']);
+/** Capitalised words that open a sentence or clause without being part of a name. */
+const CAPITALISED_FUNCTION_WORDS = new Set([
+  'on',
+  'in',
+  'at',
+  'but',
+  'however',
+  'and',
+  'also',
+  'meanwhile',
+  'earlier',
+  'later',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'there',
+  'it',
+  'as',
+  'when',
+  'after',
+  'before',
+  'while',
+  'speaking',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+]);
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+function joinedOnlyBySpace(text: string, base: number, left: Token, right: Token): boolean {
+  return /^\s+$/.test(text.slice(left.end - base, right.start - base));
+}
+
+function acceptable(token: Token): boolean {
+  if (isCapitalised(token)) return !CAPITALISED_FUNCTION_WORDS.has(token.lower) || CONNECTORS.has(token.lower);
+  return ROLE_NOUNS.has(token.lower) || CONNECTORS.has(token.lower);
+}
+
+function trimPhrase(tokens: Token[]): Token[] {
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && DETERMINERS.has((tokens[from] as Token).lower)) from++;
+  while (to > from && CONNECTORS.has((tokens[to - 1] as Token).lower)) to--;
+  return tokens.slice(from, to);
+}
+
+function validSpeaker(tokens: Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 12) return false;
+  return tokens.some((t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || ROLE_NOUNS.has(t.lower));
+}
+
+/**
+ * The speaker phrase ending just before token `index` (scanning left), or starting just after it
+ * (scanning right). `text` is the context the tokens were cut from, starting at offset `base`.
+ */
+export function speakerPhrase(
+  text: string,
+  base: number,
+  tokens: Token[],
+  index: number,
+  direction: -1 | 1,
+): { tokens: Token[]; pronoun: boolean } | undefined {
+  let i = index + direction;
+  if (direction === -1) {
+    while (i >= 0 && (AUXILIARIES.has((tokens[i] as Token).lower) || /ly$/.test((tokens[i] as Token).lower))) {
+      if (i < index - 3) break;
+      i--;
+    }
+  }
+  const first = tokens[i];
+  if (!first) return undefined;
+  const neighbour = tokens[i - direction] as Token;
+  const gapOk =
+    direction === -1 ? joinedOnlyBySpace(text, base, first, neighbour) : joinedOnlyBySpace(text, base, neighbour, first);
+  if (!gapOk) return undefined;
+  if (PRONOUNS.has(first.lower)) return { tokens: [first], pronoun: true };
+  const phrase: Token[] = [];
+  let prev: Token | undefined;
+  while (i >= 0 && i < tokens.length) {
+    const token = tokens[i] as Token;
+    if (!acceptable(token)) break;
+    if (prev) {
+      const ok =
+        direction === -1 ? joinedOnlyBySpace(text, base, token, prev) : joinedOnlyBySpace(text, base, prev, token);
+      if (!ok) break;
+    }
+    phrase.push(token);
+    // A possessive ends the phrase when scanning right ("Ukraine’s Foreign Ministry" scans left fine).
+    prev = token;
+    i += direction;
+  }
+  const ordered = direction === -1 ? phrase.reverse() : phrase;
+  const trimmed = trimPhrase(ordered);
+  return validSpeaker(trimmed) ? { tokens: trimmed, pronoun: false } : undefined;
+}
+
+function toAttribution(text: string, base: number, phrase: { tokens: Token[]; pronoun: boolean }, cue: Token) {
+  const first = phrase.tokens[0] as Token;
+  const last = phrase.tokens[phrase.tokens.length - 1] as Token;
+  return {
+    speaker: text.slice(first.start - base, last.end - base),
+    speakerStart: first.start,
+    speakerEnd: last.end,
+    cue: cue.text,
+    cueStart: cue.start,
+    cueEnd: cue.end,
+    pronoun: phrase.pronoun,
+  };
+}
+
+/**
+ * Finds "SPEAKER cue" or "cue SPEAKER" in a context string (the words around a quotation, or a whole
+ * sentence of reported speech). Cues are tried nearest-first from `prefer`'s side.
+ */
+export function findAttribution(
+  text: string,
+  base: number,
+  options: { cues?: ReadonlySet<string>; prefer: 'last' | 'first' },
+): Attribution | undefined {
+  const tokens = tokenize(text, base);
+  const cues = options.cues ?? CUE_VERBS;
+  const order = tokens.map((_, i) => i);
+  if (options.prefer === 'last') order.reverse();
+  for (const i of order) {
+    const token = tokens[i] as Token;
+    if (token.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+      const after = speakerPhrase(text, base, tokens, i + 1, 1);
+      if (after && !after.pronoun) return toAttribution(text, base, after, token);
+      continue;
+    }
+    const issuesStatement =
+      !options.cues &&
+      (token.lower === 'issued' || token.lower === 'released' || token.lower === 'published') &&
+      STATEMENT_NOUNS.has(tokens[i + 2]?.lower ?? '');
+    if (!cues.has(token.lower) && !issuesStatement) continue;
+    const before = speakerPhrase(text, base, tokens, i, -1);
+    if (before) return toAttribution(text, base, before, token);
+    if (!INVERTIBLE_CUES.has(token.lower)) continue;
+    const after = speakerPhrase(text, base, tokens, i, 1);
+    if (after && !after.pronoun) return toAttribution(text, base, after, token);
+  }
+  return undefined;
+}
