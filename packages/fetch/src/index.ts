@@ -1,0 +1,3 @@
+export { isPrivateAddress } from './address';
+export { decodeBody, sniffCharset } from './charset';
+export { type FetchedPage, type FetchOptions, fetchPage } from './fetch-page';
