@@ -1,6 +1,5 @@
 import type { SourceKind, Statement } from '@parallax/core';
 import { type CanonicalSpeaker, canonicalSpeaker, contentStems, numbersIn, sameSpeaker } from '@parallax/normalize';
-import { UnionFind } from './events';
 
 export interface AlignDocument {
   id: string;
@@ -40,29 +39,18 @@ interface Prepared extends AlignedRendition {
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
 /**
- * The statement every rendition is compared against: a primary source's own words when an official
- * document carries it, otherwise the fullest direct quotation.
+ * Which of two statements is the better reference: a primary source's own words (an official
+ * document) first, then a direct quotation over a partial one over reported speech, English (the
+ * language most coverage is compared in) and finally the fuller text.
  */
-function chooseReference(renditions: AlignedRendition[]): number {
-  let best = 0;
-  const score = (r: AlignedRendition) => [
-    r.documentKind === 'official' ? 0 : 1,
-    KIND_RANK[r.statement.kind],
-    r.lang === 'en' ? 0 : 1,
-    -(r.statement.end - r.statement.start),
-  ];
-  renditions.forEach((r, i) => {
-    const a = score(r);
-    const b = score(renditions[best] as AlignedRendition);
-    for (let k = 0; k < a.length; k++) {
-      if ((a[k] as number) < (b[k] as number)) {
-        best = i;
-        break;
-      }
-      if ((a[k] as number) > (b[k] as number)) break;
-    }
-  });
-  return best;
+function compareAuthority(a: AlignedRendition, b: AlignedRendition): number {
+  return (
+    (a.documentKind === 'official' ? 0 : 1) - (b.documentKind === 'official' ? 0 : 1) ||
+    KIND_RANK[a.statement.kind] - KIND_RANK[b.statement.kind] ||
+    (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) ||
+    b.statement.end - b.statement.start - (a.statement.end - a.statement.start) ||
+    a.statement.start - b.statement.start
+  );
 }
 
 /** Numbers that identify content, not calendar years. */
@@ -119,33 +107,72 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }
   }
 
-  const uf = new UnionFind(n);
+  const linked = new Map<number, Array<{ other: number; score: number }>>();
+  const link = (x: number, y: number, score: number) => {
+    const list = linked.get(x);
+    if (list) list.push({ other: y, score });
+    else linked.set(x, [{ other: y, score }]);
+  };
   for (const pair of shared.keys()) {
-    const a = items[Math.floor(pair / n)] as Prepared;
-    const b = items[pair % n] as Prepared;
+    const x = Math.floor(pair / n);
+    const y = pair % n;
+    const a = items[x] as Prepared;
+    const b = items[y] as Prepared;
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
+    let score = 0;
     if (a.lang !== b.lang) {
-      const common = [...a.numbers].filter((x) => b.numbers.has(x));
-      if (agree && common.length > 0) uf.union(Math.floor(pair / n), pair % n);
-      continue;
+      // Across languages only the speaker and the figures can vouch; rank below any same-language match.
+      if (agree && [...a.numbers].some((v) => b.numbers.has(v))) score = 0.01;
+    } else {
+      let common = 0;
+      for (const stem of a.stems) if (b.stems.has(stem)) common++;
+      const smaller = Math.min(a.stems.size, b.stems.size);
+      const bar = speakersKnown && !agree ? minOther : minContainment;
+      const containment = smaller > 0 ? common / smaller : 0;
+      if (common >= Math.min(minShared, smaller) && containment >= bar) score = containment;
     }
-    let common = 0;
-    for (const s of a.stems) if (b.stems.has(s)) common++;
-    const smaller = Math.min(a.stems.size, b.stems.size);
-    if (smaller === 0 || common < Math.min(minShared, smaller)) continue;
-    const containment = common / smaller;
-    const bar = speakersKnown && !agree ? minOther : minContainment;
-    if (containment >= bar) uf.union(Math.floor(pair / n), pair % n);
+    if (score > 0) {
+      link(x, y, score);
+      link(y, x, score);
+    }
   }
 
-  const groups = new Map<number, AlignedRendition[]>();
-  items.forEach((item, i) => {
-    const { stems: _s, numbers: _n, ...rendition } = item;
-    const root = uf.find(i);
-    const group = groups.get(root);
-    if (group) group.push(rendition);
-    else groups.set(root, [rendition]);
+  // Each statement points to the most similar statement that is a better reference than itself (an
+  // official document's words, a direct quotation, a fuller text); a group is a reference with all
+  // that point to it, directly or through others. Pointers only ever go up the authority order, so
+  // there are no cycles, and a statement joins the sentence it matches best rather than the first
+  // sentence that shares a few words with it.
+  const parent = items.map((item, i) => {
+    let best = -1;
+    let bestScore = 0;
+    for (const { other, score } of linked.get(i) ?? []) {
+      const candidate = items[other] as Prepared;
+      if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
+      if (score > bestScore || (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)) {
+        best = other;
+        bestScore = score;
+      }
+    }
+    return best;
   });
-  return [...groups.values()].map((renditions) => ({ renditions, reference: chooseReference(renditions) }));
+  const rootOf = (i: number): number => {
+    let r = i;
+    while ((parent[r] as number) >= 0) r = parent[r] as number;
+    return r;
+  };
+  const members = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const root = rootOf(i);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
+  });
+  return [...members.entries()].map(([root, list]) => ({
+    renditions: list.map((i) => {
+      const { stems: _s, numbers: _n, ...rendition } = items[i] as Prepared;
+      return rendition;
+    }),
+    reference: list.indexOf(root),
+  }));
 }

@@ -56,11 +56,9 @@ function factValues(facts: Fact[], kind: Fact['kind']): Set<string> {
   return new Set(facts.filter((f) => f.kind === kind).map((f) => f.value));
 }
 
+/** A value replaced by another: each side states something the other does not (omission alone is not disagreement). */
 function setsDiffer(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (!b.has(x)) return true;
-  for (const x of b) if (!a.has(x)) return true;
-  return false;
+  return [...a].some((x) => !b.has(x)) && [...b].some((x) => !a.has(x));
 }
 
 function quoteWords(list: string[]): string {
@@ -92,14 +90,8 @@ export function compareRenditions(a: ComparableRendition, b: ComparableRendition
   }
 
   if (a.lang === b.lang) {
-    const aw = new Set(words(a.text));
-    const bw = new Set(words(b.text));
-    const negA = [...aw].filter((w) => NEGATORS.has(w));
-    const negB = [...bw].filter((w) => NEGATORS.has(w));
-    if (negA.length !== negB.length) {
-      const [has, lacks] = negA.length > negB.length ? ['a', 'b'] : ['b', 'a'];
-      out.push({ type: 'negation', ...base, note: `${has} negates (${[...negA, ...negB].join(', ')}) where ${lacks} does not` });
-    }
+    const negation = negationChange(a, b, options);
+    if (negation) out.push({ type: 'negation', ...base, note: negation });
   }
 
   for (const kind of ['number', 'date', 'place'] as const) {
@@ -113,9 +105,40 @@ export function compareRenditions(a: ComparableRendition, b: ComparableRendition
   return out;
 }
 
+/** Words for diffing: canonical words, without the final full stop that quoting conventions add or drop. */
+function diffWords(text: string): string[] {
+  const list = words(text);
+  while (list.length > 0 && SENTENCE_END.has(list[list.length - 1] as string)) list.pop();
+  return list;
+}
+
+/** The stretch of the diff that b covers: a's words before and after it are context b leaves out. */
+function coveredOps(ops: Op[]): { leading: string[]; trailing: string[]; inner: Op[] } {
+  let first = 0;
+  let last = ops.length - 1;
+  while (first <= last && (ops[first] as Op).op === 'delete') first++;
+  while (last >= first && (ops[last] as Op).op === 'delete') last--;
+  return {
+    leading: first > 0 ? (ops[0] as Op).words : [],
+    trailing: last < ops.length - 1 ? (ops[ops.length - 1] as Op).words : [],
+    inner: ops.slice(first, last + 1),
+  };
+}
+
+/** A negator that one side has and the other lacks, within the words b covers. */
+function negationChange(a: ComparableRendition, b: ComparableRendition, options: CompareOptions): string | undefined {
+  const { inner } = coveredOps(wordDiff(diffWords(a.text), diffWords(b.text), options));
+  const removed = inner.filter((o) => o.op === 'delete').flatMap((o) => o.words.filter((w) => NEGATORS.has(w)));
+  const added = inner.filter((o) => o.op === 'insert').flatMap((o) => o.words.filter((w) => NEGATORS.has(w)));
+  if (removed.length === added.length) return undefined;
+  return removed.length > added.length
+    ? `b drops the negation (${removed.join(', ')}) that a has`
+    : `b adds a negation (${added.join(', ')}) that a does not have`;
+}
+
 function textualDivergence(a: ComparableRendition, b: ComparableRendition, options: CompareOptions): Divergence {
-  const aw = words(a.text);
-  const bw = words(b.text);
+  const aw = diffWords(a.text);
+  const bw = diffWords(b.text);
   const ops = wordDiff(aw, bw, options);
   const diff = toDiffOps(ops);
   const base = { a: a.documentId, b: b.documentId, diff };
@@ -123,14 +146,7 @@ function textualDivergence(a: ComparableRendition, b: ComparableRendition, optio
   const changed = ops.filter((o) => o.op !== 'equal');
   if (changed.length === 0) return { type: 'verbatim', ...base, note: 'same words' };
 
-  // Reference words outside the stretch b covers are the context b leaves out, not changes to it.
-  let first = 0;
-  let last = ops.length - 1;
-  while (first <= last && (ops[first] as Op).op === 'delete') first++;
-  while (last >= first && (ops[last] as Op).op === 'delete') last--;
-  const leading = first > 0 ? (ops[0] as Op).words : [];
-  const trailing = last < ops.length - 1 ? (ops[ops.length - 1] as Op).words : [];
-  const inner = ops.slice(first, last + 1);
+  const { leading, trailing, inner } = coveredOps(ops);
   const innerInserts = inner.filter((o) => o.op === 'insert');
   const innerDeletes = inner.filter((o) => o.op === 'delete');
   const cut = leading.length + trailing.length;

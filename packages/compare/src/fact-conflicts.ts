@@ -80,8 +80,8 @@ function dominantCountry(facts: Fact[]): { country: string; fact: Fact } | undef
 function locationConflicts(documents: FactDocument[]): FactConflict[] {
   const bodies = documents.map((d) => ({
     doc: d,
-    headline: d.facts.filter((f) => f.kind === 'place' && f.inHeadline && f.country),
-    body: d.facts.filter((f) => f.kind === 'place' && !f.inHeadline && f.country),
+    headline: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && f.inHeadline && f.country),
+    body: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && !f.inHeadline && f.country),
   }));
   const votes = bodies.map((b) => dominantCountry(b.body)).filter((x) => x !== undefined);
   const eventCountry = dominantCountry(votes.map((v) => v.fact));

@@ -213,9 +213,12 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
     const name = m[1] as string;
     const place = lookupPlace(name);
     if (!place) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const affiliation = AFFILIATION_BEFORE.test(before) || AFFILIATION_AFTER.test(after);
     push({
       kind: 'place',
-      subject: 'location',
+      subject: affiliation ? 'affiliation' : 'location',
       value: place.name,
       text: name,
       start: m.index,
@@ -225,6 +228,15 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
   }
   return facts.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A place named as part of a title or body ("President of the Russian Federation", "ОХУ-ын
+ * Ерөнхийлөгч", "U.S. Embassy") says whom someone represents, not where something happens.
+ */
+const AFFILIATION_BEFORE =
+  /\b(?:President|Prime Minister|Minister|Ministry|Embassy|Government|Ambassador|Foreign Affairs|Parliament|Consulate|Mission)\s+(?:of|in|to)\s+(?:the\s+)?$/i;
+const AFFILIATION_AFTER =
+  /^(?:['’]s|-?(?:ын|ийн|ын|н|гийн))?\s*(?:President|Prime Minister|Foreign Minist|Ministry|Embassy|Government|Ambassador|Ерөнхийлөгч|Ерөнхий сайд|Засгийн газ|Гадаад харилцааны|Элчин|Президент|МИД|посол)/u;
 
 function dateSubject(text: string, sentenceStart: number, dateStart: number): string {
   const tokens = tokenize(text.slice(sentenceStart, dateStart), sentenceStart);

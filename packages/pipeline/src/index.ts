@@ -1,0 +1,1 @@
+export { buildEvent, buildReport, type DocumentInput, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';

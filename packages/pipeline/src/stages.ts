@@ -1,0 +1,170 @@
+import {
+  type AlignedStatement,
+  type Article,
+  contentId,
+  type DocumentRef,
+  type Event,
+  type Fact,
+  type Report,
+  SCHEMA_VERSION,
+  type SourceKind,
+  type Statement,
+} from '@parallax/core';
+import { alignStatements, clusterEvents, type AlignedRendition } from '@parallax/align';
+import { type ComparableRendition, compareRenditions, coverageOf, fidelityOf, findFactConflicts } from '@parallax/compare';
+import { articleFromText, extractArticle } from '@parallax/extract';
+import { extractFacts, extractStatements } from '@parallax/statements';
+
+/** What is known about a document before its text is read: from a manifest, a source profile or a file. */
+export interface DocumentMeta {
+  source: string;
+  kind: SourceKind;
+  url: string;
+  title?: string;
+  lang?: string;
+  publishedAt?: string;
+}
+
+export interface DocumentInput {
+  meta: DocumentMeta;
+  /** The decoded body. */
+  body: string;
+  format: 'html' | 'text';
+  snapshotSha256: string;
+}
+
+/** One document through extract and statements: everything later stages need, as stored. */
+export interface ProcessedDocument {
+  ref: DocumentRef;
+  article: Article;
+  statements: Statement[];
+  facts: Fact[];
+}
+
+/** Stage extract + statements: a document's body → its article, statements and facts. Pure. */
+export function processDocument(input: DocumentInput): ProcessedDocument {
+  const { meta } = input;
+  const extracted =
+    input.format === 'html'
+      ? extractArticle(input.body, { url: meta.url })
+      : articleFromText(input.body, { publishedAt: meta.publishedAt });
+  const article: Article = {
+    ...extracted,
+    lang: meta.lang ?? extracted.lang,
+    publishedAt: meta.publishedAt ?? extracted.publishedAt,
+  };
+  const id = contentId('doc', meta.url, input.snapshotSha256);
+  const statements = extractStatements(article.text, {
+    lang: article.lang,
+    headlineEnd: article.headlineEnd,
+    issuer: meta.kind === 'official' ? meta.source : undefined,
+    documentId: id,
+  });
+  const facts = extractFacts(article.text, {
+    publishedAt: article.publishedAt,
+    headlineEnd: article.headlineEnd,
+    documentId: id,
+  });
+  const ref: DocumentRef = {
+    id,
+    source: meta.source,
+    kind: meta.kind,
+    url: meta.url,
+    title: meta.title ?? article.title,
+    lang: article.lang,
+    snapshotSha256: input.snapshotSha256,
+    ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+  };
+  return { ref, article, statements, facts };
+}
+
+const SEVERITY: Record<string, number> = {
+  misattributed: 0,
+  negation: 1,
+  number: 2,
+  date: 2,
+  place: 2,
+  paraphrased: 3,
+  reworded: 4,
+  truncated: 5,
+  elided: 5,
+  extended: 5,
+  translated: 6,
+  verbatim: 7,
+};
+
+function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
+  const { statement } = r;
+  return {
+    documentId: r.documentId,
+    text: statement.text,
+    kind: statement.kind,
+    lang: r.lang,
+    speakerLabel: statement.resolvedSpeaker ?? statement.speaker,
+    speaker: r.speaker,
+    facts: facts.filter((f) => f.start >= statement.start && f.end <= statement.end),
+  };
+}
+
+/** Stage align + compare for one event's documents. Pure. */
+export function buildEvent(documents: ProcessedDocument[]): Event {
+  const byId = new Map(documents.map((d) => [d.ref.id, d]));
+  const groups = alignStatements(
+    documents.map((d) => ({ id: d.ref.id, kind: d.ref.kind, lang: d.ref.lang, statements: d.statements })),
+  );
+  const statements: AlignedStatement[] = groups.map((group) => {
+    const reference = group.renditions[group.reference] as AlignedRendition;
+    const others = group.renditions.filter((_, i) => i !== group.reference);
+    const ordered = [reference, ...others];
+    const factsOf = (r: AlignedRendition) => byId.get(r.documentId)?.facts ?? [];
+    const divergences = others.flatMap((o) => compareRenditions(comparable(reference, factsOf(reference)), comparable(o, factsOf(o))));
+    const speaker = ordered.find((r) => r.speaker)?.speaker ?? null;
+    return {
+      id: contentId('as', ...ordered.map((r) => r.statement.id).sort()),
+      speaker: speaker ? { id: contentId('spk', speaker.key), name: speaker.name } : null,
+      renditions: ordered.map((r) => ({
+        documentId: r.documentId,
+        text: r.statement.text,
+        kind: r.statement.kind,
+        speakerLabel: r.statement.speaker,
+        ...(r.statement.cue ? { cue: r.statement.cue } : {}),
+        start: r.statement.start,
+        end: r.statement.end,
+      })),
+      divergences,
+    };
+  });
+  const severity = (s: AlignedStatement) =>
+    Math.min(...s.divergences.map((d) => SEVERITY[d.type] ?? 9), s.renditions.length > 1 ? 8 : 10);
+  statements.sort((a, b) => severity(a) - severity(b) || b.renditions.length - a.renditions.length);
+
+  const refs = documents.map((d) => d.ref);
+  const factConflicts = findFactConflicts(documents.map((d) => ({ documentId: d.ref.id, facts: d.facts })));
+  return {
+    id: contentId('event', ...refs.map((r) => r.id).sort()),
+    title: eventTitle(documents),
+    documents: refs,
+    statements,
+    factConflicts,
+    coverage: coverageOf(statements, refs),
+    fidelity: fidelityOf(statements, refs),
+  };
+}
+
+/** An event is named after its earliest independent report, else its earliest document. */
+function eventTitle(documents: ProcessedDocument[]): string {
+  const time = (d: ProcessedDocument) => (d.ref.publishedAt ? Date.parse(d.ref.publishedAt) : Number.POSITIVE_INFINITY);
+  const sorted = [...documents].sort((a, b) => time(a) - time(b));
+  const reporter = sorted.find((d) => d.ref.kind === 'outlet' || d.ref.kind === 'aggregator');
+  return (reporter ?? sorted[0])?.ref.title || 'Untitled event';
+}
+
+/** Stage events + align + compare + report over a batch of processed documents. Pure given `now`. */
+export function buildReport(documents: ProcessedDocument[], now: Date = new Date()): Report {
+  const byId = new Map(documents.map((d) => [d.ref.id, d]));
+  const clusters = clusterEvents(
+    documents.map((d) => ({ id: d.ref.id, text: d.article.text, publishedAt: d.ref.publishedAt ?? null })),
+  );
+  const events = clusters.map((ids) => buildEvent(ids.map((id) => byId.get(id) as ProcessedDocument)));
+  return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
+}
