@@ -1,0 +1,163 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reportJsonSchema, UsageError } from '@parallax/core';
+import { buildReport, type ProcessedDocument, processDocument, runPipeline, startReplayServer } from '@parallax/pipeline';
+import { isReportFormat, type ReportFormat, renderReport, summarizeReport } from '@parallax/report';
+import { openStore } from '@parallax/store';
+import type { Logger } from 'pino';
+import { loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
+
+export interface Io {
+  stdout: (text: string) => void;
+  log: Logger;
+}
+
+/** The demo corpus that ships in the repository. */
+export const DEMO_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/corpus/putin-mongolia-2024');
+
+function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (formats.length === 0 || (!allowMany && formats.length > 1)) {
+    throw new UsageError(`--format takes ${allowMany ? 'a comma-separated list of' : 'one of'} md, html, json`);
+  }
+  for (const f of formats) if (!isReportFormat(f)) throw new UsageError(`unknown format "${f}"; expected md, html or json`);
+  return formats as ReportFormat[];
+}
+
+async function processFiles(files: string[], manifestPath: string | undefined): Promise<Array<ProcessedDocument & { file: string }>> {
+  const manifest = manifestPath ? await loadManifest(resolveUserPath(manifestPath)) : undefined;
+  const paths = files.length > 0 ? files.map(resolveUserPath) : (manifest?.entries.map((e) => e.path) ?? []);
+  if (paths.length === 0) throw new UsageError('no input files (give FILE... or --manifest)');
+  const out: Array<ProcessedDocument & { file: string }> = [];
+  for (const path of paths) {
+    const entry = manifest?.entries.find((e) => e.path === path);
+    const input = await readDocument(path, entry ? metaOf(entry) : undefined);
+    out.push({ ...processDocument(input), file: path });
+  }
+  return out;
+}
+
+export async function compareCommand(
+  files: string[],
+  options: { manifest?: string; format: string; out?: string },
+  io: Io,
+): Promise<void> {
+  const [format] = parseFormats(options.format, false) as [ReportFormat];
+  const documents = await processFiles(files, options.manifest);
+  const rendered = renderReport(buildReport(documents), format);
+  if (options.out) {
+    const out = resolveUserPath(options.out);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, rendered);
+    io.log.info({ out }, 'report written');
+  } else {
+    io.stdout(rendered);
+  }
+}
+
+function jsonLines(objects: unknown[]): string {
+  if (objects.length === 1) return `${JSON.stringify(objects[0], null, 2)}\n`;
+  return objects.map((o) => `${JSON.stringify(o)}\n`).join('');
+}
+
+function requireJson(format: string): void {
+  if (format !== 'json') throw new UsageError(`--format ${format} is not supported here; use --format json`);
+}
+
+export async function extractCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
+  requireJson(options.format);
+  const docs = await processFiles(files, undefined);
+  io.stdout(jsonLines(docs.map((d) => ({ file: d.file, ...d.article }))));
+}
+
+export async function statementsCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
+  requireJson(options.format);
+  const docs = await processFiles(files, undefined);
+  io.stdout(
+    jsonLines(
+      docs.map((d) => ({ file: d.file, lang: d.article.lang, text: d.article.text, statements: d.statements, facts: d.facts })),
+    ),
+  );
+}
+
+export function schemaCommand(io: Io): void {
+  io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+}
+
+export interface DemoOptions {
+  out: string;
+  format: string;
+  dataDir: string;
+  corpus: string;
+}
+
+/**
+ * The whole path on the embedded default: a loopback replay server over the recorded corpus, real
+ * HTTP fetches, PGlite under the data dir, and the reports written to disk.
+ */
+export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
+  const formats = parseFormats(options.format, true);
+  const corpus = resolveUserPath(options.corpus);
+  const manifest = await loadManifest(join(corpus, 'manifest.json'));
+  const server = await startReplayServer(manifest.entries.map((e) => ({ url: e.url, file: e.path })));
+  const dataDir = resolveUserPath(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const store = await openStore({ dataDir: join(dataDir, 'db') });
+  try {
+    const result = await runPipeline(
+      manifest.entries.map((e) => ({ meta: metaOf(e), fetchUrl: server.urlFor(e.url) })),
+      {
+        store,
+        // The replay server is on loopback: allowed here explicitly, refused by default.
+        fetch: { userAgent: 'ParallaxDemo/0.1 (+https://github.com/parallax)', allowPrivateAddresses: true },
+        onProgress: (p) => {
+          if (p.type === 'failed') io.log.warn(p.failure, 'source failed');
+          else io.log.debug(p, p.type);
+        },
+      },
+    );
+    const outDir = resolveUserPath(options.out);
+    await mkdir(outDir, { recursive: true });
+    const written: string[] = [];
+    for (const event of result.report.events) {
+      const single = { ...result.report, events: [event] };
+      for (const format of formats) {
+        const file = join(outDir, `${event.id}.${format}`);
+        await writeFile(file, renderReport(single, format));
+        written.push(file);
+      }
+    }
+    const summary = summarizeReport(result.report);
+    const types = Object.entries(summary.divergencesByType)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
+    const conflicts = Object.entries(summary.factConflictsByKind)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    const multi = result.report.events.reduce((n, e) => n + e.statements.filter((s) => s.renditions.length > 1).length, 0);
+    io.stdout(
+      [
+        `Parallax demo: ${manifest.entries.length} sources fetched over HTTP from ${server.origin}, stored in ${join(dataDir, 'db')}`,
+        `  events:          ${summary.events}`,
+        `  documents:       ${summary.documents}${result.failures.length ? ` (${result.failures.length} failed)` : ''}`,
+        `  statements:      ${summary.statements} (${multi} carried by more than one source), ${summary.renditions} renditions`,
+        `  divergences:     ${types || 'none'}`,
+        `  fact conflicts:  ${conflicts || 'none'}`,
+        `  run ${result.runId}, report ${result.reportId}`,
+        'Reports:',
+        ...written.map((f) => `  ${f}`),
+        '',
+      ].join('\n'),
+    );
+    if (result.failures.length > 0) process.exitCode = 1;
+  } finally {
+    await store.close();
+    await server.close();
+  }
+}
