@@ -246,7 +246,7 @@ function joinedOnlyBySpace(text: string, base: number, left: Token, right: Token
 
 function acceptable(token: Token): boolean {
   if (isCapitalised(token)) return !CAPITALISED_FUNCTION_WORDS.has(token.lower) || CONNECTORS.has(token.lower);
-  return ROLE_NOUNS.has(token.lower) || CONNECTORS.has(token.lower);
+  return ROLE_NOUNS.has(token.lower.replace(/['’]s$/, '')) || CONNECTORS.has(token.lower);
 }
 
 function trimPhrase(tokens: Token[]): Token[] {
@@ -259,7 +259,9 @@ function trimPhrase(tokens: Token[]): Token[] {
 
 function validSpeaker(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 12) return false;
-  return tokens.some((t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || ROLE_NOUNS.has(t.lower));
+  return tokens.some(
+    (t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || ROLE_NOUNS.has(t.lower.replace(/['’]s$/, '')),
+  );
 }
 
 /**

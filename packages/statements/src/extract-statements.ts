@@ -17,6 +17,9 @@ export interface StatementOptions {
   documentId?: string;
 }
 
+/** How far from a quotation its attribution is looked for. */
+const CONTEXT_CHARS = 400;
+
 interface Draft {
   text: string;
   kind: StatementKind;
@@ -201,8 +204,9 @@ export function extractStatements(text: string, options: StatementOptions): Stat
     if (!first || !last) continue;
     quoted.add(first);
     quoted.add(last);
-    const before = { start: first.start, end: q.open };
-    const after = { start: q.close, end: last.end };
+    // Attribution sits next to the quotation; bounded contexts keep hostile text linear.
+    const before = { start: Math.max(first.start, q.open - CONTEXT_CHARS), end: q.open };
+    const after = { start: q.close, end: Math.max(q.close, Math.min(last.end, q.close + CONTEXT_CHARS)) };
     let speaker: string | null = null;
     let cue: string | null = null;
     let pronoun = false;

@@ -29,46 +29,48 @@ function isOpeningStraightQuote(text: string, i: number): boolean {
 }
 
 /**
- * Top-level quotations in a paragraph. Marks nested inside a quotation belong to it. A quotation
- * still open at the paragraph's end closes there (news style reopens a continuing quote in the next
- * paragraph with a fresh opening mark). Never throws on unbalanced marks.
+ * Top-level quotations in a paragraph, in one pass. Marks nested inside a quotation belong to it. A
+ * quotation still open at the paragraph's end closes there (news style reopens a continuing quote in
+ * the next paragraph with a fresh opening mark). A mark left open longer than MAX_QUOTE_LENGTH is an
+ * unbalanced mark, not a quotation: it is dropped and scanning goes on from where it stands, so
+ * hostile text costs linear time and never throws.
  */
 export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  let i = paragraph.start;
-  while (i < paragraph.end) {
-    const ch = text[i] as string;
-    const closers = PAIRS[ch];
-    if (!closers || (ch === '"' && !isOpeningStraightQuote(text, i))) {
-      i++;
-      continue;
-    }
-    const limit = Math.min(paragraph.end, i + MAX_QUOTE_LENGTH);
-    let j = i + 1;
-    let depth = 0;
-    while (j < limit) {
-      const c = text[j] as string;
-      if (ch === '„' && c === '„') depth++;
-      else if (closers.includes(c)) {
-        if (depth === 0) break;
-        depth--;
-      } else if (ch !== '“' && ch !== '"' && c === ch) depth++;
-      j++;
-    }
-    const closed = j < limit;
-    if (!closed && limit < paragraph.end) {
-      // Unbalanced mark in a long paragraph: not a quotation.
-      i++;
-      continue;
-    }
-    let contentStart = i + 1;
-    let contentEnd = j;
+  let open = -1;
+  let mark = '';
+  let depth = 0;
+  const emit = (closeAt: number, closed: boolean) => {
+    let contentStart = open + 1;
+    let contentEnd = closeAt;
     while (contentStart < contentEnd && /\s/.test(text[contentStart] as string)) contentStart++;
     while (contentEnd > contentStart && /[\s,;:]/.test(text[contentEnd - 1] as string)) contentEnd--;
-    if (contentEnd > contentStart) {
-      out.push({ open: i, close: closed ? j + 1 : j, contentStart, contentEnd, mark: ch });
+    if (contentEnd > contentStart) out.push({ open, close: closed ? closeAt + 1 : closeAt, contentStart, contentEnd, mark });
+    open = -1;
+  };
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const ch = text[i] as string;
+    if (open < 0) {
+      if (PAIRS[ch] && (ch !== '"' || isOpeningStraightQuote(text, i))) {
+        open = i;
+        mark = ch;
+        depth = 0;
+      }
+      continue;
     }
-    i = closed ? j + 1 : j;
+    if (i - open > MAX_QUOTE_LENGTH) {
+      open = -1;
+      i--; // look at this character again as a possible opening mark
+      continue;
+    }
+    const closers = PAIRS[mark] as string;
+    if (closers.includes(ch)) {
+      if (depth === 0) emit(i, true);
+      else depth--;
+    } else if (ch === mark && mark !== '"' && mark !== '“') {
+      depth++;
+    }
   }
+  if (open >= 0 && paragraph.end - open <= MAX_QUOTE_LENGTH) emit(paragraph.end, false);
   return out;
 }

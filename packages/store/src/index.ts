@@ -1,0 +1,3 @@
+export { openStore } from './open';
+export { reportId } from './store';
+export type { OpenStoreOptions, RunRecord, RunResult, RunStatus, Store, StoredDocument } from './types';

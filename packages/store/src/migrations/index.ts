@@ -1,0 +1,14 @@
+import { sql as initial } from './001_initial';
+
+export interface Migration {
+  /** Applied in ascending order; never reuse or renumber a version once it has shipped. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every migration, in order. The SQL lives in TypeScript modules (not .sql files read at run time) so
+ * it works the same under tsx, vitest and any bundler. Never edit a shipped migration: add a new one.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import {
+  contentId,
+  type DocumentRef,
+  type Event,
+  Report,
+  Snapshot,
+  StoreError,
+  sha256Hex,
+} from '@parallax/core';
+import type { z } from 'zod';
+import { canonicalJson } from './canonical-json';
+import { guard, invalidInput } from './errors';
+import {
+  type DocumentRow,
+  type DocumentWithChildrenRow,
+  describeIssues,
+  documentFromRow,
+  offsetProblem,
+  type RunRow,
+  refFromRow,
+  reportFromRow,
+  runFromRow,
+  type SnapshotRow,
+  StoredDocumentSchema,
+  snapshotFromRow,
+} from './rows';
+import type { SqlClient } from './sql';
+import type { RunRecord, RunResult, Store, StoredDocument } from './types';
+
+/** The id of a report: a content hash of its events (not of generatedAt), so re-running gives the same id. */
+export function reportId(report: Pick<Report, 'events'>): string {
+  return contentId('report', canonicalJson(report.events));
+}
+
+function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw invalidInput(`invalid ${what}: ${describeIssues(result.error)}`, { what }, result.error);
+  }
+  return result.data;
+}
+
+const DOCUMENT_COLUMNS = `d.id, d.snapshot_sha256, d.source, d.kind, d.url, d.title, d.published_at, d.published_at_iso,
+  d.lang, d.copy_of, d.article_title, d.byline, d.article_published_at, d.article_published_at_iso, d.article_lang,
+  d.body_text, d.blocks, d.headline_end`;
+
+const REF_COLUMNS = `d.id, d.snapshot_sha256, d.source, d.kind, d.url, d.title, d.published_at, d.published_at_iso,
+  d.lang, d.copy_of`;
+
+const SAVE_DOCUMENT = `
+INSERT INTO documents (id, snapshot_sha256, source, kind, url, title, published_at, published_at_iso, lang, copy_of,
+  article_title, byline, article_published_at, article_published_at_iso, article_lang, body_text, blocks, headline_end)
+VALUES ($1, $2, $3, $4, $5, $6, $7::text::timestamptz, $7::text, $8, $9, $10, $11, $12::text::timestamptz, $12::text, $13, $14, $15::jsonb, $16)
+ON CONFLICT (id) DO UPDATE SET
+  snapshot_sha256 = EXCLUDED.snapshot_sha256, source = EXCLUDED.source, kind = EXCLUDED.kind, url = EXCLUDED.url,
+  title = EXCLUDED.title, published_at = EXCLUDED.published_at, published_at_iso = EXCLUDED.published_at_iso,
+  lang = EXCLUDED.lang, copy_of = EXCLUDED.copy_of, article_title = EXCLUDED.article_title,
+  byline = EXCLUDED.byline, article_published_at = EXCLUDED.article_published_at,
+  article_published_at_iso = EXCLUDED.article_published_at_iso, article_lang = EXCLUDED.article_lang,
+  body_text = EXCLUDED.body_text, blocks = EXCLUDED.blocks, headline_end = EXCLUDED.headline_end,
+  updated_at = now()`;
+
+// Children go in as one JSON array per statement: a single round trip whatever their number, and no
+// bind-parameter limit.
+const INSERT_STATEMENTS = `
+INSERT INTO statements (document_id, id, ordinal, text, kind, speaker, resolved_speaker, cue, lang, start_offset,
+  end_offset)
+SELECT $1, s.id, s.ordinal, s.text, s.kind, s.speaker, s.resolved_speaker, s.cue, s.lang, s.start_offset, s.end_offset
+FROM jsonb_to_recordset($2::jsonb) AS s(id text, ordinal integer, text text, kind text, speaker text,
+  resolved_speaker text, cue text, lang text, start_offset integer, end_offset integer)`;
+
+const INSERT_FACTS = `
+INSERT INTO facts (document_id, id, ordinal, kind, subject, value, text, start_offset, end_offset, country, in_headline)
+SELECT $1, f.id, f.ordinal, f.kind, f.subject, f.value, f.text, f.start_offset, f.end_offset, f.country, f.in_headline
+FROM jsonb_to_recordset($2::jsonb) AS f(id text, ordinal integer, kind text, subject text, value text, text text,
+  start_offset integer, end_offset integer, country text, in_headline boolean)`;
+
+const INSERT_REPORT_EVENTS = `
+INSERT INTO report_events (report_id, event_id, title, position)
+SELECT $1, e.event_id, e.title, e.position
+FROM jsonb_to_recordset($2::jsonb) AS e(event_id text, title text, position integer)`;
+
+const RUN_COLUMNS = 'id, status, started_at, finished_at, summary, error';
+
+/** The Store over any SqlClient: PGlite today, a PostgreSQL pool tomorrow. */
+export class SqlStore implements Store {
+  #closed = false;
+
+  constructor(
+    private readonly client: SqlClient,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  #open(): void {
+    if (this.#closed) throw new StoreError('the store is closed', { retryable: false });
+  }
+
+  async saveSnapshot(input: Snapshot, body: Uint8Array): Promise<void> {
+    this.#open();
+    const snapshot = parseInput(Snapshot, input, 'snapshot');
+    if (!(body instanceof Uint8Array)) throw invalidInput('snapshot body must be a Uint8Array', {});
+    if (body.byteLength !== snapshot.byteLength) {
+      throw invalidInput(
+        `snapshot ${snapshot.sha256} says byteLength ${snapshot.byteLength} but its body has ${body.byteLength} bytes`,
+        { sha256: snapshot.sha256 },
+      );
+    }
+    if (sha256Hex(body) !== snapshot.sha256) {
+      throw invalidInput(`snapshot ${snapshot.sha256} does not match the sha256 of its body`, {
+        sha256: snapshot.sha256,
+      });
+    }
+    await guard(
+      'saveSnapshot',
+      () =>
+        this.client.query(
+          `INSERT INTO snapshots (sha256, url, final_url, redirects, status, headers, content_type, fetched_at,
+             fetched_at_iso, byte_length, body)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8::text::timestamptz, $8::text, $9, $10)
+           ON CONFLICT (sha256) DO NOTHING`,
+          [
+            snapshot.sha256,
+            snapshot.url,
+            snapshot.finalUrl,
+            JSON.stringify(snapshot.redirects),
+            snapshot.status,
+            JSON.stringify(snapshot.headers),
+            snapshot.contentType,
+            snapshot.fetchedAt,
+            snapshot.byteLength,
+            body,
+          ],
+        ),
+      { sha256: snapshot.sha256 },
+    );
+  }
+
+  async getSnapshot(sha256: string): Promise<{ snapshot: Snapshot; body: Uint8Array } | null> {
+    this.#open();
+    const { rows } = await guard(
+      'getSnapshot',
+      () =>
+        this.client.query<SnapshotRow>(
+          `SELECT sha256, url, final_url, redirects, status, headers, content_type, fetched_at, fetched_at_iso,
+             byte_length, body
+           FROM snapshots WHERE sha256 = $1`,
+          [sha256],
+        ),
+      { sha256 },
+    );
+    const row = rows[0];
+    return row === undefined ? null : snapshotFromRow(row);
+  }
+
+  async saveDocument(input: StoredDocument): Promise<void> {
+    this.#open();
+    const doc = parseInput(StoredDocumentSchema, input, 'document');
+    const problem = offsetProblem(doc);
+    if (problem !== null) {
+      throw invalidInput(`invalid document ${doc.ref.id}: ${problem}`, { documentId: doc.ref.id });
+    }
+    const { ref, article } = doc;
+    const statements = doc.statements.map((s, ordinal) => ({
+      id: s.id,
+      ordinal,
+      text: s.text,
+      kind: s.kind,
+      speaker: s.speaker,
+      resolved_speaker: s.resolvedSpeaker,
+      cue: s.cue,
+      lang: s.lang,
+      start_offset: s.start,
+      end_offset: s.end,
+    }));
+    const facts = doc.facts.map((f, ordinal) => ({
+      id: f.id,
+      ordinal,
+      kind: f.kind,
+      subject: f.subject,
+      value: f.value,
+      text: f.text,
+      start_offset: f.start,
+      end_offset: f.end,
+      country: f.country ?? null,
+      in_headline: f.inHeadline ?? null,
+    }));
+    await guard(
+      `saveDocument(${ref.id})`,
+      () =>
+        this.client.transaction(async (tx) => {
+          await tx.query(SAVE_DOCUMENT, [
+            ref.id,
+            ref.snapshotSha256,
+            ref.source,
+            ref.kind,
+            ref.url,
+            ref.title,
+            ref.publishedAt ?? null,
+            ref.lang,
+            ref.copyOf ?? null,
+            article.title,
+            article.byline,
+            article.publishedAt,
+            article.lang,
+            article.text,
+            JSON.stringify(article.blocks),
+            article.headlineEnd,
+          ]);
+          await tx.query('DELETE FROM statements WHERE document_id = $1', [ref.id]);
+          await tx.query('DELETE FROM facts WHERE document_id = $1', [ref.id]);
+          if (statements.length > 0) await tx.query(INSERT_STATEMENTS, [ref.id, JSON.stringify(statements)]);
+          if (facts.length > 0) await tx.query(INSERT_FACTS, [ref.id, JSON.stringify(facts)]);
+        }),
+      { documentId: ref.id },
+    );
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    this.#open();
+    // One statement, so the document and its children come from one consistent snapshot of the database.
+    const { rows } = await guard(
+      'getDocument',
+      () =>
+        this.client.query<DocumentWithChildrenRow>(
+          `SELECT ${DOCUMENT_COLUMNS},
+             (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.ordinal), '[]'::jsonb)
+                FROM statements s WHERE s.document_id = d.id) AS statements,
+             (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.ordinal), '[]'::jsonb)
+                FROM facts f WHERE f.document_id = d.id) AS facts
+           FROM documents d WHERE d.id = $1`,
+          [id],
+        ),
+      { documentId: id },
+    );
+    const row = rows[0];
+    return row === undefined ? null : documentFromRow(row);
+  }
+
+  async listDocuments(): Promise<DocumentRef[]> {
+    this.#open();
+    const { rows } = await guard('listDocuments', () =>
+      this.client.query<DocumentRow>(`SELECT ${REF_COLUMNS} FROM documents d ORDER BY d.saved_at, d.id`),
+    );
+    return rows.map(refFromRow);
+  }
+
+  async saveReport(input: Report): Promise<string> {
+    this.#open();
+    const report = parseInput(Report, input, 'report');
+    const id = reportId(report);
+    const events = report.events.map((event: Event, position) => ({
+      event_id: event.id,
+      title: event.title,
+      position,
+    }));
+    await guard(
+      'saveReport',
+      () =>
+        this.client.transaction(async (tx) => {
+          const inserted = await tx.query<{ id: string }>(
+            `INSERT INTO reports (id, schema_version, generated_at, body)
+             VALUES ($1, $2, $3::timestamptz, $4::jsonb)
+             ON CONFLICT (id) DO NOTHING RETURNING id`,
+            [id, report.schemaVersion, report.generatedAt, JSON.stringify(report)],
+          );
+          if (inserted.rows.length > 0 && events.length > 0) {
+            await tx.query(INSERT_REPORT_EVENTS, [id, JSON.stringify(events)]);
+          }
+        }),
+      { reportId: id },
+    );
+    return id;
+  }
+
+  async getReport(id: string): Promise<Report | null> {
+    this.#open();
+    const { rows } = await guard(
+      'getReport',
+      () =>
+        this.client.query<{ id: string; body: unknown }>('SELECT id, body FROM reports WHERE id = $1', [id]),
+      { reportId: id },
+    );
+    const row = rows[0];
+    return row === undefined ? null : reportFromRow(row);
+  }
+
+  async latestReportForEvent(eventId: string): Promise<Report | null> {
+    this.#open();
+    const { rows } = await guard(
+      'latestReportForEvent',
+      () =>
+        this.client.query<{ id: string; body: unknown }>(
+          `SELECT r.id, r.body FROM report_events e JOIN reports r ON r.id = e.report_id
+           WHERE e.event_id = $1
+           ORDER BY r.generated_at DESC, r.saved_at DESC, r.id DESC
+           LIMIT 1`,
+          [eventId],
+        ),
+      { eventId },
+    );
+    const row = rows[0];
+    return row === undefined ? null : reportFromRow(row);
+  }
+
+  async startRun(): Promise<RunRecord> {
+    this.#open();
+    const id = `run_${randomUUID()}`;
+    const { rows } = await guard(
+      'startRun',
+      () =>
+        this.client.query<RunRow>(
+          `INSERT INTO runs (id, status) VALUES ($1, 'running') RETURNING ${RUN_COLUMNS}`,
+          [id],
+        ),
+      { runId: id },
+    );
+    const row = rows[0];
+    if (row === undefined) throw new StoreError(`startRun returned no row for ${id}`);
+    return runFromRow(row);
+  }
+
+  async finishRun(id: string, result: RunResult): Promise<void> {
+    this.#open();
+    if (result.status !== 'succeeded' && result.status !== 'failed') {
+      throw invalidInput(`finishRun(${id}): status must be 'succeeded' or 'failed'`, { runId: id });
+    }
+    let summary: string | null = null;
+    if (result.summary !== undefined) {
+      if (typeof result.summary !== 'object' || result.summary === null || Array.isArray(result.summary)) {
+        throw invalidInput(`finishRun(${id}): summary must be an object`, { runId: id });
+      }
+      try {
+        summary = JSON.stringify(result.summary);
+      } catch (error) {
+        throw invalidInput(`finishRun(${id}): summary is not JSON-serialisable`, { runId: id }, error);
+      }
+    }
+    const updated = await guard(
+      'finishRun',
+      () =>
+        this.client.query<{ id: string }>(
+          `UPDATE runs SET status = $2, finished_at = now(), summary = $3::jsonb, error = $4
+           WHERE id = $1 AND status = 'running' RETURNING id`,
+          [id, result.status, summary, result.error ?? null],
+        ),
+      { runId: id },
+    );
+    if (updated.rows.length > 0) return;
+    const existing = await this.getRun(id);
+    throw invalidInput(
+      existing === null
+        ? `finishRun: no run ${id}`
+        : `finishRun: run ${id} has already finished (${existing.status})`,
+      { runId: id },
+    );
+  }
+
+  async getRun(id: string): Promise<RunRecord | null> {
+    this.#open();
+    const { rows } = await guard(
+      'getRun',
+      () => this.client.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]),
+      { runId: id },
+    );
+    const row = rows[0];
+    return row === undefined ? null : runFromRow(row);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await guard('close', () => this.client.close());
+    } finally {
+      await this.onClose();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type { Article, DocumentRef, Fact, Report, Snapshot, Statement } from '@parallax/core';
+
+/** A document as the pipeline produces it: where it came from, its text, and what was extracted. */
+export interface StoredDocument {
+  ref: DocumentRef;
+  article: Article;
+  statements: Statement[];
+  facts: Fact[];
+}
+
+export type RunStatus = 'running' | 'succeeded' | 'failed';
+
+/** One pipeline run. Timestamps are ISO 8601 instants in UTC. */
+export interface RunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+  summary: Record<string, unknown> | null;
+  error: string | null;
+}
+
+export interface RunResult {
+  status: 'succeeded' | 'failed';
+  summary?: Record<string, unknown>;
+  error?: string;
+}
+
+export type OpenStoreOptions = { dataDir: string } | { memory: true };
+
+/**
+ * The pipeline's persistence. Every method either succeeds or throws a StoreError (whose `retryable`
+ * says whether trying again can help); rows read back are validated against the core schemas, so a
+ * corrupted row is a StoreError, never a half-valid object.
+ */
+export interface Store {
+  /** Idempotent: same sha256 → no second row (the first one's metadata stays). Body stored as bytea. */
+  saveSnapshot(snapshot: Snapshot, body: Uint8Array): Promise<void>;
+  getSnapshot(sha256: string): Promise<{ snapshot: Snapshot; body: Uint8Array } | null>;
+  /**
+   * One transaction: document row + its statements + its facts; re-saving the same document id replaces
+   * its statements/facts atomically (no half-written rows). The snapshot it names must be stored first.
+   */
+  saveDocument(doc: StoredDocument): Promise<void>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** Every stored document, in the order they were first saved. */
+  listDocuments(): Promise<DocumentRef[]>;
+  /**
+   * Stores the report JSON and one row per event (event id, title, report id); idempotent per report id.
+   * Returns the report id (content hash of the report's events, not of generatedAt).
+   */
+  saveReport(report: Report): Promise<string>;
+  getReport(id: string): Promise<Report | null>;
+  /** The stored report with the latest generatedAt that contains the event, or null. */
+  latestReportForEvent(eventId: string): Promise<Report | null>;
+  startRun(): Promise<RunRecord>;
+  /** Finishes a running run; a run that is unknown or already finished is a (non-retryable) StoreError. */
+  finishRun(id: string, result: RunResult): Promise<void>;
+  getRun(id: string): Promise<RunRecord | null>;
+  /** Closes the database and releases the data dir. Idempotent; any other call after it fails. */
+  close(): Promise<void>;
+}
