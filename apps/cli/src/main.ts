@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, isParallaxError, UsageError } from '@parallax/core';
+import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
 import { Command, CommanderError } from 'commander';
 import { pino } from 'pino';
 import { compareCommand, DEMO_CORPUS, demoCommand, extractCommand, type Io, schemaCommand, statementsCommand } from './commands';
@@ -58,7 +58,7 @@ function program(): Command {
   return cli;
 }
 
-/** Exit 2 for usage and configuration mistakes, 1 for failures; a stack trace only with PARALLAX_DEBUG. */
+/** Exit 2 for the user's mistakes (usage, configuration, unreadable input), 1 for failures; a stack trace only with PARALLAX_DEBUG. */
 async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv);
@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
     }
     if (isParallaxError(error)) {
       process.stderr.write(`parallax: ${error.code}: ${error.message}\n`);
-      process.exitCode = error instanceof UsageError || error instanceof ConfigError ? 2 : 1;
+      process.exitCode = error instanceof UsageError || error instanceof ConfigError || error instanceof InputError ? 2 : 1;
     } else {
       process.stderr.write(`parallax: PARALLAX_INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

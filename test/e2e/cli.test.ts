@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Report, type Statement } from '@parallax/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CORPUS, REPO_ROOT, runCli, SEED } from '../harness/cli';
+
+const work = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const seedText = readFileSync(SEED, 'utf8');
+
+describe('parallax compare on the seed story alone', () => {
+  it('reports the headline’s Kyzyl/Tuva against the body’s Mongolia and the quoted speakers', async () => {
+    const result = await runCli(['compare', relative(REPO_ROOT, SEED), '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = Report.parse(JSON.parse(result.stdout));
+    const [event] = report.events;
+    expect(event?.documents[0]?.url).toBe(pathToFileURL(SEED).href);
+
+    const place = event?.factConflicts.find((c) => c.kind === 'place');
+    expect(place?.values.map((v) => v.value)).toEqual(['Kyzyl', 'Tuva', 'Mongolia']);
+    for (const v of place?.values ?? []) expect(seedText.slice(v.start, v.end)).toBe(v.text);
+
+    const speakerOf = (fragment: string) =>
+      event?.statements.flatMap((s) => s.renditions).find((r) => r.text.includes(fragment))?.speakerLabel;
+    expect(speakerOf('execute the binding international arrest warrant')).toBe('Ukraine’s Ministry of Foreign Affairs');
+    expect(speakerOf('have the obligation to cooperate')).toBe('ICC spokesperson');
+    expect(speakerOf('including in relation to arrest warrants')).toBe('ICC spokesperson');
+    expect(speakerOf('issues of relations and cooperation')).toBe('Mongolian government');
+    for (const r of event?.statements.flatMap((s) => s.renditions) ?? []) expect(seedText.slice(r.start, r.end)).toBe(r.text);
+  });
+
+  it('lets the manifest’s fields win and writes to --out', async () => {
+    const out = join(work, 'seed-report.md');
+    const result = await runCli(['compare', SEED, '--manifest', join(CORPUS, 'manifest.json'), '--format', 'md', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('Aggregator (seed story)');
+    expect(md).toContain('https://aggregator.example.com/world/vladimir-putin-visits-kyzyl-republic-of-tuva');
+  });
+});
+
+describe('parallax extract and statements', () => {
+  it('prints one JSON object for one file, with offsets into the .txt unchanged', async () => {
+    const result = await runCli(['statements', SEED, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { file: string; text: string; statements: Statement[] };
+    expect(doc.file).toBe(SEED);
+    expect(doc.text).toBe(seedText);
+    expect(doc.statements.length).toBeGreaterThanOrEqual(7);
+    for (const s of doc.statements) expect(seedText.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('prints JSON Lines with a file field for several files', async () => {
+    const files = [SEED, join(CORPUS, 'bloomberg.html'), join(CORPUS, 'unuudur.html')];
+    const result = await runCli(['extract', ...files, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file)).toEqual(files);
+    expect(lines.map((l) => l.lang)).toEqual(['en', 'en', 'mn']);
+    expect(lines[1].title).toBe('Putin Gets Assurances He Won’t Be Arrested on Mongolia Visit');
+    expect(lines[1].publishedAt).toBe('2024-08-30T16:30:00.000Z');
+  });
+
+  it('resolves relative paths against INIT_CWD, the folder pnpm was called from', async () => {
+    const result = await runCli(['extract', 'seed.txt', '--format', 'json'], { env: { INIT_CWD: CORPUS } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).file).toBe(SEED);
+  });
+});
+
+describe('parallax schema', () => {
+  it('prints the Report JSON Schema', async () => {
+    const result = await runCli(['schema']);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'generatedAt', 'events']));
+  });
+});
+
+describe('errors: one line, a stable code, exit 2 for the user’s mistakes', () => {
+  const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
+
+  it('a missing file', async () => {
+    const result = await runCli(['compare', join(work, 'nope.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^parallax: PARALLAX_INPUT_INVALID: .*nope\.txt: no such file\n$/);
+    noStack(result.stderr);
+  });
+
+  it('an unsupported file type', async () => {
+    const pdf = join(work, 'statement.pdf');
+    writeFileSync(pdf, '%PDF-1.7');
+    const result = await runCli(['statements', pdf, '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PARALLAX_INPUT_INVALID');
+  });
+
+  it('an unknown report format', async () => {
+    const result = await runCli(['compare', SEED, '--format', 'pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PARALLAX_USAGE');
+    noStack(result.stderr);
+  });
+
+  it('a manifest with a bad field names the file and the field', async () => {
+    const manifest = join(work, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify([{ file: 'seed.txt', source: 'X', kind: 'blog', url: 'https://x.test/a', lang: 'en', publishedAt: '2024-09-02T12:00:00Z', title: 'T' }]));
+    const result = await runCli(['compare', '--manifest', manifest]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/PARALLAX_CONFIG_INVALID: .*manifest\.json: at 0\.kind: /);
+  });
+
+  it('a manifest that is not JSON', async () => {
+    const manifest = join(work, 'broken.json');
+    writeFileSync(manifest, '[{"file": "seed.txt",');
+    const result = await runCli(['compare', '--manifest', manifest]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not valid JSON');
+  });
+
+  it('an unknown command', async () => {
+    const result = await runCli(['diffs']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown command 'diffs'");
+  });
+});
