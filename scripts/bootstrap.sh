@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine with Node 20+ lacks to run Parallax: pnpm 12.4.2 and
+# the workspace's dependencies (and, with --browser, Chromium for the HTML report tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_node_major=20
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt "$need_node_major" ]; then
+  echo "Parallax needs Node.js ${need_node_major}+ (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
+# pnpm newer than 12.4.2 refuses to run here (registry signature check); pin it.
+if [ "$(pnpm --version 2>/dev/null || true)" != "12.4.2" ]; then
+  npm install --global --no-fund --no-audit pnpm@12.4.2 >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ] && ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The HTML report tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
+
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile --reporter=append-only >/dev/null
