@@ -24,16 +24,28 @@ describe('parallax compare on the seed story alone', () => {
 
     const speakerOf = (fragment: string) =>
       event?.statements.flatMap((s) => s.renditions).find((r) => r.text.includes(fragment))?.speakerLabel;
-    expect(speakerOf('execute the binding international arrest warrant')).toBe('Ukraine’s Ministry of Foreign Affairs');
+    expect(speakerOf('execute the binding international arrest warrant')).toBe(
+      'Ukraine’s Ministry of Foreign Affairs',
+    );
     expect(speakerOf('have the obligation to cooperate')).toBe('ICC spokesperson');
     expect(speakerOf('including in relation to arrest warrants')).toBe('ICC spokesperson');
     expect(speakerOf('issues of relations and cooperation')).toBe('Mongolian government');
-    for (const r of event?.statements.flatMap((s) => s.renditions) ?? []) expect(seedText.slice(r.start, r.end)).toBe(r.text);
+    for (const r of event?.statements.flatMap((s) => s.renditions) ?? [])
+      expect(seedText.slice(r.start, r.end)).toBe(r.text);
   });
 
   it('lets the manifest’s fields win and writes to --out', async () => {
     const out = join(work, 'seed-report.md');
-    const result = await runCli(['compare', SEED, '--manifest', join(CORPUS, 'manifest.json'), '--format', 'md', '--out', out]);
+    const result = await runCli([
+      'compare',
+      SEED,
+      '--manifest',
+      join(CORPUS, 'manifest.json'),
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     const md = readFileSync(out, 'utf8');
@@ -57,7 +69,10 @@ describe('parallax extract and statements', () => {
     const files = [SEED, join(CORPUS, 'bloomberg.html'), join(CORPUS, 'unuudur.html')];
     const result = await runCli(['extract', ...files, '--format', 'json']);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.file)).toEqual(files);
     expect(lines.map((l) => l.lang)).toEqual(['en', 'en', 'mn']);
     expect(lines[1].title).toBe('Putin Gets Assurances He Won’t Be Arrested on Mongolia Visit');
@@ -109,7 +124,20 @@ describe('errors: one line, a stable code, exit 2 for the user’s mistakes', ()
 
   it('a manifest with a bad field names the file and the field', async () => {
     const manifest = join(work, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify([{ file: 'seed.txt', source: 'X', kind: 'blog', url: 'https://x.test/a', lang: 'en', publishedAt: '2024-09-02T12:00:00Z', title: 'T' }]));
+    writeFileSync(
+      manifest,
+      JSON.stringify([
+        {
+          file: 'seed.txt',
+          source: 'X',
+          kind: 'blog',
+          url: 'https://x.test/a',
+          lang: 'en',
+          publishedAt: '2024-09-02T12:00:00Z',
+          title: 'T',
+        },
+      ]),
+    );
     const result = await runCli(['compare', '--manifest', manifest]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/PARALLAX_CONFIG_INVALID: .*manifest\.json: at 0\.kind: /);

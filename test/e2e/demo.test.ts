@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AlignedStatement, type DivergenceType, type Event, Report } from '@parallax/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, type CliResult, runCli } from '../harness/cli';
+import { type CliResult, CORPUS, runCli } from '../harness/cli';
 
 /**
  * The README's demo, end to end: a loopback replay server, real HTTP fetches, PGlite on disk, the
@@ -59,14 +59,26 @@ describe('parallax demo', () => {
   /** The one aligned statement in which `source` renders words containing `fragment`. */
   function statementWith(source: string, fragment: string): AlignedStatement {
     const id = docId(source);
-    const matches = event.statements.filter((s) => s.renditions.some((r) => r.documentId === id && r.text.includes(fragment)));
+    const matches = event.statements.filter((s) =>
+      s.renditions.some((r) => r.documentId === id && r.text.includes(fragment)),
+    );
     expect(matches, `statements of ${source} containing “${fragment}”`).toHaveLength(1);
     return matches[0] as AlignedStatement;
   }
 
-  function expectDivergence(statement: AlignedStatement, type: DivergenceType, aSource: string, bSource: string) {
-    const found = statement.divergences.filter((d) => d.type === type && d.a === docId(aSource) && d.b === docId(bSource));
-    expect(found, `${type} ${aSource} → ${bSource} in ${JSON.stringify(statement.divergences.map((d) => [d.type, d.a, d.b]))}`).toHaveLength(1);
+  function expectDivergence(
+    statement: AlignedStatement,
+    type: DivergenceType,
+    aSource: string,
+    bSource: string,
+  ) {
+    const found = statement.divergences.filter(
+      (d) => d.type === type && d.a === docId(aSource) && d.b === docId(bSource),
+    );
+    expect(
+      found,
+      `${type} ${aSource} → ${bSource} in ${JSON.stringify(statement.divergences.map((d) => [d.type, d.a, d.b]))}`,
+    ).toHaveLength(1);
   }
 
   it('types the Bloomberg cut of the Ukrainian ministry’s call as truncated against the ministry’s own page', () => {
@@ -96,7 +108,10 @@ describe('parallax demo', () => {
 
   it('types Peskov’s words credited to Ushakov as misattributed, in one aligned statement', () => {
     const s = statementWith('Bloomberg', 'wonderful dialogue with our friends from Mongolia');
-    expect(s.renditions.map((r) => r.speakerLabel).sort()).toEqual(['Kremlin aide Yuri Ushakov', 'Kremlin spokesman Dmitry Peskov']);
+    expect(s.renditions.map((r) => r.speakerLabel).sort()).toEqual([
+      'Kremlin aide Yuri Ushakov',
+      'Kremlin spokesman Dmitry Peskov',
+    ]);
     expectDivergence(s, 'misattributed', 'Bloomberg', 'The Kyiv Independent');
   });
 
@@ -147,7 +162,8 @@ describe('parallax demo', () => {
 
   it('writes an HTML report that names every planted divergence type', () => {
     const html = readFileSync(join(out, `${event.id}.html`), 'utf8');
-    for (const type of ['truncated', 'reworded', 'paraphrased', 'misattributed', 'translated']) expect(html).toContain(type);
+    for (const type of ['truncated', 'reworded', 'paraphrased', 'misattributed', 'translated'])
+      expect(html).toContain(type);
   });
 
   it('is idempotent: a second run over the same store writes the same report id', async () => {

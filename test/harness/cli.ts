@@ -17,7 +17,10 @@ export interface CliResult {
 }
 
 /** Runs the real `parallax` CLI in a child process, as a user would (`pnpm parallax …` runs the same entry). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env = { ...process.env, ...options.env };
     // INIT_CWD is what pnpm sets; a test that wants the plain cwd behaviour must not inherit ours.

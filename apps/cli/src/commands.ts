@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportJsonSchema, UsageError } from '@parallax/core';
-import { buildReport, type ProcessedDocument, processDocument, runPipeline, startReplayServer } from '@parallax/pipeline';
+import {
+  buildReport,
+  type ProcessedDocument,
+  processDocument,
+  runPipeline,
+  startReplayServer,
+} from '@parallax/pipeline';
 import { isReportFormat, type ReportFormat, renderReport, summarizeReport } from '@parallax/report';
 import { openStore } from '@parallax/store';
 import type { Logger } from 'pino';
@@ -14,7 +20,10 @@ export interface Io {
 }
 
 /** The demo corpus that ships in the repository. */
-export const DEMO_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/corpus/putin-mongolia-2024');
+export const DEMO_CORPUS = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../test/corpus/putin-mongolia-2024',
+);
 
 function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
   const formats = value
@@ -22,13 +31,19 @@ function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
     .map((f) => f.trim())
     .filter(Boolean);
   if (formats.length === 0 || (!allowMany && formats.length > 1)) {
-    throw new UsageError(`--format takes ${allowMany ? 'a comma-separated list of' : 'one of'} md, html, json`);
+    throw new UsageError(
+      `--format takes ${allowMany ? 'a comma-separated list of' : 'one of'} md, html, json`,
+    );
   }
-  for (const f of formats) if (!isReportFormat(f)) throw new UsageError(`unknown format "${f}"; expected md, html or json`);
+  for (const f of formats)
+    if (!isReportFormat(f)) throw new UsageError(`unknown format "${f}"; expected md, html or json`);
   return formats as ReportFormat[];
 }
 
-async function processFiles(files: string[], manifestPath: string | undefined): Promise<Array<ProcessedDocument & { file: string }>> {
+async function processFiles(
+  files: string[],
+  manifestPath: string | undefined,
+): Promise<Array<ProcessedDocument & { file: string }>> {
   const manifest = manifestPath ? await loadManifest(resolveUserPath(manifestPath)) : undefined;
   const paths = files.length > 0 ? files.map(resolveUserPath) : (manifest?.entries.map((e) => e.path) ?? []);
   if (paths.length === 0) throw new UsageError('no input files (give FILE... or --manifest)');
@@ -79,7 +94,13 @@ export async function statementsCommand(files: string[], options: { format: stri
   const docs = await processFiles(files, undefined);
   io.stdout(
     jsonLines(
-      docs.map((d) => ({ file: d.file, lang: d.article.lang, text: d.article.text, statements: d.statements, facts: d.facts })),
+      docs.map((d) => ({
+        file: d.file,
+        lang: d.article.lang,
+        text: d.article.text,
+        statements: d.statements,
+        facts: d.facts,
+      })),
     ),
   );
 }
@@ -140,7 +161,10 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    const multi = result.report.events.reduce((n, e) => n + e.statements.filter((s) => s.renditions.length > 1).length, 0);
+    const multi = result.report.events.reduce(
+      (n, e) => n + e.statements.filter((s) => s.renditions.length > 1).length,
+      0,
+    );
     io.stdout(
       [
         `Parallax demo: ${manifest.entries.length} sources fetched over HTTP from ${server.origin}, stored in ${join(dataDir, 'db')}`,

@@ -22,7 +22,9 @@ const FORMATS: Record<string, DocumentInput['format']> = { '.html': 'html', '.ht
 export function formatOf(path: string): DocumentInput['format'] {
   const format = FORMATS[extname(path).toLowerCase()];
   if (!format) {
-    throw new InputError(`${path}: unsupported file type ${extname(path) || '(none)'}; expected .html, .htm or .txt`);
+    throw new InputError(
+      `${path}: unsupported file type ${extname(path) || '(none)'}; expected .html, .htm or .txt`,
+    );
   }
   return format;
 }
@@ -32,13 +34,17 @@ async function readBytes(path: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (cause as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (cause as Error).message;
     throw new InputError(`${path}: ${why}`, { cause });
   }
 }
 
 /** A local file as a pipeline input; its snapshot hash is the hash of the file's bytes. */
-export async function readDocument(path: string, meta?: DocumentMeta): Promise<DocumentInput & { path: string }> {
+export async function readDocument(
+  path: string,
+  meta?: DocumentMeta,
+): Promise<DocumentInput & { path: string }> {
   const format = formatOf(path);
   const bytes = await readBytes(path);
   if (bytes.includes(0)) throw new InputError(`${path}: binary content (NUL bytes); expected text or HTML`);
@@ -62,7 +68,10 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
   try {
     raw = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new ConfigError(`${path}: cannot read manifest (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+    throw new ConfigError(
+      `${path}: cannot read manifest (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause },
+    );
   }
   let json: unknown;
   try {

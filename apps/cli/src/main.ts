@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
 import { Command, CommanderError } from 'commander';
 import { pino } from 'pino';
-import { compareCommand, DEMO_CORPUS, demoCommand, extractCommand, type Io, schemaCommand, statementsCommand } from './commands';
+import {
+  compareCommand,
+  DEMO_CORPUS,
+  demoCommand,
+  extractCommand,
+  type Io,
+  schemaCommand,
+  statementsCommand,
+} from './commands';
 import { userCwd } from './inputs';
 
 const io: Io = {
@@ -20,10 +28,16 @@ function program(): Command {
 
   cli
     .command('demo')
-    .description('run the whole pipeline on the recorded Putin–Mongolia corpus through a loopback HTTP replay server')
+    .description(
+      'run the whole pipeline on the recorded Putin–Mongolia corpus through a loopback HTTP replay server',
+    )
     .option('--out <dir>', 'folder for the reports', 'reports')
     .option('--format <list>', 'report formats, comma-separated: md,html,json', 'md,html,json')
-    .option('--data-dir <dir>', 'where the embedded store lives', process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'))
+    .option(
+      '--data-dir <dir>',
+      'where the embedded store lives',
+      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
+    )
     .option('--corpus <dir>', 'corpus folder with a manifest.json', DEMO_CORPUS)
     .action((options) => demoCommand(options, io));
 
@@ -70,9 +84,12 @@ async function main(argv: string[]): Promise<void> {
     }
     if (isParallaxError(error)) {
       process.stderr.write(`parallax: ${error.code}: ${error.message}\n`);
-      process.exitCode = error instanceof UsageError || error instanceof ConfigError || error instanceof InputError ? 2 : 1;
+      process.exitCode =
+        error instanceof UsageError || error instanceof ConfigError || error instanceof InputError ? 2 : 1;
     } else {
-      process.stderr.write(`parallax: PARALLAX_INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `parallax: PARALLAX_INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
     if (process.env.PARALLAX_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

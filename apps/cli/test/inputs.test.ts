@@ -36,17 +36,47 @@ describe('local inputs', () => {
   it('decodes a windows-1251 page by its <meta charset>', async () => {
     const path = join(dir, 'ru.html');
     // "Мир" in windows-1251
-    const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), Buffer.from([0xcc, 0xe8, 0xf0]), Buffer.from('</p></body></html>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'),
+      Buffer.from([0xcc, 0xe8, 0xf0]),
+      Buffer.from('</p></body></html>'),
+    ]);
     writeFileSync(path, bytes);
     expect((await readDocument(path)).body).toContain('<p>Мир</p>');
   });
 
   it('resolves manifest files against the manifest’s folder and reports the bad field', async () => {
     const good = join(dir, 'manifest.json');
-    writeFileSync(good, JSON.stringify([{ file: 'sub/a.html', source: 'ICC', kind: 'official', url: 'https://www.icc-cpi.int/news/a', lang: 'en', publishedAt: '2024-08-30T11:00:00Z', title: 'A' }]));
+    writeFileSync(
+      good,
+      JSON.stringify([
+        {
+          file: 'sub/a.html',
+          source: 'ICC',
+          kind: 'official',
+          url: 'https://www.icc-cpi.int/news/a',
+          lang: 'en',
+          publishedAt: '2024-08-30T11:00:00Z',
+          title: 'A',
+        },
+      ]),
+    );
     expect((await loadManifest(good)).entries[0]?.path).toBe(join(dir, 'sub/a.html'));
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify([{ file: 'a.html', source: 'ICC', kind: 'official', url: 'https://x.test/', lang: 'en', publishedAt: 'yesterday', title: 'A' }]));
+    writeFileSync(
+      bad,
+      JSON.stringify([
+        {
+          file: 'a.html',
+          source: 'ICC',
+          kind: 'official',
+          url: 'https://x.test/',
+          lang: 'en',
+          publishedAt: 'yesterday',
+          title: 'A',
+        },
+      ]),
+    );
     await expect(loadManifest(bad)).rejects.toThrow(/bad\.json: at 0\.publishedAt/);
   });
 });

@@ -160,7 +160,9 @@ export const FactConflict = z.object({
   kind: FactKind,
   subject: z.string(),
   values: z
-    .array(z.object({ documentId: z.string(), value: z.string(), text: z.string(), start: offset, end: offset }))
+    .array(
+      z.object({ documentId: z.string(), value: z.string(), text: z.string(), start: offset, end: offset }),
+    )
     .min(2),
 });
 export type FactConflict = z.infer<typeof FactConflict>;
@@ -172,7 +174,13 @@ export const Event = z.object({
   statements: z.array(AlignedStatement),
   factConflicts: z.array(FactConflict),
   coverage: z
-    .array(z.object({ statementId: z.string(), documentIds: z.array(z.string()), missingFrom: z.array(z.string()) }))
+    .array(
+      z.object({
+        statementId: z.string(),
+        documentIds: z.array(z.string()),
+        missingFrom: z.array(z.string()),
+      }),
+    )
     .optional(),
   fidelity: z
     .array(

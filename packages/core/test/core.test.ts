@@ -9,8 +9,8 @@ import {
   ParallaxError,
   Report,
   reportJsonSchema,
-  sha256Hex,
   StoreError,
+  sha256Hex,
   UsageError,
 } from '../src/index';
 
@@ -35,10 +35,23 @@ describe('content-hash ids', () => {
 
 describe('typed errors', () => {
   it('carry a stable code and whether a retry can help', () => {
-    expect(new UsageError('bad flag')).toMatchObject({ code: 'PARALLAX_USAGE', retryable: false, name: 'UsageError' });
-    expect(new ConfigError('bad manifest')).toMatchObject({ code: 'PARALLAX_CONFIG_INVALID', retryable: false });
-    expect(new InputError('no such file')).toMatchObject({ code: 'PARALLAX_INPUT_INVALID', retryable: false });
-    expect(new StoreError('connection lost')).toMatchObject({ code: 'PARALLAX_STORE_FAILED', retryable: true });
+    expect(new UsageError('bad flag')).toMatchObject({
+      code: 'PARALLAX_USAGE',
+      retryable: false,
+      name: 'UsageError',
+    });
+    expect(new ConfigError('bad manifest')).toMatchObject({
+      code: 'PARALLAX_CONFIG_INVALID',
+      retryable: false,
+    });
+    expect(new InputError('no such file')).toMatchObject({
+      code: 'PARALLAX_INPUT_INVALID',
+      retryable: false,
+    });
+    expect(new StoreError('connection lost')).toMatchObject({
+      code: 'PARALLAX_STORE_FAILED',
+      retryable: true,
+    });
     const timeout = new FetchError('PARALLAX_FETCH_TIMEOUT', 'timed out', true, { status: undefined });
     expect(timeout.retryable).toBe(true);
     const gone = new FetchError('PARALLAX_FETCH_STATUS', 'HTTP 410', false, { status: 410 });
@@ -99,7 +112,10 @@ describe('report contract', () => {
   });
 
   it('exports the contract as JSON Schema', () => {
-    const schema = reportJsonSchema() as { properties: Record<string, { const?: number }>; required: string[] };
+    const schema = reportJsonSchema() as {
+      properties: Record<string, { const?: number }>;
+      required: string[];
+    };
     expect(schema.properties.schemaVersion?.const).toBe(1);
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'generatedAt', 'events']));
   });
@@ -108,7 +124,15 @@ describe('report contract', () => {
     expect(Manifest.safeParse([]).success).toBe(false);
     expect(
       Manifest.safeParse([
-        { file: 'a.html', source: 'ICC', kind: 'official', url: 'not a url', lang: 'en', publishedAt: '2024-08-30T11:00:00Z', title: 'x' },
+        {
+          file: 'a.html',
+          source: 'ICC',
+          kind: 'official',
+          url: 'not a url',
+          lang: 'en',
+          publishedAt: '2024-08-30T11:00:00Z',
+          title: 'x',
+        },
       ]).success,
     ).toBe(false);
   });

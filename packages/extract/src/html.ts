@@ -93,12 +93,14 @@ function jsonLdObjects($: CheerioAPI): Record<string, unknown>[] {
   return out;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|PressRelease)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|PressRelease)$/;
 
 function ldString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return ldString(value[0]);
-  if (value && typeof value === 'object' && 'name' in value) return ldString((value as { name: unknown }).name);
+  if (value && typeof value === 'object' && 'name' in value)
+    return ldString((value as { name: unknown }).name);
   return undefined;
 }
 

@@ -5,7 +5,10 @@ import { detectLanguage } from './language';
  * A plain-text document taken as it is: `text` is the input unchanged, so every offset refers to the
  * file's own characters. Its first line is the headline when a blank line follows it.
  */
-export function articleFromText(text: string, options: { lang?: string; publishedAt?: string } = {}): Article {
+export function articleFromText(
+  text: string,
+  options: { lang?: string; publishedAt?: string } = {},
+): Article {
   const blocks: TextBlock[] = [];
   const paragraph = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
   for (const match of text.matchAll(paragraph)) {

@@ -47,7 +47,9 @@ describe('extractArticle on recorded pages', () => {
   it('reads a Mongolian page as Mongolian with its Cyrillic intact', () => {
     const unuudur = extractArticle(page('unuudur.html'));
     expect(unuudur.lang).toBe('mn');
-    expect(unuudur.text).toContain('«Хоолой нь жилд 50 тэрбум шоо метр хүртэл хий тээвэрлэх хүчин чадалтай байна» гэж В.Путин онцлов.');
+    expect(unuudur.text).toContain(
+      '«Хоолой нь жилд 50 тэрбум шоо метр хүртэл хий тээвэрлэх хүчин чадалтай байна» гэж В.Путин онцлов.',
+    );
   });
 
   it('keeps transcript speaker labels that sit in <b> inside paragraphs', () => {

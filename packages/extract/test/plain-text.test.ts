@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleFromText, detectLanguage } from '../src/index';
 
-const seed = readFileSync(new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url),
+  'utf8',
+);
 
 describe('articleFromText', () => {
   it('keeps the text unchanged so offsets are the file’s own', () => {
@@ -18,7 +21,8 @@ describe('articleFromText', () => {
   });
 
   it('has no headline when the first paragraph runs over several lines', () => {
-    const text = 'The ministry said on Friday that talks had stalled\nand would resume in October.\n\nA second paragraph follows.';
+    const text =
+      'The ministry said on Friday that talks had stalled\nand would resume in October.\n\nA second paragraph follows.';
     const article = articleFromText(text);
     expect(article.title).toBe('');
     expect(article.headlineEnd).toBe(0);
@@ -27,15 +31,25 @@ describe('articleFromText', () => {
   it('gives paragraph blocks whose offsets slice the text', () => {
     const article = articleFromText(seed);
     const second = article.blocks[1];
-    expect(second && seed.slice(second.start, second.end)).toMatch(/^Russian President Vladimir Putin is scheduled/);
+    expect(second && seed.slice(second.start, second.end)).toMatch(
+      /^Russian President Vladimir Putin is scheduled/,
+    );
   });
 });
 
 describe('detectLanguage', () => {
   it('tells Mongolian, Russian, Ukrainian and English apart', () => {
-    expect(detectLanguage('Монгол Улсын Ерөнхийлөгч Ухнаагийн Хүрэлсүх ОХУ-ын Ерөнхийлөгчтэй албан ёсны хэлэлцээ хийв.')).toBe('mn');
-    expect(detectLanguage('Президент России прибыл в Монголию с официальным визитом в понедельник вечером.')).toBe('ru');
-    expect(detectLanguage('Міністерство закордонних справ України закликає Монголію виконати ордер.')).toBe('uk');
+    expect(
+      detectLanguage(
+        'Монгол Улсын Ерөнхийлөгч Ухнаагийн Хүрэлсүх ОХУ-ын Ерөнхийлөгчтэй албан ёсны хэлэлцээ хийв.',
+      ),
+    ).toBe('mn');
+    expect(
+      detectLanguage('Президент России прибыл в Монголию с официальным визитом в понедельник вечером.'),
+    ).toBe('ru');
+    expect(detectLanguage('Міністерство закордонних справ України закликає Монголію виконати ордер.')).toBe(
+      'uk',
+    );
     expect(detectLanguage('The ministry said the warrant was binding on all states parties.')).toBe('en');
     expect(detectLanguage('12345 — 678')).toBe('und');
   });

@@ -1,3 +1,17 @@
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';
-export { type RunFailure, type RunOptions, type RunProgress, type RunResult, type RunSource, runPipeline } from './runner';
-export { buildEvent, buildReport, type DocumentInput, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';
+export {
+  type RunFailure,
+  type RunOptions,
+  type RunProgress,
+  type RunResult,
+  type RunSource,
+  runPipeline,
+} from './runner';
+export {
+  buildEvent,
+  buildReport,
+  type DocumentInput,
+  type DocumentMeta,
+  type ProcessedDocument,
+  processDocument,
+} from './stages';

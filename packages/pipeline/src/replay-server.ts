@@ -43,11 +43,14 @@ export async function startReplayServer(pages: ReplayPage[]): Promise<ReplayServ
     }
     const file = routes.get(path);
     if (!file || req.method !== 'GET') {
-      res.writeHead(file ? 405 : 404, { 'content-type': 'text/plain' }).end(file ? 'method not allowed' : 'not found');
+      res
+        .writeHead(file ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(file ? 'method not allowed' : 'not found');
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': contentTypeOf(file), 'content-length': body.length }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': contentTypeOf(file), 'content-length': body.length }).end(body),
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('cannot read recording'),
     );
   });

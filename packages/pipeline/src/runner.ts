@@ -38,8 +38,14 @@ export interface RunResult {
 }
 
 function toFailure(url: string, error: unknown): RunFailure {
-  if (isParallaxError(error)) return { url, code: error.code, retryable: error.retryable, message: error.message };
-  return { url, code: 'PARALLAX_INTERNAL', retryable: false, message: error instanceof Error ? error.message : String(error) };
+  if (isParallaxError(error))
+    return { url, code: error.code, retryable: error.retryable, message: error.message };
+  return {
+    url,
+    code: 'PARALLAX_INTERNAL',
+    retryable: false,
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /**
@@ -67,7 +73,12 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
           sha256: page.snapshot.sha256,
         });
         const format = page.snapshot.contentType?.startsWith('text/plain') ? 'text' : 'html';
-        const doc = processDocument({ meta: source.meta, body: page.text, format, snapshotSha256: page.snapshot.sha256 });
+        const doc = processDocument({
+          meta: source.meta,
+          body: page.text,
+          format,
+          snapshotSha256: page.snapshot.sha256,
+        });
         await store.saveDocument(doc);
         documents.push(doc);
         options.onProgress?.({
@@ -95,11 +106,19 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
     const reportId = await store.saveReport(report);
     await store.finishRun(run.id, {
       status: 'succeeded',
-      summary: { documents: documents.length, failures: failures.length, events: report.events.length, reportId },
+      summary: {
+        documents: documents.length,
+        failures: failures.length,
+        events: report.events.length,
+        reportId,
+      },
     });
     return { runId: run.id, reportId, report, documents, failures };
   } catch (error) {
-    await store.finishRun(run.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    await store.finishRun(run.id, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
 }

@@ -1,3 +1,11 @@
+import { type AlignedRendition, alignStatements, clusterEvents } from '@parallax/align';
+import {
+  type ComparableRendition,
+  compareRenditions,
+  coverageOf,
+  fidelityOf,
+  findFactConflicts,
+} from '@parallax/compare';
 import {
   type AlignedStatement,
   type Article,
@@ -10,8 +18,6 @@ import {
   type SourceKind,
   type Statement,
 } from '@parallax/core';
-import { alignStatements, clusterEvents, type AlignedRendition } from '@parallax/align';
-import { type ComparableRendition, compareRenditions, coverageOf, fidelityOf, findFactConflicts } from '@parallax/compare';
 import { articleFromText, extractArticle } from '@parallax/extract';
 import { extractFacts, extractStatements } from '@parallax/statements';
 
@@ -117,7 +123,9 @@ export function buildEvent(documents: ProcessedDocument[]): Event {
     const others = group.renditions.filter((_, i) => i !== group.reference);
     const ordered = [reference, ...others];
     const factsOf = (r: AlignedRendition) => byId.get(r.documentId)?.facts ?? [];
-    const divergences = others.flatMap((o) => compareRenditions(comparable(reference, factsOf(reference)), comparable(o, factsOf(o))));
+    const divergences = others.flatMap((o) =>
+      compareRenditions(comparable(reference, factsOf(reference)), comparable(o, factsOf(o))),
+    );
     const speaker = ordered.find((r) => r.speaker)?.speaker ?? null;
     return {
       id: contentId('as', ...ordered.map((r) => r.statement.id).sort()),
@@ -153,7 +161,8 @@ export function buildEvent(documents: ProcessedDocument[]): Event {
 
 /** An event is named after its earliest independent report, else its earliest document. */
 function eventTitle(documents: ProcessedDocument[]): string {
-  const time = (d: ProcessedDocument) => (d.ref.publishedAt ? Date.parse(d.ref.publishedAt) : Number.POSITIVE_INFINITY);
+  const time = (d: ProcessedDocument) =>
+    d.ref.publishedAt ? Date.parse(d.ref.publishedAt) : Number.POSITIVE_INFINITY;
   const sorted = [...documents].sort((a, b) => time(a) - time(b));
   const reporter = sorted.find((d) => d.ref.kind === 'outlet' || d.ref.kind === 'aggregator');
   return (reporter ?? sorted[0])?.ref.title || 'Untitled event';

@@ -11,13 +11,21 @@ describe('processDocument', () => {
   it('gives an official page’s first-person statements to the issuing body and ids that are content hashes', () => {
     const body = read('mfa-ukraine.html');
     const input = {
-      meta: { source: 'Ministry of Foreign Affairs of Ukraine', kind: 'official' as const, url: 'https://mfa.gov.ua/en/news/x' },
+      meta: {
+        source: 'Ministry of Foreign Affairs of Ukraine',
+        kind: 'official' as const,
+        url: 'https://mfa.gov.ua/en/news/x',
+      },
       body,
       format: 'html' as const,
       snapshotSha256: sha256Hex(body),
     };
     const doc = processDocument(input);
-    expect(doc.statements.some((s) => s.speaker === 'Ministry of Foreign Affairs of Ukraine' && s.text.startsWith('We call on'))).toBe(true);
+    expect(
+      doc.statements.some(
+        (s) => s.speaker === 'Ministry of Foreign Affairs of Ukraine' && s.text.startsWith('We call on'),
+      ),
+    ).toBe(true);
     expect(processDocument(input)).toEqual(doc);
     const other = processDocument({ ...input, meta: { ...input.meta, url: 'https://mfa.gov.ua/en/news/y' } });
     expect(other.ref.id).not.toBe(doc.ref.id);
@@ -26,7 +34,14 @@ describe('processDocument', () => {
   it('lets the caller’s metadata win over what the page declares', () => {
     const body = read('bloomberg.html');
     const doc = processDocument({
-      meta: { source: 'Bloomberg', kind: 'outlet', url: 'https://bloomberg.com/a', title: 'Manifest title', publishedAt: '2024-08-31T00:00:00Z', lang: 'en' },
+      meta: {
+        source: 'Bloomberg',
+        kind: 'outlet',
+        url: 'https://bloomberg.com/a',
+        title: 'Manifest title',
+        publishedAt: '2024-08-31T00:00:00Z',
+        lang: 'en',
+      },
       body,
       format: 'html',
       snapshotSha256: sha256Hex(body),
@@ -50,13 +65,22 @@ describe('buildReport', () => {
 
   it('keeps an unrelated story out of the event', () => {
     const unrelated = processDocument({
-      meta: { source: 'Example Daily', kind: 'outlet', url: 'https://example.test/harvest', publishedAt: '2024-09-02T08:00:00Z' },
+      meta: {
+        source: 'Example Daily',
+        kind: 'outlet',
+        url: 'https://example.test/harvest',
+        publishedAt: '2024-09-02T08:00:00Z',
+      },
       body: 'Wheat harvest in Saskatchewan beats forecasts\n\nFarmers across Saskatchewan and Manitoba brought in a record crop, Statistics Canada said on Monday.\n\n“It was the best summer in a decade,” said Regina grower Tom Whitfield.',
       format: 'text',
       snapshotSha256: sha256Hex('harvest'),
     });
     const report = buildReport(
-      [doc('bloomberg.html', 'Bloomberg', 'outlet', '2024-08-30T16:30:00Z'), doc('kyiv-independent.html', 'The Kyiv Independent', 'outlet', '2024-09-03T09:15:00Z'), unrelated],
+      [
+        doc('bloomberg.html', 'Bloomberg', 'outlet', '2024-08-30T16:30:00Z'),
+        doc('kyiv-independent.html', 'The Kyiv Independent', 'outlet', '2024-09-03T09:15:00Z'),
+        unrelated,
+      ],
       new Date('2024-09-05T00:00:00Z'),
     );
     expect(report.events.map((e) => e.documents.length).sort()).toEqual([1, 2]);

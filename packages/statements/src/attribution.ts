@@ -191,15 +191,55 @@ const ROLE_NOUNS = new Set([
 ]);
 
 /** Cues after which the speaker may follow the verb ("…,” said Peskov). */
-const INVERTIBLE_CUES = new Set(['said', 'says', 'added', 'noted', 'wrote', 'continued', 'explained', 'stated', 'declared', 'warned', 'insisted', 'told']);
+const INVERTIBLE_CUES = new Set([
+  'said',
+  'says',
+  'added',
+  'noted',
+  'wrote',
+  'continued',
+  'explained',
+  'stated',
+  'declared',
+  'warned',
+  'insisted',
+  'told',
+]);
 /** "issued a statement", "released a comment": the verb is a cue only with these objects. */
 const STATEMENT_NOUNS = new Set(['statement', 'comment', 'communique', 'declaration', 'release']);
 
-const CONNECTORS = new Set(['of', 'from', 'in', 'at', 'for', 'the', 'a', 'an', 'de', 'al', 'el', 'von', 'van', 'der']);
+const CONNECTORS = new Set([
+  'of',
+  'from',
+  'in',
+  'at',
+  'for',
+  'the',
+  'a',
+  'an',
+  'de',
+  'al',
+  'el',
+  'von',
+  'van',
+  'der',
+]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 /** Words between a speaker and the cue that do not end the speaker phrase ("has previously said"). */
-const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'later', 'then', 'once', 'again']);
+const AUXILIARIES = new Set([
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'is',
+  'also',
+  'later',
+  'then',
+  'once',
+  'again',
+]);
 /** Capitalised words that open a sentence or clause without being part of a name. */
 const CAPITALISED_FUNCTION_WORDS = new Set([
   'on',
@@ -245,7 +285,8 @@ function joinedOnlyBySpace(text: string, base: number, left: Token, right: Token
 }
 
 function acceptable(token: Token): boolean {
-  if (isCapitalised(token)) return !CAPITALISED_FUNCTION_WORDS.has(token.lower) || CONNECTORS.has(token.lower);
+  if (isCapitalised(token))
+    return !CAPITALISED_FUNCTION_WORDS.has(token.lower) || CONNECTORS.has(token.lower);
   return ROLE_NOUNS.has(token.lower.replace(/['’]s$/, '')) || CONNECTORS.has(token.lower);
 }
 
@@ -277,7 +318,10 @@ export function speakerPhrase(
 ): { tokens: Token[]; pronoun: boolean } | undefined {
   let i = index + direction;
   if (direction === -1) {
-    while (i >= 0 && (AUXILIARIES.has((tokens[i] as Token).lower) || /ly$/.test((tokens[i] as Token).lower))) {
+    while (
+      i >= 0 &&
+      (AUXILIARIES.has((tokens[i] as Token).lower) || /ly$/.test((tokens[i] as Token).lower))
+    ) {
       if (i < index - 3) break;
       i--;
     }
@@ -286,7 +330,9 @@ export function speakerPhrase(
   if (!first) return undefined;
   const neighbour = tokens[i - direction] as Token;
   const gapOk =
-    direction === -1 ? joinedOnlyBySpace(text, base, first, neighbour) : joinedOnlyBySpace(text, base, neighbour, first);
+    direction === -1
+      ? joinedOnlyBySpace(text, base, first, neighbour)
+      : joinedOnlyBySpace(text, base, neighbour, first);
   if (!gapOk) return undefined;
   if (PRONOUNS.has(first.lower)) return { tokens: [first], pronoun: true };
   const phrase: Token[] = [];
@@ -296,7 +342,9 @@ export function speakerPhrase(
     if (!acceptable(token)) break;
     if (prev) {
       const ok =
-        direction === -1 ? joinedOnlyBySpace(text, base, token, prev) : joinedOnlyBySpace(text, base, prev, token);
+        direction === -1
+          ? joinedOnlyBySpace(text, base, token, prev)
+          : joinedOnlyBySpace(text, base, prev, token);
       if (!ok) break;
     }
     phrase.push(token);
@@ -309,7 +357,12 @@ export function speakerPhrase(
   return validSpeaker(trimmed) ? { tokens: trimmed, pronoun: false } : undefined;
 }
 
-function toAttribution(text: string, base: number, phrase: { tokens: Token[]; pronoun: boolean }, cue: Token) {
+function toAttribution(
+  text: string,
+  base: number,
+  phrase: { tokens: Token[]; pronoun: boolean },
+  cue: Token,
+) {
   const first = phrase.tokens[0] as Token;
   const last = phrase.tokens[phrase.tokens.length - 1] as Token;
   return {

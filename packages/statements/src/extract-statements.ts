@@ -34,7 +34,8 @@ interface Draft {
 const MONGOLIAN_QUOTATIVE =
   /^\s*,?\s*(гэж|гэв|гэжээ|гэлээ|гэсэн|хэмээн|гээд)(?:\s+((?:[^.!?]|\.(?=\p{Lu}))*?))?\s*(нэмж хэлэв|онцлов|онцолжээ|онцоллоо|хэлэв|хэлжээ|хэллээ|мэдэгдэв|мэдэгдлээ|мэдэгджээ|тэмдэглэв|тэмдэглэжээ|тэмдэглэлээ|дурдав|дурджээ|дурдлаа|мэдээлэв|мэдээлжээ)?\s*[.!?]?\s*$/u;
 const MONGOLIAN_SPEAKER_STOP = new Set(['нь', 'бол', 'ч', 'ба', 'болон', 'мөн', 'харин', 'энэ', 'тэрээр']);
-const RUSSIAN_CUES = '(заявил|сказал|отметил|подчеркнул|сообщил|добавил|пояснил|указал|написал|считает)(?:а|и)?';
+const RUSSIAN_CUES =
+  '(заявил|сказал|отметил|подчеркнул|сообщил|добавил|пояснил|указал|написал|считает)(?:а|и)?';
 const RUSSIAN_AFTER = new RegExp(`^\\s*,?\\s*[—–-]\\s*${RUSSIAN_CUES}\\s+([^.!?]+)`, 'u');
 const RUSSIAN_BEFORE = new RegExp(`(\\p{Lu}[^.!?:«»]*?)\\s+${RUSSIAN_CUES}\\s*:?\\s*$`, 'u');
 
@@ -44,7 +45,19 @@ const ISSUER_VOICE =
 
 /** Transcript turn labels: "Vladimir Putin:", "Question:", "Q:". */
 const TURN_LABEL = /^(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}):\s+/u;
-const NON_SPEAKER_LABELS = new Set(['question', 'q', 'answer', 'a', 'interviewer', 'moderator', 'note', 'update', 'read more', 'photo', 'source']);
+const NON_SPEAKER_LABELS = new Set([
+  'question',
+  'q',
+  'answer',
+  'a',
+  'interviewer',
+  'moderator',
+  'note',
+  'update',
+  'read more',
+  'photo',
+  'source',
+]);
 
 function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
   let lo = 0;
@@ -100,7 +113,8 @@ function mongolianQuoteAttribution(text: string, masked: string, before: Span, a
   const beforeText = masked.slice(before.start, before.end);
   const clauseStart = Math.max(...[...'.,;:—–'].map((c) => beforeText.lastIndexOf(c))) + 1;
   const tokens = tokenize(beforeText.slice(clauseStart), before.start + clauseStart);
-  while (tokens.length && MONGOLIAN_SPEAKER_STOP.has((tokens[tokens.length - 1] as { lower: string }).lower)) tokens.pop();
+  while (tokens.length && MONGOLIAN_SPEAKER_STOP.has((tokens[tokens.length - 1] as { lower: string }).lower))
+    tokens.pop();
   const phrase = tokens.slice(-6);
   if (!phrase.some((t) => /^\p{Lu}/u.test(t.text))) return { speaker: null, cue, start: -1 };
   const first = phrase[0] as { start: number };
@@ -126,11 +140,20 @@ function russianQuoteAttribution(text: string, masked: string, before: Span, aft
  * A quotation is direct when it stands as its own clause: it opens the sentence, follows a colon, or
  * follows "SPEAKER said," directly. Otherwise it is woven into the reporter's sentence: partial.
  */
-function quoteKind(masked: string, before: Span, attributionEnd: number | undefined, lang: string): StatementKind {
+function quoteKind(
+  masked: string,
+  before: Span,
+  attributionEnd: number | undefined,
+  lang: string,
+): StatementKind {
   if (lang === 'mn' || lang === 'ru') return 'direct';
   const lead = masked.slice(before.start, before.end).trimEnd();
   if (lead === '' || lead.endsWith(':')) return 'direct';
-  if (lead.endsWith(',') && attributionEnd !== undefined && before.start + lead.length - attributionEnd <= 2) {
+  if (
+    lead.endsWith(',') &&
+    attributionEnd !== undefined &&
+    before.start + lead.length - attributionEnd <= 2
+  ) {
     return 'direct';
   }
   return 'partial';

@@ -36,9 +36,13 @@ const MONTHS: Record<string, number> = {
   december: 12,
   dec: 12,
 };
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY = '(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?';
-const DATE_PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [string | undefined, string, string | undefined] }> = [
+const DATE_PATTERNS: Array<{
+  re: RegExp;
+  parts: (m: RegExpExecArray) => [string | undefined, string, string | undefined];
+}> = [
   // September 4, 2024 / Sept. 2
   {
     re: new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g'),
@@ -84,7 +88,8 @@ const DATE_TRIGGERS: Array<[string, string]> = [
 ];
 
 /** Quantities: a number, an optional multiplier, then the noun phrase it counts. */
-const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|trillion|thousand|тэрбум|сая|мянга|млрд|млн))?\s+(\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?)/gu;
+const NUMBER =
+  /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|trillion|thousand|тэрбум|сая|мянга|млрд|млн))?\s+(\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?)/gu;
 const NUMBER_SUBJECT_STOP = new Set([
   'of',
   'and',
@@ -205,7 +210,10 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
     const subject = SUBJECT_SYNONYMS[joined] ?? joined;
     const multiplier = m[2] ? (MULTIPLIER[m[2].toLowerCase()] ?? 1) : 1;
     const value = String(Number(digits) * multiplier);
-    const end = start + m[0].indexOf(kept[kept.length - 1] as string, (m[1] as string).length) + (kept[kept.length - 1] as string).length;
+    const end =
+      start +
+      m[0].indexOf(kept[kept.length - 1] as string, (m[1] as string).length) +
+      (kept[kept.length - 1] as string).length;
     push({ kind: 'number', subject, value, text: text.slice(start, end), start, end });
   }
 

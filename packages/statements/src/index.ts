@@ -1,6 +1,6 @@
 export { type Attribution, findAttribution, tokenize } from './attribution';
 export { extractStatements, type StatementOptions } from './extract-statements';
 export { extractFacts, type FactOptions } from './facts';
-export { lookupPlace, type Place, PLACES } from './gazetteer';
+export { lookupPlace, PLACES, type Place } from './gazetteer';
 export { findQuotes, type QuoteSpan } from './quotes';
 export { type Sentence, type Span, splitParagraphs, splitSentences } from './sentences';

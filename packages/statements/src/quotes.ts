@@ -45,7 +45,8 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
     let contentEnd = closeAt;
     while (contentStart < contentEnd && /\s/.test(text[contentStart] as string)) contentStart++;
     while (contentEnd > contentStart && /[\s,;:]/.test(text[contentEnd - 1] as string)) contentEnd--;
-    if (contentEnd > contentStart) out.push({ open, close: closed ? closeAt + 1 : closeAt, contentStart, contentEnd, mark });
+    if (contentEnd > contentStart)
+      out.push({ open, close: closed ? closeAt + 1 : closeAt, contentStart, contentEnd, mark });
     open = -1;
   };
   for (let i = paragraph.start; i < paragraph.end; i++) {

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../src/index';
 
-const seed = readFileSync(new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url),
+  'utf8',
+);
 
 describe('extractFacts', () => {
   const facts = extractFacts(seed, { headlineEnd: seed.indexOf('\n'), publishedAt: '2024-09-02T12:00:00Z' });
@@ -28,8 +31,11 @@ describe('extractFacts', () => {
   });
 
   it('dates an occurrence with its trigger word and the publication year', () => {
-    const text = 'Putin is due to arrive in Ulaanbaatar on Monday, September 2. The two leaders held talks on 3 September 2024.';
-    const dates = extractFacts(text, { publishedAt: '2024-08-30T16:30:00Z' }).filter((f) => f.kind === 'date');
+    const text =
+      'Putin is due to arrive in Ulaanbaatar on Monday, September 2. The two leaders held talks on 3 September 2024.';
+    const dates = extractFacts(text, { publishedAt: '2024-08-30T16:30:00Z' }).filter(
+      (f) => f.kind === 'date',
+    );
     expect(dates.map((d) => [d.subject, d.value, d.text])).toEqual([
       ['arrival', '2024-09-02', 'Monday, September 2'],
       ['talks', '2024-09-03', '3 September 2024'],
@@ -47,7 +53,8 @@ describe('extractFacts', () => {
   });
 
   it('treats places in titles as affiliation, not location', () => {
-    const text = 'President of the Russian Federation Vladimir Putin met officials in Ulaanbaatar. ОХУ-ын Ерөнхийлөгч ирэв.';
+    const text =
+      'President of the Russian Federation Vladimir Putin met officials in Ulaanbaatar. ОХУ-ын Ерөнхийлөгч ирэв.';
     const places = extractFacts(text).filter((f) => f.kind === 'place');
     expect(places.map((p) => [p.value, p.subject])).toEqual([
       ['Russia', 'affiliation'],
@@ -57,6 +64,8 @@ describe('extractFacts', () => {
   });
 
   it('rejects impossible calendar dates', () => {
-    expect(extractFacts('The summit was held on February 30, 2024.').filter((f) => f.kind === 'date')).toEqual([]);
+    expect(
+      extractFacts('The summit was held on February 30, 2024.').filter((f) => f.kind === 'date'),
+    ).toEqual([]);
   });
 });

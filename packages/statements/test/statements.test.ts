@@ -3,12 +3,16 @@ import { Statement } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../src/index';
 
-const seed = readFileSync(new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../../test/corpus/putin-mongolia-2024/seed.txt', import.meta.url),
+  'utf8',
+);
 const headlineEnd = seed.indexOf('\n');
 
 function find(statements: Statement[], fragment: string): Statement {
   const found = statements.find((s) => s.text.includes(fragment));
-  if (!found) throw new Error(`no statement containing “${fragment}” in:\n${statements.map((s) => s.text).join('\n')}`);
+  if (!found)
+    throw new Error(`no statement containing “${fragment}” in:\n${statements.map((s) => s.text).join('\n')}`);
   return found;
 }
 
@@ -26,7 +30,9 @@ describe('English news prose (the seed story)', () => {
     const s = find(statements, 'execute the binding international arrest warrant');
     expect(s.kind).toBe('partial');
     expect(s.speaker).toBe('Ukraine’s Ministry of Foreign Affairs');
-    expect(s.text).toBe('execute the binding international arrest warrant and transfer Putin to the International Criminal Court in The Hague.');
+    expect(s.text).toBe(
+      'execute the binding international arrest warrant and transfer Putin to the International Criminal Court in The Hague.',
+    );
   });
 
   it('gives both partial quotes of one sentence to the role named before the cue', () => {
@@ -49,11 +55,18 @@ describe('English news prose (the seed story)', () => {
     expect(embassy.speaker).toBe('spokesperson from the U.S. Embassy in Ulaanbaatar');
     expect(embassy.text).toBe('Putin should not be given a platform to promote aggression against Ukraine');
     const gas = find(statements, 'supply gas to Mongolia');
-    expect(gas).toMatchObject({ speaker: 'Putin', cue: 'mentioned', text: 'Russia may supply gas to Mongolia as part of this project' });
+    expect(gas).toMatchObject({
+      speaker: 'Putin',
+      cue: 'mentioned',
+      text: 'Russia may supply gas to Mongolia as part of this project',
+    });
   });
 
   it('attributes the government’s partial quote', () => {
-    expect(find(statements, 'issues of relations and cooperation')).toMatchObject({ kind: 'partial', speaker: 'Mongolian government' });
+    expect(find(statements, 'issues of relations and cooperation')).toMatchObject({
+      kind: 'partial',
+      speaker: 'Mongolian government',
+    });
   });
 
   it('does not turn the headline or narrative sentences into statements', () => {
@@ -107,7 +120,10 @@ describe('transcripts and institutional statements', () => {
       'Question: What about gas?',
       'Vladimir Putin: The pipeline route has been agreed.',
     ].join('\n\n');
-    const statements = extractStatements(text, { lang: 'en', headlineEnd: 'Interview to a newspaper'.length });
+    const statements = extractStatements(text, {
+      lang: 'en',
+      headlineEnd: 'Interview to a newspaper'.length,
+    });
     expect(statements.map((s) => s.text)).toEqual([
       'Relations are developing steadily',
       'Trade grew by a fifth last year',
@@ -120,16 +136,23 @@ describe('transcripts and institutional statements', () => {
   it('reads an official page’s first-person sentences as the issuer’s own statements', () => {
     const text =
       'The visit took place on Monday. We call on the Mongolian side to execute the binding warrant. The delegation left on Tuesday.';
-    const statements = extractStatements(text, { lang: 'en', issuer: 'Ministry of Foreign Affairs of Ukraine' });
+    const statements = extractStatements(text, {
+      lang: 'en',
+      issuer: 'Ministry of Foreign Affairs of Ukraine',
+    });
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatchObject({ kind: 'direct', speaker: 'Ministry of Foreign Affairs of Ukraine' });
+    expect(statements[0]).toMatchObject({
+      kind: 'direct',
+      speaker: 'Ministry of Foreign Affairs of Ukraine',
+    });
     expect(statements[0]?.text).toBe('We call on the Mongolian side to execute the binding warrant');
   });
 });
 
 describe('Mongolian and Russian', () => {
   it('reads «…» гэж NAME онцлов with the speaker between the quotative and the verb', () => {
-    const text = '«Хоолой нь жилд 50 тэрбум шоо метр хүртэл хий тээвэрлэх хүчин чадалтай байна» гэж В.Путин онцлов.';
+    const text =
+      '«Хоолой нь жилд 50 тэрбум шоо метр хүртэл хий тээвэрлэх хүчин чадалтай байна» гэж В.Путин онцлов.';
     const [s] = extractStatements(text, { lang: 'mn' });
     expect(s).toMatchObject({ kind: 'direct', speaker: 'В.Путин', cue: 'гэж онцлов', lang: 'mn' });
     expect(s?.text).toBe('Хоолой нь жилд 50 тэрбум шоо метр хүртэл хий тээвэрлэх хүчин чадалтай байна');
@@ -142,10 +165,18 @@ describe('Mongolian and Russian', () => {
   });
 
   it('reads «…», — заявил NAME and NAME заявил: «…»', () => {
-    const after = extractStatements('«Никаких беспокойств нет», — заявил Дмитрий Песков журналистам.', { lang: 'ru' });
+    const after = extractStatements('«Никаких беспокойств нет», — заявил Дмитрий Песков журналистам.', {
+      lang: 'ru',
+    });
     expect(after[0]).toMatchObject({ kind: 'direct', speaker: 'Дмитрий Песков журналистам', cue: 'заявил' });
-    const before = extractStatements('Министр иностранных дел Сергей Лавров заявил: «Переговоры будут продолжены».', { lang: 'ru' });
-    expect(before[0]).toMatchObject({ speaker: 'Министр иностранных дел Сергей Лавров', text: 'Переговоры будут продолжены' });
+    const before = extractStatements(
+      'Министр иностранных дел Сергей Лавров заявил: «Переговоры будут продолжены».',
+      { lang: 'ru' },
+    );
+    expect(before[0]).toMatchObject({
+      speaker: 'Министр иностранных дел Сергей Лавров',
+      text: 'Переговоры будут продолжены',
+    });
   });
 });
 
@@ -156,7 +187,7 @@ describe('hostile text', () => {
       '“a” '.repeat(50_000),
       'He said “this never closes. And the paragraph goes on and on without an end',
       'The spokes\u200bman said\u202e that “the talks\u2066 will resume”, he added.',
-      '»«»«„“”"\'\'‚‘’',
+      "»«»«„“”\"''‚‘’",
       '',
     ];
     for (const text of inputs) {
