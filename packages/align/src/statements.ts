@@ -1,5 +1,11 @@
 import type { SourceKind, Statement } from '@parallax/core';
-import { type CanonicalSpeaker, canonicalSpeaker, contentStems, numbersIn, sameSpeaker } from '@parallax/normalize';
+import {
+  type CanonicalSpeaker,
+  canonicalSpeaker,
+  contentStems,
+  numbersIn,
+  sameSpeaker,
+} from '@parallax/normalize';
 
 export interface AlignDocument {
   id: string;
@@ -149,7 +155,10 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     for (const { other, score } of linked.get(i) ?? []) {
       const candidate = items[other] as Prepared;
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
-      if (score > bestScore || (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)) {
+      if (
+        score > bestScore ||
+        (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)
+      ) {
         best = other;
         bestScore = score;
       }

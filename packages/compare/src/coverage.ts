@@ -25,7 +25,12 @@ export function coverageOf(statements: AlignedStatement[], documents: DocumentRe
 
 /** Per document: how many of its renditions were compared to a reference, how many verbatim, and each type. */
 export function fidelityOf(statements: AlignedStatement[], documents: DocumentRef[]): Fidelity {
-  const rows = new Map(documents.map((d) => [d.id, { documentId: d.id, renditions: 0, verbatim: 0, byType: {} as Record<string, number> }]));
+  const rows = new Map(
+    documents.map((d) => [
+      d.id,
+      { documentId: d.id, renditions: 0, verbatim: 0, byType: {} as Record<string, number> },
+    ]),
+  );
   for (const s of statements) {
     for (const d of s.divergences) {
       const row = rows.get(d.b);

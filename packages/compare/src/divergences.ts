@@ -20,8 +20,28 @@ export interface CompareOptions {
   timeoutMs?: number;
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', "n't", 'cannot', 'nor', 'none', 'neither', 'не', 'нет', 'ни', 'биш', 'үгүй', 'бус']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  "n't",
+  'cannot',
+  'nor',
+  'none',
+  'neither',
+  'не',
+  'нет',
+  'ни',
+  'биш',
+  'үгүй',
+  'бус',
+]);
 const SENTENCE_END = new Set(['.', '!', '?']);
+
+/** `words` keeps contractions whole ("won't", "doesn't"), so the "n't" negator is a word ending. */
+function isNegator(word: string): boolean {
+  return NEGATORS.has(word) || word.endsWith("n't");
+}
 
 interface Op {
   op: DiffOp['op'];
@@ -71,12 +91,20 @@ function quoteWords(list: string[]): string {
  * elided, extended, reworded, paraphrased or, across languages, translated) carrying the word diff,
  * plus one entry for each other difference found: misattributed, negation, number, date, place.
  */
-export function compareRenditions(a: ComparableRendition, b: ComparableRendition, options: CompareOptions = {}): Divergence[] {
+export function compareRenditions(
+  a: ComparableRendition,
+  b: ComparableRendition,
+  options: CompareOptions = {},
+): Divergence[] {
   const out: Divergence[] = [];
   const base = { a: a.documentId, b: b.documentId };
 
   if (a.lang !== b.lang) {
-    out.push({ type: 'translated', ...base, note: `b renders a's statement in ${b.lang} (a is in ${a.lang}); no word diff across languages` });
+    out.push({
+      type: 'translated',
+      ...base,
+      note: `b renders a's statement in ${b.lang} (a is in ${a.lang}); no word diff across languages`,
+    });
   } else {
     out.push(textualDivergence(a, b, options));
   }
@@ -126,17 +154,25 @@ function coveredOps(ops: Op[]): { leading: string[]; trailing: string[]; inner: 
 }
 
 /** A negator that one side has and the other lacks, within the words b covers. */
-function negationChange(a: ComparableRendition, b: ComparableRendition, options: CompareOptions): string | undefined {
+function negationChange(
+  a: ComparableRendition,
+  b: ComparableRendition,
+  options: CompareOptions,
+): string | undefined {
   const { inner } = coveredOps(wordDiff(diffWords(a.text), diffWords(b.text), options));
-  const removed = inner.filter((o) => o.op === 'delete').flatMap((o) => o.words.filter((w) => NEGATORS.has(w)));
-  const added = inner.filter((o) => o.op === 'insert').flatMap((o) => o.words.filter((w) => NEGATORS.has(w)));
+  const removed = inner.filter((o) => o.op === 'delete').flatMap((o) => o.words.filter(isNegator));
+  const added = inner.filter((o) => o.op === 'insert').flatMap((o) => o.words.filter(isNegator));
   if (removed.length === added.length) return undefined;
   return removed.length > added.length
     ? `b drops the negation (${removed.join(', ')}) that a has`
     : `b adds a negation (${added.join(', ')}) that a does not have`;
 }
 
-function textualDivergence(a: ComparableRendition, b: ComparableRendition, options: CompareOptions): Divergence {
+function textualDivergence(
+  a: ComparableRendition,
+  b: ComparableRendition,
+  options: CompareOptions,
+): Divergence {
   const aw = diffWords(a.text);
   const bw = diffWords(b.text);
   const ops = wordDiff(aw, bw, options);
@@ -150,17 +186,26 @@ function textualDivergence(a: ComparableRendition, b: ComparableRendition, optio
   const innerInserts = inner.filter((o) => o.op === 'insert');
   const innerDeletes = inner.filter((o) => o.op === 'delete');
   const cut = leading.length + trailing.length;
+  // b's own final stop is dropped by diffWords, so a's stop at the cut opens the trailing words.
   const cutAtSentenceBoundary =
     (leading.length === 0 || SENTENCE_END.has(leading[leading.length - 1] as string)) &&
-    (trailing.length === 0 || SENTENCE_END.has(aw[aw.length - trailing.length - 1] ?? '.'));
+    (trailing.length === 0 || SENTENCE_END.has(trailing[0] as string));
 
   if (innerInserts.length === 0 && innerDeletes.length === 0) {
     // b is a contiguous stretch of a.
     if (b.kind === 'partial' || b.kind === 'indirect') {
-      return { type: 'verbatim', ...base, note: `b's ${b.kind} quotation repeats ${bw.length} of a's ${aw.length} words exactly` };
+      return {
+        type: 'verbatim',
+        ...base,
+        note: `b's ${b.kind} quotation repeats ${bw.length} of a's ${aw.length} words exactly`,
+      };
     }
     if (cutAtSentenceBoundary) {
-      return { type: 'verbatim', ...base, note: `b quotes whole sentences of a exactly (${bw.length} of ${aw.length} words)` };
+      return {
+        type: 'verbatim',
+        ...base,
+        note: `b quotes whole sentences of a exactly (${bw.length} of ${aw.length} words)`,
+      };
     }
     const dropped = [...leading, ...trailing];
     return {
@@ -177,7 +222,10 @@ function textualDivergence(a: ComparableRendition, b: ComparableRendition, optio
   const kindsDiffer = (a.kind === 'indirect') !== (b.kind === 'indirect');
 
   if (kindsDiffer) {
-    const how = b.kind === 'indirect' ? 'b turns a quotation into reported speech' : 'b puts reported speech in quotation marks';
+    const how =
+      b.kind === 'indirect'
+        ? 'b turns a quotation into reported speech'
+        : 'b puts reported speech in quotation marks';
     return { type: 'paraphrased', ...base, note: `${how}${cut ? ` and leaves out ${cut} words of a` : ''}` };
   }
   if (moved.length > 0) {

@@ -7,7 +7,7 @@ export interface FactDocument {
 
 type ConflictValue = FactConflict['values'][number];
 
-function valueOf(documentId: string, fact: Fact, value = fact.value): ConflictValue {
+function conflictValue(documentId: string, fact: Fact, value = fact.value): ConflictValue {
   return { documentId, value, text: fact.text, start: fact.start, end: fact.end };
 }
 
@@ -36,7 +36,7 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
       if (seen.has(key)) continue;
       seen.add(key);
       const list = bySubject.get(fact.subject) ?? [];
-      list.push(valueOf(doc.documentId, fact));
+      list.push(conflictValue(doc.documentId, fact));
       bySubject.set(fact.subject, list);
     }
   }
@@ -80,7 +80,9 @@ function dominantCountry(facts: Fact[]): { country: string; fact: Fact } | undef
 function locationConflicts(documents: FactDocument[]): FactConflict[] {
   const bodies = documents.map((d) => ({
     doc: d,
-    headline: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && f.inHeadline && f.country),
+    headline: d.facts.filter(
+      (f) => f.kind === 'place' && f.subject === 'location' && f.inHeadline && f.country,
+    ),
     body: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && !f.inHeadline && f.country),
   }));
   const votes = bodies.map((b) => dominantCountry(b.body)).filter((x) => x !== undefined);
@@ -97,10 +99,21 @@ function locationConflicts(documents: FactDocument[]): FactConflict[] {
     for (const f of headline) {
       if (seen.has(f.value)) continue;
       seen.add(f.value);
-      values.push(valueOf(doc.documentId, f));
+      values.push(conflictValue(doc.documentId, f));
     }
-    values.push(own ? valueOf(doc.documentId, own.fact) : valueOf(documents.find((d) => d.facts.includes(reference.fact))?.documentId ?? doc.documentId, reference.fact));
-    out.push({ kind: 'place', subject: own ? 'location: headline vs body' : 'location: headline vs other sources', values });
+    values.push(
+      own
+        ? conflictValue(doc.documentId, own.fact)
+        : conflictValue(
+            documents.find((d) => d.facts.includes(reference.fact))?.documentId ?? doc.documentId,
+            reference.fact,
+          ),
+    );
+    out.push({
+      kind: 'place',
+      subject: own ? 'location: headline vs body' : 'location: headline vs other sources',
+      values,
+    });
   }
   return out;
 }

@@ -120,7 +120,22 @@ const ROLE_WORDS = new Set([
   'president',
 ]);
 
-const DROP = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for', 'and', 'mr', 'mrs', 'ms', 'dr', 'нь']);
+const DROP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'from',
+  'in',
+  'at',
+  'for',
+  'and',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'нь',
+]);
 
 /** Descriptor spellings that mean the same body. */
 const SYNONYMS: Record<string, string[]> = {
@@ -132,6 +147,8 @@ const SYNONYMS: Record<string, string[]> = {
   mongolian: ['mongolia'],
   russian: ['russia'],
   ukrainian: ['ukraine'],
+  american: ['us'],
+  chinese: ['china'],
   kremlin: ['kremlin'],
 };
 
@@ -155,23 +172,33 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
   for (const token of raw) {
     const lower = token.toLowerCase().replace(/-(?:yn|ын|iin)$/, '');
     if (DROP.has(lower)) continue;
-    const isName = /^\p{Lu}/u.test(token) && !ORG_WORDS.has(lower) && !/^\p{Lu}\.?$/u.test(token) && lower.length > 1;
+    const isName =
+      /^\p{Lu}/u.test(token) && !ORG_WORDS.has(lower) && !/^\p{Lu}\.?$/u.test(token) && lower.length > 1;
     if (isName && !/^\p{Lu}{2,}$/u.test(token)) person.push(stripPatronymic(lower.replace(/\.$/, '')));
     else {
-      const expanded = SYNONYMS[lower] ?? (lower === 'foreign' ? ['foreign', 'affairs'] : [lower.replace(/\.$/, '')]);
+      const expanded =
+        SYNONYMS[lower] ?? (lower === 'foreign' ? ['foreign', 'affairs'] : [lower.replace(/\.$/, '')]);
       descriptors.push(...expanded);
     }
   }
   // "Foreign Ministry" and "Ministry of Foreign Affairs" are one body.
-  if (descriptors.includes('foreign') && descriptors.includes('ministry') && !descriptors.includes('affairs')) {
+  if (
+    descriptors.includes('foreign') &&
+    descriptors.includes('ministry') &&
+    !descriptors.includes('affairs')
+  ) {
     descriptors.push('affairs');
   }
   // Country names as the only "name" ("Ukraine’s Foreign Ministry") are descriptors, not persons.
   const uniqueDescriptors = [...new Set(descriptors)].sort();
   const name = label.replace(/^(?:the|a|an)\s+/i, '').trim();
-  const key = person.length > 0 ? `person:${person[person.length - 1]}` : `org:${uniqueDescriptors.join(' ')}`;
+  const key =
+    person.length > 0 ? `person:${person[person.length - 1]}` : `org:${uniqueDescriptors.join(' ')}`;
   return { key, name, person, descriptors: uniqueDescriptors };
 }
+
+/** Descriptors that name a country: two bodies of different countries are never one speaker. */
+const COUNTRIES = new Set(['mongolia', 'russia', 'ukraine', 'us', 'china']);
 
 function overlapRatio(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
@@ -198,5 +225,10 @@ export function sameSpeaker(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
     // Bare roles ("a spokesperson"): same only if the roles agree.
     return overlapRatio(a.descriptors, b.descriptors) > 0;
   }
+  // Russia's and Ukraine's foreign ministries share most words but are different bodies.
+  const aCountries = aCore.filter((t) => COUNTRIES.has(t));
+  const bCountries = bCore.filter((t) => COUNTRIES.has(t));
+  if (aCountries.length > 0 && bCountries.length > 0 && !aCountries.some((t) => bCountries.includes(t)))
+    return false;
   return overlapRatio(aCore, bCore) >= 0.5;
 }

@@ -20,10 +20,15 @@ export function canonicalText(text: string): string {
 
 /** Folds Latin diacritics (Khürelsükh → Khurelsukh); Cyrillic letters are kept. */
 export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*|[.!?]/gu;
+// Initialisms keep their periods (u.s., u.n.) and grouped numbers their commas (1,500), so neither
+// reads as a sentence end or two words.
+const WORD = /(?:\p{L}\.){2,}(?!\p{L})|\d{1,3}(?:,\d{3})+(?!\d)|[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*|[.!?]/gu;
 
 /**
  * Words of a text in canonical form, with sentence-final punctuation kept as its own token so that a
@@ -42,8 +47,16 @@ some such than that the their theirs them themselves then there these they this 
 until up very was we were what when where which while who whom why will with would you your yours yourself
 yourselves said says say told according`.split(/\s+/),
 );
-const RU_STOPWORDS = new Set('и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между'.split(' '));
-const MN_STOPWORDS = new Set('ба болон нь бол юм байна байсан байх гэж гэв гэжээ энэ тэр бид та би мөн ч харин хэмээн дээр тул учир гэсэн гэх зэрэг их маш бас ийм тийм өөр'.split(' '));
+const RU_STOPWORDS = new Set(
+  'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между'.split(
+    ' ',
+  ),
+);
+const MN_STOPWORDS = new Set(
+  'ба болон нь бол юм байна байсан байх гэж гэв гэжээ энэ тэр бид та би мөн ч харин хэмээн дээр тул учир гэсэн гэх зэрэг их маш бас ийм тийм өөр'.split(
+    ' ',
+  ),
+);
 
 export function isStopword(word: string): boolean {
   return EN_STOPWORDS.has(word) || RU_STOPWORDS.has(word) || MN_STOPWORDS.has(word);
@@ -57,6 +70,7 @@ export function stem(word: string): string {
   let w = word.replace(/'s$/, '');
   if (!/^[a-z0-9-]+$/.test(w)) return w;
   if (w.length > 5 && w.endsWith('ian')) return w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('ians')) return w.slice(0, -2); // plural demonyms fold the same way
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
@@ -73,5 +87,7 @@ export function contentStems(text: string): string[] {
 
 /** Numbers written in a text, as digit strings ("1,500" → "1500"). */
 export function numbersIn(text: string): string[] {
-  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,(?=\d{3})/g, '').replace(/,$/, ''));
+  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) =>
+    m[0].replace(/,(?=\d{3})/g, '').replace(/,$/, ''),
+  );
 }
