@@ -7,3 +7,4 @@ export { UsageError } from './errors/usage-error';
 export { contentId, sha256Hex } from './ids';
 export { Manifest, ManifestEntry } from './manifest';
 export * from './schemas';
+export { DIVERGENCE_SEVERITY, severityRank } from './severity';

@@ -17,6 +17,7 @@ import {
   SCHEMA_VERSION,
   type SourceKind,
   type Statement,
+  severityRank,
 } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
 import { extractFacts, extractStatements } from '@parallax/statements';
@@ -84,21 +85,6 @@ export function processDocument(input: DocumentInput): ProcessedDocument {
   return { ref, article, statements, facts };
 }
 
-const SEVERITY: Record<string, number> = {
-  misattributed: 0,
-  negation: 1,
-  number: 2,
-  date: 2,
-  place: 2,
-  paraphrased: 3,
-  reworded: 4,
-  truncated: 5,
-  elided: 5,
-  extended: 5,
-  translated: 6,
-  verbatim: 7,
-};
-
 function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
   const { statement } = r;
   return {
@@ -143,7 +129,7 @@ export function buildEvent(documents: ProcessedDocument[]): Event {
     };
   });
   const severity = (s: AlignedStatement) =>
-    Math.min(...s.divergences.map((d) => SEVERITY[d.type] ?? 9), s.renditions.length > 1 ? 8 : 10);
+    Math.min(...s.divergences.map((d) => severityRank(d.type)), s.renditions.length > 1 ? 8 : 10);
   statements.sort((a, b) => severity(a) - severity(b) || b.renditions.length - a.renditions.length);
 
   const refs = documents.map((d) => d.ref);
