@@ -28,10 +28,35 @@ export function isPrivateAddress(address: string): boolean {
     });
   }
   if (isIPv6(address)) {
-    const a = address.toLowerCase();
-    const mapped = a.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-    if (mapped) return isPrivateAddress(mapped[1] as string);
-    return a === '::' || a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || /^ff/.test(a);
+    const g = ipv6Groups(address);
+    // IPv4-mapped ::ffff:a.b.c.d, however written (WHATWG URLs print it as ::ffff:7f00:1).
+    if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
+      const [hi = 0, lo = 0] = g.slice(6);
+      return isPrivateAddress(`${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`);
+    }
+    const first = g[0] ?? 0;
+    const unspecifiedOrLoopback = g.slice(0, 7).every((x) => x === 0) && (g[7] === 0 || g[7] === 1);
+    return (
+      unspecifiedOrLoopback ||
+      (first & 0xfe00) === 0xfc00 || // fc00::/7 unique local
+      (first & 0xffc0) === 0xfe80 || // fe80::/10 link-local
+      (first & 0xff00) === 0xff00 // ff00::/8 multicast
+    );
   }
   return true;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (compressed, uncompressed or with an IPv4 tail). */
+function ipv6Groups(address: string): number[] {
+  let a = address.toLowerCase().replace(/%.*$/, '');
+  const v4 = a.match(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [b0, b1, b2, b3] = v4.slice(1).map(Number) as [number, number, number, number];
+    a = `${a.slice(0, v4.index)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  }
+  const [head = '', tail] = a.split('::');
+  const parse = (s: string) => (s === '' ? [] : s.split(':').map((h) => Number.parseInt(h, 16)));
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }

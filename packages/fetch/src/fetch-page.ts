@@ -33,7 +33,12 @@ const ACCEPTED_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml|rs
 async function guardHost(url: URL, allowPrivate: boolean): Promise<void> {
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch (cause) {
+    throw transportError(cause, url);
+  }
   const blocked = addresses.find(isPrivateAddress);
   if (blocked) {
     throw new FetchError(
@@ -43,6 +48,17 @@ async function guardHost(url: URL, allowPrivate: boolean): Promise<void> {
       { details: { url: url.href, address: blocked } },
     );
   }
+}
+
+/** A connect, DNS, socket or timeout failure: retryable, as TIMEOUT or NETWORK. */
+function transportError(cause: unknown, url: URL): FetchError {
+  const timeout = cause instanceof Error && /timeout|aborted/i.test(`${cause.name} ${cause.message}`);
+  return new FetchError(
+    timeout ? 'PARALLAX_FETCH_TIMEOUT' : 'PARALLAX_FETCH_NETWORK',
+    `${timeout ? 'timed out fetching' : 'network error fetching'} ${url.href}: ${(cause as Error).message}`,
+    true,
+    { cause, details: { url: url.href } },
+  );
 }
 
 function retryableStatus(status: number): boolean {
@@ -69,7 +85,11 @@ export async function fetchPage(href: string, options: FetchOptions): Promise<Fe
 
   for (;;) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new FetchError('PARALLAX_FETCH_BAD_URL', `unsupported scheme ${url.protocol} in ${url.href}`, false);
+      throw new FetchError(
+        'PARALLAX_FETCH_BAD_URL',
+        `unsupported scheme ${url.protocol} in ${url.href}`,
+        false,
+      );
     }
     await guardHost(url, options.allowPrivateAddresses ?? false);
     let response: Awaited<ReturnType<typeof request>>;
@@ -86,13 +106,7 @@ export async function fetchPage(href: string, options: FetchOptions): Promise<Fe
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
-      const timeout = cause instanceof Error && /timeout|aborted/i.test(`${cause.name} ${cause.message}`);
-      throw new FetchError(
-        timeout ? 'PARALLAX_FETCH_TIMEOUT' : 'PARALLAX_FETCH_NETWORK',
-        `${timeout ? 'timed out fetching' : 'network error fetching'} ${url.href}: ${(cause as Error).message}`,
-        true,
-        { cause, details: { url: url.href } },
-      );
+      throw transportError(cause, url);
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(response.headers)) {
@@ -102,24 +116,44 @@ export async function fetchPage(href: string, options: FetchOptions): Promise<Fe
     if (status >= 300 && status < 400 && headers.location) {
       await response.body.dump();
       redirects.push(url.href);
-      const next = new URL(headers.location, url);
-      if (redirects.includes(next.href)) {
-        throw new FetchError('PARALLAX_FETCH_REDIRECTS', `redirect loop at ${next.href}`, false, { details: { redirects } });
+      let next: URL;
+      try {
+        next = new URL(headers.location, url);
+      } catch (cause) {
+        throw new FetchError('PARALLAX_FETCH_BAD_URL', `bad redirect Location from ${url.href}`, false, {
+          cause,
+          details: { url: url.href, location: headers.location },
+        });
       }
-      if (redirects.length > maxRedirects) {
-        throw new FetchError('PARALLAX_FETCH_REDIRECTS', `more than ${maxRedirects} redirects from ${href}`, false, {
+      if (redirects.includes(next.href)) {
+        throw new FetchError('PARALLAX_FETCH_REDIRECTS', `redirect loop at ${next.href}`, false, {
           details: { redirects },
         });
+      }
+      if (redirects.length > maxRedirects) {
+        throw new FetchError(
+          'PARALLAX_FETCH_REDIRECTS',
+          `more than ${maxRedirects} redirects from ${href}`,
+          false,
+          {
+            details: { redirects },
+          },
+        );
       }
       url = next;
       continue;
     }
     if (status >= 400) {
       await response.body.dump();
-      throw new FetchError('PARALLAX_FETCH_STATUS', `HTTP ${status} from ${url.href}`, retryableStatus(status), {
-        status,
-        details: { url: url.href },
-      });
+      throw new FetchError(
+        'PARALLAX_FETCH_STATUS',
+        `HTTP ${status} from ${url.href}`,
+        retryableStatus(status),
+        {
+          status,
+          details: { url: url.href },
+        },
+      );
     }
     const contentType = headers['content-type'] ?? null;
     if (contentType && !ACCEPTED_TYPES.test(contentType)) {
@@ -129,17 +163,30 @@ export async function fetchPage(href: string, options: FetchOptions): Promise<Fe
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body.dump();
-      throw new FetchError('PARALLAX_FETCH_TOO_LARGE', `${url.href} declares ${declared} bytes (cap ${maxBytes})`, false);
+      throw new FetchError(
+        'PARALLAX_FETCH_TOO_LARGE',
+        `${url.href} declares ${declared} bytes (cap ${maxBytes})`,
+        false,
+      );
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) {
-        response.body.destroy();
-        throw new FetchError('PARALLAX_FETCH_TOO_LARGE', `${url.href} is larger than ${maxBytes} bytes`, false);
+    try {
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          response.body.destroy();
+          throw new FetchError(
+            'PARALLAX_FETCH_TOO_LARGE',
+            `${url.href} is larger than ${maxBytes} bytes`,
+            false,
+          );
+        }
+        chunks.push(chunk as Buffer);
       }
-      chunks.push(chunk as Buffer);
+    } catch (cause) {
+      // A stalled or cut-off body (timeout, reset) is a transport failure like one before the headers.
+      throw cause instanceof FetchError ? cause : transportError(cause, url);
     }
     const body = new Uint8Array(Buffer.concat(chunks));
     const snapshot: Snapshot = {
