@@ -1,0 +1,224 @@
+import type { DiffOp, Divergence, Event, Rendition, Report } from '@parallax/core';
+import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
+import { LINE_BREAK_MARK, mdCell, mdText, mdUrl } from './markdown-escape';
+import { SEVERITY_ORDER } from './severity';
+import { summarizeReport, total } from './summary';
+import { validateReport } from './validate';
+
+/**
+ * Markdown for people: GFM tables, word diffs as `[-deleted-]{+inserted+}` (git's word-diff notation:
+ * unambiguous in a terminal, in a diff and in any renderer). All report text goes through mdText, and
+ * every line that carries report text starts with fixed text, so no scraped string can start a block.
+ */
+export function renderMarkdown(input: Report): string {
+  const report = validateReport(input);
+  const summary = summarizeReport(report);
+  const out: string[] = [
+    '# Parallax report',
+    '',
+    [
+      `Generated ${mdText(report.generatedAt)}`,
+      `schema version ${report.schemaVersion}`,
+      plural(summary.events, 'event'),
+      plural(summary.documents, 'document'),
+      plural(summary.statements, 'aligned statement'),
+      plural(summary.renditions, 'rendition'),
+      plural(total(summary.divergencesByType), 'divergence'),
+      plural(total(summary.factConflictsByKind), 'fact conflict'),
+    ].join(' · '),
+    '',
+    '**Legend**',
+    '',
+    '- Word diffs show how rendition *b* differs from the reference rendition *a* (written a → b): `[-words-]` are in *a* only (cut or replaced in *b*), `{+words+}` are in *b* only; the rest is shared.',
+    '- `[start–end]` are character offsets into the document’s extracted text. D1, D2… refer to the event’s documents table; S1, S2… to its statements.',
+    `- Statements are ordered by their most severe divergence: ${SEVERITY_ORDER.join(', ')}.`,
+    `- Words from documents appear exactly as written, between “curly quotes”; ${LINE_BREAK_MARK} marks a line break in the source. In the raw file, a backslash before punctuation is Markdown escaping, not part of the source.`,
+    '',
+  ];
+  if (report.events.length === 0) out.push('_This report has no events._', '');
+  report.events.forEach((event, index) => {
+    out.push(...renderEvent(buildEventView(event, index)));
+  });
+  while (out.at(-1) === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+function renderEvent(view: EventView): string[] {
+  const { event } = view;
+  const divergences = event.statements.reduce((n, s) => n + s.divergences.length, 0);
+  const out: string[] = [
+    `## ${view.number}. ${mdText(event.title)}`,
+    '',
+    [
+      `Event ${mdText(event.id)}`,
+      plural(event.documents.length, 'document'),
+      `${plural(event.statements.length, 'aligned statement')} (${view.diverging.length} diverging)`,
+      plural(divergences, 'divergence'),
+      plural(event.factConflicts.length, 'fact conflict'),
+    ].join(' · '),
+    '',
+    '### Documents',
+    '',
+    '| # | Source | Kind | Lang | Published | Title | URL | Snapshot sha256 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const { ref, key } of view.documents) {
+    const copyOf = ref.copyOf === undefined ? '' : ` (copy of ${docLabel(view, ref.copyOf)})`;
+    out.push(
+      `| ${key} | ${mdCell(ref.source)} | ${ref.kind} | ${mdCell(ref.lang)} | ${mdCell(ref.publishedAt)} | ${mdCell(ref.title)}${copyOf} | ${mdUrl(ref.url)} | \`${shortSha(ref.snapshotSha256)}\` |`,
+    );
+  }
+  out.push('', ...renderFactConflicts(view), ...renderDiverging(view), ...renderSingle(view));
+  out.push(...renderCoverage(view), ...renderFidelity(view));
+  return out;
+}
+
+function docLabel(view: EventView, documentId: string): string {
+  const doc = view.document(documentId);
+  return doc.key === null ? `unknown document ${mdText(documentId)}` : `${mdText(doc.source)} (${doc.key})`;
+}
+
+function offsets(start: number, end: number): string {
+  return `[${start}–${end}]`;
+}
+
+function quoted(text: string): string {
+  return `“${mdText(text)}”`;
+}
+
+function speakerName(statement: StatementView): string {
+  return statement.statement.speaker === null
+    ? 'speaker not identified'
+    : mdText(statement.statement.speaker.name);
+}
+
+function renderFactConflicts(view: EventView): string[] {
+  const out = ['### Fact conflicts', ''];
+  if (view.event.factConflicts.length === 0) return [...out, '_None._', ''];
+  for (const conflict of view.event.factConflicts) {
+    out.push(`#### ${conflict.kind}: ${mdText(conflict.subject)}`, '');
+    out.push('| Source | Value | As written | Offsets |', '| --- | --- | --- | --- |');
+    for (const value of conflict.values) {
+      out.push(
+        `| ${docLabel(view, value.documentId)} | ${mdCell(value.value)} | ${quoted(value.text)} | ${offsets(value.start, value.end)} |`,
+      );
+    }
+    out.push('');
+  }
+  return out;
+}
+
+function renditionLine(view: EventView, rendition: Rendition): string {
+  const parts = [
+    `**${docLabel(view, rendition.documentId)}**`,
+    rendition.kind,
+    offsets(rendition.start, rendition.end),
+    rendition.speakerLabel === null
+      ? 'no speaker named in the text'
+      : `speaker as written: ${mdText(rendition.speakerLabel)}`,
+  ];
+  if (rendition.cue !== undefined) parts.push(`cue: ${mdText(rendition.cue)}`);
+  return parts.join(' · ');
+}
+
+function markdownDiff(ops: readonly DiffOp[]): string {
+  return ops
+    .filter((op) => op.text !== '')
+    .map((op) => {
+      if (op.op === 'delete') return `[-${mdText(op.text)}-]`;
+      if (op.op === 'insert') return `{+${mdText(op.text)}+}`;
+      return mdText(op.text);
+    })
+    .join('');
+}
+
+function divergenceLines(view: EventView, divergence: Divergence): string[] {
+  const note = divergence.note === '' ? '' : ` — ${mdText(divergence.note)}`;
+  const out = [
+    `- **${divergence.type}** · ${docLabel(view, divergence.a)} → ${docLabel(view, divergence.b)}${note}`,
+  ];
+  if (divergence.diff !== undefined) {
+    const diff = markdownDiff(divergence.diff);
+    out.push(`  - diff: ${diff === '' ? '_(empty)_' : diff}`);
+  }
+  return out;
+}
+
+function renderDiverging(view: EventView): string[] {
+  const out = ['### Statements that diverge', ''];
+  if (view.diverging.length === 0) return [...out, '_None._', ''];
+  for (const statement of view.diverging) {
+    const types = [...new Set(statement.divergences.map((d) => d.type))];
+    const heading = [statement.key, speakerName(statement)];
+    if (types.length > 0) heading.push(types.join(', '));
+    out.push(`#### ${heading.join(' · ')}`, '', 'Renditions:', '');
+    for (const rendition of statement.statement.renditions) {
+      out.push(`- ${renditionLine(view, rendition)}`, `  > ${quoted(rendition.text)}`);
+    }
+    out.push('');
+    if (statement.divergences.length > 0) {
+      out.push('Divergences:', '');
+      for (const divergence of statement.divergences) out.push(...divergenceLines(view, divergence));
+      out.push('');
+    }
+  }
+  return out;
+}
+
+function renderSingle(view: EventView): string[] {
+  const out = ['### Statements carried by one source', ''];
+  if (view.single.length === 0) return [...out, '_None._', ''];
+  for (const statement of view.single) {
+    for (const rendition of statement.statement.renditions) {
+      out.push(
+        `- **${statement.key}** · ${speakerName(statement)} · ${renditionLine(view, rendition)} — ${quoted(rendition.text)}`,
+      );
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function statementLabel(view: EventView, statementId: string): string {
+  const statement = view.statement(statementId);
+  if (statement === undefined) return `${mdText(statementId)} (not in this event)`;
+  return `${statement.key} · ${speakerName(statement)}`;
+}
+
+function docList(view: EventView, ids: readonly string[]): string {
+  return ids.length === 0 ? '—' : ids.map((id) => docLabel(view, id)).join(', ');
+}
+
+function renderCoverage(view: EventView): string[] {
+  const coverage: Event['coverage'] = view.event.coverage;
+  if (coverage === undefined) return [];
+  const out = ['### Coverage', ''];
+  if (coverage.length === 0) return [...out, '_No rows._', ''];
+  out.push('| Statement | Carried by | Missing from |', '| --- | --- | --- |');
+  for (const row of coverage) {
+    out.push(
+      `| ${statementLabel(view, row.statementId)} | ${docList(view, row.documentIds)} | ${docList(view, row.missingFrom)} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
+function renderFidelity(view: EventView): string[] {
+  const fidelity: Event['fidelity'] = view.event.fidelity;
+  if (fidelity === undefined) return [];
+  const out = ['### Fidelity', ''];
+  if (fidelity.length === 0) return [...out, '_No rows._', ''];
+  const types = view.fidelityTypes;
+  out.push(
+    `| Document | Renditions | Verbatim |${types.map((type) => ` ${mdText(type)} |`).join('')}`,
+    `| --- | ---: | ---: |${types.map(() => ' ---: |').join('')}`,
+  );
+  for (const row of fidelity) {
+    out.push(
+      `| ${docLabel(view, row.documentId)} | ${row.renditions} | ${row.verbatim} |${types.map((type) => ` ${Object.hasOwn(row.byType, type) ? row.byType[type] : 0} |`).join('')}`,
+    );
+  }
+  out.push('');
+  return out;
+}

@@ -1,0 +1,28 @@
+import { type Report, UsageError } from '@parallax/core';
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+
+export type ReportFormat = 'md' | 'html' | 'json';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Renders in the given format; an unknown format (say, from a CLI flag) is a UsageError. */
+export function renderReport(report: Report, format: ReportFormat): string {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+    case 'json':
+      return renderJson(report);
+    default:
+      throw new UsageError(
+        `Unknown report format ${JSON.stringify(format)}: use one of ${REPORT_FORMATS.join(', ')}`,
+      );
+  }
+}

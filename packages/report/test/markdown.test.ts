@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../src/index';
+import { headings, linkHrefs, parseMarkdown, tableShapes, tokenTypes } from './fixtures/markdown-structure';
+import { AGGREGATOR, BLOOMBERG, KYIV, MFA, putinMongoliaReport } from './fixtures/putin-mongolia';
+
+const LABEL: Record<string, string> = {
+  [MFA.id]: 'Ministry of Foreign Affairs of Ukraine (D1)',
+  [BLOOMBERG.id]: 'Bloomberg (D2)',
+  [KYIV.id]: 'The Kyiv Independent (D3)',
+  [AGGREGATOR.id]: 'News aggregator (D4)',
+};
+
+describe('renderMarkdown', () => {
+  const report = putinMongoliaReport();
+  const markdown = renderMarkdown(report);
+
+  it('names every divergence with its type and both sources, a → b', () => {
+    const lines = markdown.split('\n');
+    const divergences = report.events[0]?.statements.flatMap((s) => s.divergences) ?? [];
+    expect(divergences).toHaveLength(6);
+    for (const d of divergences) {
+      const prefix = `- **${d.type}** · ${LABEL[d.a]} → ${LABEL[d.b]} — `;
+      expect(lines.filter((line) => line.startsWith(prefix)).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes word diffs as [-deleted-] and {+inserted+}, and says so in the legend', () => {
+    expect(markdown).toContain('`[-words-]` are in *a* only');
+    expect(markdown).toContain('`{+words+}` are in *b* only');
+    expect(markdown).toContain(
+      '  - diff: We call on the Mongolian side to execute the binding international arrest warrant[- and transfer Putin to the International Criminal Court in The Hague.-]',
+    );
+    expect(markdown).toContain(
+      '  - diff: [-There are no worries. -]We have a wonderful dialogue with our friends from Mongolia',
+    );
+    expect(markdown).toContain('Rome Statute have [-a duty-]{+the obligation+} to cooperate');
+    expect(markdown).toContain('{+Russia +}may supply gas');
+  });
+
+  it('puts the most severe statements first and numbers them in that order', () => {
+    const titles = headings(parseMarkdown(markdown).tokens)
+      .filter((h) => h.level === 'h4' && /^S\d/.test(h.text))
+      .map((h) => h.text);
+    expect(titles).toEqual([
+      'S1 · Dmitry Peskov · misattributed, truncated',
+      'S2 · Vladimir Putin · paraphrased',
+      'S3 · Fadi El Abdallah · reworded',
+      'S4 · Ministry of Foreign Affairs of Ukraine · truncated',
+    ]);
+  });
+
+  it('lists the documents with source, kind, language, date, title, URL and short snapshot hash', () => {
+    expect(markdown).toContain(
+      `| D2 | Bloomberg | outlet | en | 2024-08-30T16:30:00.000Z | Putin Gets Assurances He Won’t Be Arrested on Mongolia Visit | [${BLOOMBERG.url}](<${BLOOMBERG.url}>) | \`${BLOOMBERG.snapshotSha256.slice(0, 12)}\` |`,
+    );
+    expect(markdown).toContain(`| D4 | News aggregator | aggregator | en | — |`);
+    expect(markdown).toContain(`(<${AGGREGATOR.url}>)`);
+  });
+
+  it('traces renditions and fact values to the document and offsets', () => {
+    expect(markdown).toContain(
+      '- **Bloomberg (D2)** · direct · [728–809] · speaker as written: Kremlin spokesman Dmitry Peskov · cue: told reporters',
+    );
+    expect(markdown).toContain(
+      '  > “There are no worries. We have a wonderful dialogue with our friends from Mongolia”',
+    );
+    expect(markdown).toContain('#### number: ICC member states');
+    expect(markdown).toContain('| Bloomberg (D2) | 124 | “124 member states” | [1277–1294] |');
+    expect(markdown).toContain('| The Kyiv Independent (D3) | 125 | “125 member states” | [407–424] |');
+    expect(markdown).toContain(
+      '| News aggregator (D4) | Kyzyl, Tuva, Russia | “Kyzyl Republic Of Tuva” | [22–44] |',
+    );
+  });
+
+  it('lists single-source statements compactly, including one with no identified speaker', () => {
+    const section = markdown.slice(
+      markdown.indexOf('### Statements carried by one source'),
+      markdown.indexOf('### Coverage'),
+    );
+    expect(section.split('\n').filter((line) => line.startsWith('- **S'))).toHaveLength(3);
+    expect(section).toContain('- **S6** · speaker not identified · **Bloomberg (D2)** · indirect');
+  });
+
+  it('renders coverage and fidelity tables', () => {
+    expect(markdown).toContain(
+      '| S1 · Dmitry Peskov | Bloomberg (D2), The Kyiv Independent (D3) | Ministry of Foreign Affairs of Ukraine (D1), News aggregator (D4) |',
+    );
+    expect(markdown).toContain(
+      '| Document | Renditions | Verbatim | misattributed | paraphrased | reworded | truncated |',
+    );
+    expect(markdown).toContain('| News aggregator (D4) | 4 | 1 | 0 | 1 | 1 | 1 |');
+  });
+
+  it('has the structure a Markdown renderer expects: one h1, an h2 per event, consistent tables, no raw HTML', () => {
+    const { tokens } = parseMarkdown(markdown);
+    const levels = headings(tokens).map((h) => h.level);
+    expect(levels.filter((l) => l === 'h1')).toHaveLength(1);
+    expect(levels.filter((l) => l === 'h2')).toHaveLength(1);
+    expect(
+      headings(tokens)
+        .filter((h) => h.level === 'h3')
+        .map((h) => h.text),
+    ).toEqual([
+      'Documents',
+      'Fact conflicts',
+      'Statements that diverge',
+      'Statements carried by one source',
+      'Coverage',
+      'Fidelity',
+    ]);
+    const tables = tableShapes(tokens);
+    expect(tables.map((rows) => rows.length)).toEqual([5, 4, 4, 5, 5]);
+    for (const rows of tables) expect(new Set(rows).size).toBe(1);
+    expect(linkHrefs(tokens)).toEqual([MFA.url, BLOOMBERG.url, KYIV.url, AGGREGATOR.url]);
+    const types = tokenTypes(tokens);
+    expect(types.has('html_inline') || types.has('html_block')).toBe(false);
+  });
+
+  it('ends with exactly one newline', () => {
+    expect(markdown.endsWith('\n')).toBe(true);
+    expect(markdown.endsWith('\n\n')).toBe(false);
+  });
+});
