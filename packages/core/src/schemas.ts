@@ -32,6 +32,21 @@ export const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
+/**
+ * Per-outlet extraction hints (CSS selectors) from a source profile. They improve known outlets;
+ * extraction must still stand on its own without them.
+ */
+export const ExtractionHints = z.object({
+  /** Elements holding the article body, tried in order; the first that matches wins. */
+  body: z.array(z.string()).optional(),
+  /** Elements to drop before extraction (share bars, promos) in addition to the generic rules. */
+  remove: z.array(z.string()).optional(),
+  title: z.string().optional(),
+  byline: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type ExtractionHints = z.infer<typeof ExtractionHints>;
+
 export const BlockType = z.enum(['title', 'heading', 'paragraph', 'quote', 'list']);
 export const TextBlock = z.object({ type: BlockType, start: offset, end: offset });
 export type TextBlock = z.infer<typeof TextBlock>;
