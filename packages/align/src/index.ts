@@ -1,4 +1,13 @@
-export { clusterEvents, type EventClusterOptions, type EventDocument, nameKeys } from './events';
+export {
+  clusterEvents,
+  defaultMinSimilarity,
+  type EventClusterOptions,
+  type EventDocument,
+  type EventGrouping,
+  findCopies,
+  groupEvents,
+  nameKeys,
+} from './events';
 export {
   type AlignDocument,
   type AlignedRendition,

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { clusterEvents, type EventDocument, nameKeys } from '../src/index';
+import {
+  clusterEvents,
+  defaultMinSimilarity,
+  type EventDocument,
+  findCopies,
+  groupEvents,
+  nameKeys,
+} from '../src/index';
+import {
+  amp,
+  broadcaster,
+  councilHumanitarian,
+  councilZaporizhzhia,
+  forum,
+  syndicated,
+  wire,
+} from './fixtures/coverage';
 
 const bloomberg: EventDocument = {
   id: 'bloomberg',
@@ -69,32 +85,87 @@ describe('clusterEvents', () => {
     expect(normalised(groups)).toEqual([['bloomberg', 'interfax', 'unuudur'], ['court']]);
   });
 
-  it('keeps two occurrences with the same names apart when published three weeks apart', () => {
+  it('keeps two occurrences with the same protagonists apart when published three weeks apart', () => {
     expect(normalised(clusterEvents([bloomberg, moscowVisit]))).toEqual([['bloomberg'], ['moscow-visit']]);
-    // The publication window is what separates them: widened, the shared names join them.
-    expect(normalised(clusterEvents([bloomberg, moscowVisit], { windowDays: 30 }))).toEqual([
-      ['bloomberg', 'moscow-visit'],
+    // Undated, only their content can separate them, and the two visits share most of their names.
+    const undated = [bloomberg, moscowVisit].map((d) => ({ ...d, publishedAt: null }));
+    expect(normalised(clusterEvents(undated))).toEqual([['bloomberg', 'moscow-visit']]);
+  });
+
+  it('keeps a follow-up speech two days later apart from the visit it follows', () => {
+    const groups = clusterEvents([wire, broadcaster, forum]);
+    expect(normalised(groups)).toEqual([['broadcaster', 'wire'], ['forum']]);
+  });
+
+  it('keeps two meetings of the Security Council on Ukraine a week apart as two events', () => {
+    const groups = clusterEvents([councilHumanitarian, councilZaporizhzhia, wire]);
+    expect(normalised(groups)).toEqual([['council-humanitarian'], ['council-zaporizhzhia'], ['wire']]);
+  });
+
+  it('puts the whole neighbourhood in the right events at once', () => {
+    const all = [wire, syndicated, amp, broadcaster, forum, councilHumanitarian, councilZaporizhzhia];
+    expect(normalised(clusterEvents(all))).toEqual([
+      ['amp', 'broadcaster', 'syndicated', 'wire'],
+      ['council-humanitarian'],
+      ['council-zaporizhzhia'],
+      ['forum'],
     ]);
-  });
-
-  it('links documents without a publication date on their names alone', () => {
-    const undated = { ...moscowVisit, publishedAt: null };
-    expect(normalised(clusterEvents([bloomberg, undated]))).toEqual([['bloomberg', 'moscow-visit']]);
-  });
-
-  it('needs the minimum number of shared names', () => {
-    const brief: EventDocument = {
-      id: 'brief',
-      publishedAt: '2024-09-02T09:00:00Z',
-      text: 'Putin said the Kremlin would respond to sanctions from Brussels.',
-    };
-    expect(normalised(clusterEvents([bloomberg, brief]))).toEqual([['bloomberg'], ['brief']]);
-    expect(normalised(clusterEvents([bloomberg, brief], { minShared: 2 }))).toEqual([['bloomberg', 'brief']]);
   });
 
   it('returns every document exactly once, and nothing for no documents', () => {
     const groups = clusterEvents([bloomberg, courtRuling, interfax, unuudur, moscowVisit]);
     expect(groups.flat().sort()).toEqual(['bloomberg', 'court', 'interfax', 'moscow-visit', 'unuudur']);
     expect(clusterEvents([])).toEqual([]);
+  });
+
+  it('survives empty and punctuation-only documents', () => {
+    const odd: EventDocument[] = [
+      { id: 'empty', text: '' },
+      { id: 'dots', text: '… — … !!! ???' },
+      { id: 'bad-date', text: bloomberg.text, publishedAt: 'not a date' },
+    ];
+    expect(normalised(clusterEvents([...odd, bloomberg]))).toEqual([
+      ['bad-date', 'bloomberg'],
+      ['dots'],
+      ['empty'],
+    ]);
+  });
+
+  it('eases the similarity bar for a handful of hand-picked documents, not for a crawl', () => {
+    expect(defaultMinSimilarity(9)).toBeCloseTo(0.15);
+    expect(defaultMinSimilarity(1000)).toBeCloseTo(0.3);
+    expect(defaultMinSimilarity(60)).toBeGreaterThan(0.15);
+    expect(defaultMinSimilarity(60)).toBeLessThan(0.3);
+  });
+});
+
+describe('findCopies and groupEvents: copies are not independent sources', () => {
+  it('marks the syndicated copy and the AMP mirror as copies of the wire story', () => {
+    const { events, copyOf } = groupEvents([wire, syndicated, amp, broadcaster]);
+    expect(Object.fromEntries(copyOf)).toEqual({ syndicated: 'wire', amp: 'wire' });
+    expect(normalised(events)).toEqual([['amp', 'broadcaster', 'syndicated', 'wire']]);
+  });
+
+  it('does not take an independent report of the same facts for a copy', () => {
+    expect(findCopies([wire, broadcaster]).size).toBe(0);
+    expect(findCopies([wire, forum, councilHumanitarian]).size).toBe(0);
+  });
+
+  it('takes the earliest publication as the original, and an official document before any', () => {
+    const earlier = { ...syndicated, publishedAt: '2024-09-03T07:00:00Z' };
+    expect(Object.fromEntries(findCopies([wire, earlier]))).toEqual({ wire: 'syndicated' });
+    const official = {
+      ...amp,
+      id: 'official',
+      kind: 'official' as const,
+      publishedAt: '2024-09-03T12:00:00Z',
+    };
+    expect(Object.fromEntries(findCopies([wire, official]))).toEqual({ wire: 'official' });
+  });
+
+  it('does not call two short texts copies because a phrase recurs', () => {
+    const a = { id: 'a', text: 'Putin arrives in Ulaanbaatar despite ICC arrest warrant' };
+    const b = { id: 'b', text: 'Putin arrives in Ulaanbaatar despite ICC arrest warrant, Kremlin says' };
+    expect(findCopies([a, b]).size).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { type AlignedRendition, alignStatements, clusterEvents } from '@parallax/align';
+import { type AlignedRendition, alignStatements, groupEvents } from '@parallax/align';
 import {
   type ComparableRendition,
   compareRenditions,
@@ -156,9 +156,20 @@ function eventTitle(documents: ProcessedDocument[]): string {
 
 /** Stage events + align + compare + report over a batch of processed documents. Pure given `now`. */
 export function buildReport(documents: ProcessedDocument[], now: Date = new Date()): Report {
-  const byId = new Map(documents.map((d) => [d.ref.id, d]));
-  const clusters = clusterEvents(
-    documents.map((d) => ({ id: d.ref.id, text: d.article.text, publishedAt: d.ref.publishedAt ?? null })),
+  const { events: clusters, copyOf } = groupEvents(
+    documents.map((d) => ({
+      id: d.ref.id,
+      text: d.article.text,
+      publishedAt: d.ref.publishedAt ?? null,
+      kind: d.ref.kind,
+    })),
+  );
+  // Copies (wire copies, syndication, mirrors) are marked so that they do not count as independent sources.
+  const byId = new Map(
+    documents.map((d) => {
+      const original = copyOf.get(d.ref.id);
+      return [d.ref.id, original ? { ...d, ref: { ...d.ref, copyOf: original } } : d];
+    }),
   );
   const events = clusters.map((ids) => buildEvent(ids.map((id) => byId.get(id) as ProcessedDocument)));
   return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
