@@ -49,7 +49,7 @@ export function langAttr(lang: string | undefined): SafeHtml {
     : html``;
 }
 
-/** An external link when the URL is http, https or file; otherwise the text, marked as not linked. */
+/** An external link when the URL is http or https; otherwise the text, marked as not linked. */
 export function htmlUrl(raw: string): SafeHtml {
   const href = linkableUrl(raw);
   if (href === null) {

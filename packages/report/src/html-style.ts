@@ -62,13 +62,53 @@ ins::before { content: " [insertion start] "; } ins::after { content: " [inserti
 .conflict { margin: .8rem 0 1.2rem; }
 .none { color: var(--muted); font-style: italic; }
 .unlinked { overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+.small { font-size: .8rem; }
+.by-type { margin: .3rem 0 .6rem; line-height: 2; }
+.filters { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
+  margin: .9rem 0 0; padding: .6rem .9rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; font-size: .9rem; }
+.filters label { display: inline-flex; gap: .35rem; align-items: center; font-weight: 600; }
+.filters select, .filters input, .filters button { font: inherit; font-weight: 400; padding: .2rem .4rem; }
+.filters input { min-width: 14rem; }
+.filters output { color: var(--muted); }
+.matrix-wrap { overflow-x: auto; }
+table.matrix { table-layout: auto; }
+.matrix th[scope="row"] { min-width: 12rem; }
+.matrix .doc-col { text-align: center; min-width: 6.5rem; }
+.cell { text-align: center; white-space: nowrap; font-size: .82rem; }
+.cell.absent { color: var(--muted); background: repeating-linear-gradient(135deg, #fff 0 6px, var(--soft) 6px 12px); }
+.cell.ref { font-weight: 700; }
+.cell.present { color: var(--fg); }
+.copy-of { display: inline-block; margin-left: .3rem; padding: 0 .35rem; border: 1px dashed var(--muted); border-radius: 4px; font-size: .82rem; }
+.callout { margin: .4rem 0 .7rem; padding: .45rem .7rem; border: 2px solid var(--sev); border-radius: 6px; background: #fff5f5; }
+ol.renditions { list-style: none; margin: .4rem 0; padding: 0; }
+ol.renditions > li { padding: .5rem 0 .55rem; border-top: 1px dashed var(--line); }
+ol.renditions > li.reference { background: linear-gradient(90deg, var(--soft), #fff 60%); }
+.rendition-meta { font-size: .88rem; }
+.said { margin: .3rem 0; }
+.note { font-size: .88rem; color: var(--muted); }
+.evidence { font-size: .8rem; color: var(--muted); margin-top: .25rem; }
+.evidence code.sha { overflow-wrap: anywhere; }
+.evidence details { margin-top: .2rem; }
+.evidence summary { cursor: pointer; }
+.context { white-space: pre-wrap; overflow-wrap: anywhere; color: var(--fg); background: var(--soft); border-left: 3px solid var(--line); padding: .35rem .6rem; font-size: .88rem; }
+mark { background: #fff3b0; outline: 1px solid #b08800; }
+table.conflicts tbody.conflict { border-top: 2px solid var(--line); }
+figure.chart { margin: .5rem 0; }
+.fidelity-chart { max-width: 100%; height: auto; font-family: inherit; }
+.fidelity-chart .label, .fidelity-chart .pct { font-size: 13px; fill: #1f2328; }
+.fidelity-chart .axis, .fidelity-chart .none-text { font-size: 11px; fill: #59636e; }
+.fidelity-chart .seg { font-size: 12px; font-weight: 700; fill: #fff; }
+.fidelity-chart .track { fill: #f6f8fa; stroke: #d1d9e0; }
+.fidelity-chart .share { fill: #1a7f37; }
 footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 @media (max-width: 48rem) { .page { padding: 1rem; } table { font-size: .8rem; } }
 @media print {
   body { font-size: 9.5pt; }
   table { font-size: 8.5pt; }
   .page { max-width: none; padding: 0; }
-  nav.toc { display: none; }
+  nav.toc, .filters, .evidence summary, .snapshot-link { display: none; }
+  .evidence details { display: none; }
   a { color: inherit; }
   .event + .event { break-before: page; }
   h2, h3, h4 { break-after: avoid; }

@@ -40,7 +40,7 @@ export function mdCell(value: string | null | undefined): string {
 }
 
 /**
- * A URL as a Markdown link when it is http, https or file; otherwise its text, not linked. The
+ * A URL as a Markdown link when it is http or https; otherwise its text, not linked. The
  * destination goes in angle brackets (spaces allowed) with the characters that could end it, escape
  * into it or split a table row percent-encoded.
  */

@@ -6,8 +6,8 @@ import { summarizeReport, total } from './summary';
 import { validateReport } from './validate';
 
 /**
- * Markdown for people: GFM tables, word diffs as `[-deleted-]{+inserted+}` (git's word-diff notation:
- * unambiguous in a terminal, in a diff and in any renderer). All report text goes through mdText, and
+ * Markdown for people: GFM tables, word diffs as ~~deleted~~ and **inserted** (scraped text is escaped,
+ * so these marks can only come from the diff). All report text goes through mdText, and
  * every line that carries report text starts with fixed text, so no scraped string can start a block.
  */
 export function renderMarkdown(input: Report): string {
@@ -29,7 +29,7 @@ export function renderMarkdown(input: Report): string {
     '',
     '**Legend**',
     '',
-    '- Word diffs show how rendition *b* differs from the reference rendition *a* (written a → b): `[-words-]` are in *a* only (cut or replaced in *b*), `{+words+}` are in *b* only; the rest is shared.',
+    '- Word diffs show how rendition *b* differs from the reference rendition *a* (written a → b): ~~struck-through~~ words are in *a* only (cut or replaced in *b*), **bold** words are in *b* only; the rest is shared.',
     '- `[start–end]` are character offsets into the document’s extracted text. D1, D2… refer to the event’s documents table; S1, S2… to its statements.',
     `- Statements are ordered by their most severe divergence: ${SEVERITY_ORDER.join(', ')}.`,
     `- Words from documents appear exactly as written, between “curly quotes”; ${LINE_BREAK_MARK} marks a line break in the source. In the raw file, a backslash before punctuation is Markdown escaping, not part of the source.`,
@@ -121,15 +121,41 @@ function renditionLine(view: EventView, rendition: Rendition): string {
   return parts.join(' · ');
 }
 
+/**
+ * A marked span: GFM only honours `~~` and `**` when they hug the text, so leading and trailing
+ * spaces go outside the marks. Whitespace-only changes are named, since marks around nothing vanish.
+ */
+function mark(text: string, marker: '~~' | '**'): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  const [, lead = '', body = '', trail = ''] = match ?? [];
+  if (body === '') return `${marker}(${text.includes('\n') ? 'line break' : 'space'})${marker}`;
+  return `${mdText(lead)}${marker}${mdText(body)}${marker}${mdText(trail)}`;
+}
+
+/** A zero-width space: punctuation to GFM's flanking rules (as `;`), invisible to the reader. */
+const ZWSP = '&#8203;';
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
 function markdownDiff(ops: readonly DiffOp[]): string {
-  return ops
+  const parts = ops
     .filter((op) => op.text !== '')
     .map((op) => {
-      if (op.op === 'delete') return `[-${mdText(op.text)}-]`;
-      if (op.op === 'insert') return `{+${mdText(op.text)}+}`;
+      if (op.op === 'delete') return mark(op.text, '~~');
+      if (op.op === 'insert') return mark(op.text, '**');
       return mdText(op.text);
-    })
-    .join('');
+    });
+  // A mark that opens on punctuation right after a letter (or closes on punctuation right before one)
+  // does not count as a mark in GFM; a zero-width space between them makes it count.
+  let out = '';
+  for (const part of parts) {
+    const opens = /^(?:~~|\*\*)/.test(part);
+    if (opens && WORD_END.test(out) && !/^(?:~~|\*\*)[\p{L}\p{N}]/u.test(part)) out += ZWSP;
+    if (/(?:~~|\*\*)$/.test(out) && WORD_START.test(part) && !/[\p{L}\p{N}](?:~~|\*\*)$/u.test(out))
+      out += ZWSP;
+    out += part;
+  }
+  return out;
 }
 
 function divergenceLines(view: EventView, divergence: Divergence): string[] {

@@ -1,4 +1,5 @@
-const LINKABLE_PROTOCOLS = new Set(['http:', 'https:', 'file:']);
+// Only web links: a file: URL would point into the reader's own disk, not to the source.
+const LINKABLE_PROTOCOLS = new Set(['http:', 'https:']);
 
 /**
  * The URL to put in a link, or null when it must stay text. Parsing first (rather than matching a

@@ -7,7 +7,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/index';
 import { hostileReport, PAYLOADS } from './fixtures/hostile';
-import { putinMongoliaReport } from './fixtures/putin-mongolia';
+import { BLOOMBERG, DOCUMENT_TEXTS, KYIV, putinMongoliaReport } from './fixtures/putin-mongolia';
 
 // A real Chromium, never skipped: a missing browser fails the suite with the way to install one.
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -144,8 +144,12 @@ describe('HTML report in Chromium', () => {
 
     const dom = await page.evaluate(() => ({
       dangerous: document.querySelectorAll(
-        'script, img, svg, iframe, object, embed, link, base, form, style ~ style',
+        'img, iframe, object, embed, link, base, style ~ style, svg script, svg foreignObject, svg a',
       ).length,
+      // The page's own: one script (the filters, allowed by hash), one form, one chart.
+      own: [...document.querySelectorAll('script, form, svg')].map(
+        (el) => `${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''}`,
+      ),
       handlers: [...document.querySelectorAll('*')].flatMap((el) =>
         [...el.attributes]
           .filter((a) => a.name.toLowerCase().startsWith('on'))
@@ -159,9 +163,10 @@ describe('HTML report in Chromium', () => {
       text: document.body.innerText,
     }));
     expect(dom.dangerous).toBe(0);
+    expect(dom.own).toEqual(['form#filters.filters', 'svg#.fidelity-chart', 'script#.']);
     expect(dom.handlers).toEqual([]);
     expect(dom.metas).toEqual(['Content-Security-Policy']);
-    for (const href of dom.hrefs) expect(href).toMatch(/^(?:https?:|file:)/);
+    for (const href of dom.hrefs) expect(href).toMatch(/^(?:https?:|file:[^#]*#event-)/);
     expect(dom.title).toContain(PAYLOADS.script);
     for (const [name, payload] of Object.entries(PAYLOADS)) {
       expect(dom.text, name).toContain(payload);
@@ -211,28 +216,121 @@ describe('HTML report in Chromium', () => {
     }));
     expect(structure.sections).toEqual(['1. Putin visits Mongolia despite ICC arrest warrant']);
     expect(structure.h3).toEqual([
-      'Documents',
+      'Sources',
+      'Coverage',
       'Fact conflicts',
       'Statements that diverge',
       'Statements carried by one source',
-      'Coverage',
-      'Fidelity',
+      'Outlet fidelity',
     ]);
     expect(structure.statements).toEqual([
-      'S1 · Dmitry Peskov misattributed truncated',
-      'S2 · Vladimir Putin paraphrased',
-      'S3 · Fadi El Abdallah reworded',
-      'S4 · Ministry of Foreign Affairs of Ukraine truncated',
+      // Each badge carries its severity's shape as well as its colour.
+      'S1 · Dmitry Peskov ▲ misattributed ✂ truncated',
+      'S2 · Vladimir Putin ■ paraphrased',
+      'S3 · Fadi El Abdallah ■ reworded',
+      'S4 · Ministry of Foreign Affairs of Ukraine ✂ truncated',
     ]);
     expect(structure.unscopedTh).toBe(0);
     expect(structure.csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
-    expect(structure.links).toEqual(Array(4).fill('noopener noreferrer'));
+    // Three web sources; the aggregator's file: URL is shown as text, not linked.
+    expect(structure.links).toEqual(Array(3).fill('noopener noreferrer'));
     // Readable on a laptop: nothing forces sideways scrolling at 1280 px.
     expect(structure.width).toBeLessThanOrEqual(1280);
 
     expectPng(await screenshot(page, 'report'));
     await page.emulateMedia({ media: 'print' });
     expectPng(await screenshot(page, 'report-print'));
+    await page.close();
+  });
+
+  it('filters by speaker, source and divergence type and searches, all without a server', async () => {
+    const observed = await open('filters', renderHtml(putinMongoliaReport()));
+    const { page } = observed;
+    expect(observed.consoleErrors).toEqual([]);
+    expect(observed.pageErrors).toEqual([]);
+    const visible = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('article.statement')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => el.querySelector('h4 bdi')?.textContent),
+      );
+    // The script un-hides the filter bar: without it the page shows everything and no dead controls.
+    expect(await page.isVisible('#filters')).toBe(true);
+    const all = await visible();
+    expect(all).toEqual([
+      'Dmitry Peskov',
+      'Vladimir Putin',
+      'Fadi El Abdallah',
+      'Ministry of Foreign Affairs of Ukraine',
+    ]);
+    expect(await page.textContent('#filter-count')).toBe('7 of 7 statements shown');
+
+    await page.selectOption('select[name="type"]', 'truncated');
+    expect(await visible()).toEqual(['Dmitry Peskov', 'Ministry of Foreign Affairs of Ukraine']);
+    // The coverage matrix follows the same filter.
+    expect(await page.locator('table.matrix tbody tr:visible').count()).toBe(2);
+
+    await page.selectOption('select[name="type"]', '');
+    await page.selectOption('select[name="source"]', { label: KYIV.source });
+    expect(await visible()).toEqual(['Dmitry Peskov', 'Vladimir Putin', 'Fadi El Abdallah']);
+
+    await page.selectOption('select[name="source"]', '');
+    await page.selectOption('select[name="speaker"]', { label: 'Vladimir Putin' });
+    expect(await visible()).toEqual(['Vladimir Putin']);
+    expect(await page.textContent('#filter-count')).toBe('1 of 7 statements shown');
+
+    await page.click('button[type="reset"]');
+    await page.fill('input[name="q"]', 'POWER OF SIBERIA');
+    expect(await visible()).toEqual(['Vladimir Putin']);
+    await page.fill('input[name="q"]', 'no such words anywhere');
+    expect(await visible()).toEqual([]);
+    await page.fill('input[name="q"]', '');
+    expect(await visible()).toEqual(all);
+    await page.close();
+  });
+
+  it('marks every coverage cell with text and a shape, not colour alone', async () => {
+    const { page } = await open('matrix', renderHtml(putinMongoliaReport()));
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('table.matrix tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+      ),
+    );
+    // S1: Peskov's words, carried by Bloomberg (the reference) and by the Kyiv Independent, which
+    // gives them to Ushakov; the ministry and the aggregator do not carry them.
+    expect(rows[0]).toEqual(['○ absent', '★ reference', '▲ misattributed', '○ absent']);
+    for (const row of rows) {
+      expect(row).toHaveLength(4);
+      for (const cell of row) expect(cell).toMatch(/^[○★●▲◆■✂=] [a-z]+$/);
+    }
+    await page.close();
+  });
+
+  it('shows each rendition’s snapshot hash, its words in context and a link to the snapshot view', async () => {
+    const report = putinMongoliaReport();
+    const { page, requests, url } = await open(
+      'evidence',
+      renderHtml(report, { documentTexts: DOCUMENT_TEXTS, evidenceBaseUrl: 'http://127.0.0.1:4173' }),
+    );
+    expect(requests).toEqual([url]);
+    const evidence = await page.evaluate(() =>
+      [...document.querySelectorAll('article.statement .evidence')].map((el) => ({
+        sha: el.querySelector('code.sha')?.textContent,
+        href: el.querySelector('a.snapshot-link')?.getAttribute('href'),
+        mark: el.querySelector('mark')?.textContent,
+      })),
+    );
+    const renditions =
+      report.events[0]?.statements.filter((s) => s.renditions.length > 1).flatMap((s) => s.renditions) ?? [];
+    expect(evidence).toHaveLength(renditions.length);
+    const bloomberg = evidence.find(
+      (e) => e.sha === BLOOMBERG.snapshotSha256 && e.mark?.startsWith('There are'),
+    );
+    const peskov = renditions.find((r) => r.documentId === BLOOMBERG.id && r.text.startsWith('There are'));
+    expect(bloomberg?.mark).toBe(BLOOMBERG.text.slice(peskov?.start, peskov?.end));
+    expect(bloomberg?.href).toBe(
+      `http://127.0.0.1:4173/documents/${BLOOMBERG.id}?start=${peskov?.start}&end=${peskov?.end}#span`,
+    );
     await page.close();
   });
 });

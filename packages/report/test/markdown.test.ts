@@ -24,17 +24,33 @@ describe('renderMarkdown', () => {
     }
   });
 
-  it('writes word diffs as [-deleted-] and {+inserted+}, and says so in the legend', () => {
-    expect(markdown).toContain('`[-words-]` are in *a* only');
-    expect(markdown).toContain('`{+words+}` are in *b* only');
+  it('writes word diffs as ~~deleted~~ and **inserted**, and says so in the legend', () => {
+    expect(markdown).toContain('~~struck-through~~ words are in *a* only');
+    expect(markdown).toContain('**bold** words are in *b* only');
     expect(markdown).toContain(
-      '  - diff: We call on the Mongolian side to execute the binding international arrest warrant[- and transfer Putin to the International Criminal Court in The Hague.-]',
+      '  - diff: We call on the Mongolian side to execute the binding international arrest warrant ~~and transfer Putin to the International Criminal Court in The Hague.~~',
     );
     expect(markdown).toContain(
-      '  - diff: [-There are no worries. -]We have a wonderful dialogue with our friends from Mongolia',
+      '  - diff: ~~There are no worries.~~ We have a wonderful dialogue with our friends from Mongolia',
     );
-    expect(markdown).toContain('Rome Statute have [-a duty-]{+the obligation+} to cooperate');
-    expect(markdown).toContain('{+Russia +}may supply gas');
+    expect(markdown).toContain('Rome Statute have ~~a duty~~**the obligation** to cooperate');
+    expect(markdown).toContain('**Russia** may supply gas');
+  });
+
+  it('renders each diff mark as strike-through or bold in a GFM renderer, with the words inside', () => {
+    const { tokens } = parseMarkdown(markdown);
+    const inline = tokens.flatMap((t) => t.children ?? []);
+    const inside = (open: string) =>
+      inline.flatMap((t, i) => (t.type === open ? [inline[i + 1]?.content ?? ''] : []));
+    const deleted = report.events[0]?.statements
+      .flatMap((s) => s.divergences)
+      .flatMap((d) => d.diff ?? [])
+      .filter((op) => op.op === 'delete')
+      .map((op) => op.text.trim());
+    expect(inside('s_open').slice(1).sort()).toEqual(deleted?.sort());
+    expect(inside('strong_open')).toEqual(
+      expect.arrayContaining(['Russia', 'the obligation', 'this', 'ICC']),
+    );
   });
 
   it('puts the most severe statements first and numbers them in that order', () => {
@@ -54,7 +70,9 @@ describe('renderMarkdown', () => {
       `| D2 | Bloomberg | outlet | en | 2024-08-30T16:30:00.000Z | Putin Gets Assurances He Won’t Be Arrested on Mongolia Visit | [${BLOOMBERG.url}](<${BLOOMBERG.url}>) | \`${BLOOMBERG.snapshotSha256.slice(0, 12)}\` |`,
     );
     expect(markdown).toContain(`| D4 | News aggregator | aggregator | en | — |`);
-    expect(markdown).toContain(`(<${AGGREGATOR.url}>)`);
+    // A file: URL names a path on the machine that ran Parallax: shown, never linked.
+    expect(markdown).toContain(`${AGGREGATOR.url.replace('://', '\\://')} (not linked)`);
+    expect(markdown).not.toContain(`(<${AGGREGATOR.url}>)`);
   });
 
   it('traces renditions and fact values to the document and offsets', () => {
@@ -111,7 +129,7 @@ describe('renderMarkdown', () => {
     const tables = tableShapes(tokens);
     expect(tables.map((rows) => rows.length)).toEqual([5, 4, 4, 5, 5]);
     for (const rows of tables) expect(new Set(rows).size).toBe(1);
-    expect(linkHrefs(tokens)).toEqual([MFA.url, BLOOMBERG.url, KYIV.url, AGGREGATOR.url]);
+    expect(linkHrefs(tokens)).toEqual([MFA.url, BLOOMBERG.url, KYIV.url]);
     const types = tokenTypes(tokens);
     expect(types.has('html_inline') || types.has('html_block')).toBe(false);
   });
