@@ -1,3 +1,24 @@
 export { isPrivateAddress } from './address';
 export { decodeBody, sniffCharset } from './charset';
-export { type FetchedPage, type FetchOptions, fetchPage } from './fetch-page';
+export {
+  assertPublicHost,
+  type ConditionalValidators,
+  type FetchedPage,
+  type FetchOptions,
+  type FetchOutcome,
+  fetchPage,
+  fetchResource,
+  type NotModified,
+} from './fetch-page';
+export { type HostLimiter, type HostLimits, InProcessHostLimiter, type ReleaseSlot } from './host-limiter';
+export {
+  backoffDelay,
+  buildUserAgent,
+  PoliteFetcher,
+  type PoliteFetcherOptions,
+  type PoliteFetchResult,
+  type RetryPolicy,
+  type SnapshotReference,
+} from './polite-fetcher';
+export { parseRetryAfter } from './retry-after';
+export { RobotsCache, type RobotsCacheOptions, type RobotsVerdict } from './robots';

@@ -25,7 +25,19 @@ const MONGOLIAN_BYTES = utf8(MONGOLIAN_PAGE);
 const UTF16_BYTES = withBom(UTF16LE_BOM, encode(MONGOLIAN_PAGE, 'utf-16le'));
 const UTF8_BOM_BYTES = withBom(UTF8_BOM, utf8(russianPage('<meta charset="koi8-r">')));
 
+/** windows-1251 bytes with no declaration anywhere (no header charset, no <meta>). */
+const CP1251_UNDECLARED_BYTES = encode(russianPage(''), 'windows-1251');
+/** A French page in windows-1252 with no declaration: its accented letters must not turn Cyrillic. */
+const FRENCH_TEXT = 'Le président a déclaré à la presse que la réunion était « très constructive ».';
+const CP1252_UNDECLARED_BYTES = new Uint8Array(
+  Buffer.from(`<!doctype html><html lang="fr"><body><p>${FRENCH_TEXT}</p></body></html>`, 'latin1'),
+);
+
 const ROUTES: Record<string, [string, Uint8Array]> = {
+  '/ru/cp1251-labelled-utf8': ['text/html; charset=utf-8', CP1251_BYTES],
+  '/ru/cp1251-undeclared': ['text/html', CP1251_UNDECLARED_BYTES],
+  '/fr/cp1252-undeclared': ['text/html', CP1252_UNDECLARED_BYTES],
+  '/mn/utf8-labelled-cp1251': ['text/html; charset=windows-1251', MONGOLIAN_BYTES],
   '/ru/cp1251-header': ['text/html; charset=windows-1251', CP1251_BYTES],
   '/ru/cp1251-meta-only': ['text/html', CP1251_BYTES],
   '/ru/koi8-header': ['text/html; charset=KOI8-R', KOI8_BYTES],
@@ -126,6 +138,26 @@ describe('charset over HTTP', () => {
       expect(page.text).toContain(MONGOLIAN_TEXT);
       expect(page.text).not.toContain('\uFFFD');
     }
+  });
+
+  it('wrong charset: a windows-1251 page labelled UTF-8 by the server decodes by its <meta>', async () => {
+    const page = await get('/ru/cp1251-labelled-utf8');
+    expect(page.text).toContain(RUSSIAN_TEXT);
+    expect(page.text).not.toContain('\uFFFD');
+  });
+
+  it('wrong charset: a Mongolian UTF-8 page labelled windows-1251 still decodes as UTF-8', async () => {
+    const page = await get('/mn/utf8-labelled-cp1251');
+    expect(page.text).toBe(MONGOLIAN_PAGE);
+    // Trusting the label would have produced mojibake.
+    expect(new TextDecoder('windows-1251').decode(MONGOLIAN_BYTES)).not.toContain(MONGOLIAN_TEXT);
+  });
+
+  it('missing charset: an undeclared windows-1251 page comes out as Russian, a windows-1252 one as French', async () => {
+    const russian = await get('/ru/cp1251-undeclared');
+    expect(russian.text).toContain(RUSSIAN_TEXT);
+    const french = await get('/fr/cp1252-undeclared');
+    expect(french.text).toContain(FRENCH_TEXT);
   });
 
   it('falls back to UTF-8 on an unknown charset label without throwing', async () => {

@@ -123,7 +123,7 @@ describe('fetchPage: a 200 page', () => {
     expect(seen?.method).toBe('GET');
     expect(seen?.url).toBe('/news/council-tram-vote');
     expect(seen?.headers['user-agent']).toBe('ParallaxTest/1.0 (+https://example.org/bot)');
-    expect(seen?.headers['accept-encoding']).toBe('identity');
+    expect(seen?.headers['accept-encoding']).toBe('gzip, deflate, br');
   });
 
   it('uses the real clock when no `now` is injected', async () => {

@@ -8,7 +8,8 @@ export type FetchErrorCode =
   | 'PARALLAX_FETCH_REDIRECTS'
   | 'PARALLAX_FETCH_CONTENT_TYPE'
   | 'PARALLAX_FETCH_BLOCKED_ADDRESS'
-  | 'PARALLAX_FETCH_BAD_URL';
+  | 'PARALLAX_FETCH_BAD_URL'
+  | 'PARALLAX_FETCH_ROBOTS_DISALLOWED';
 
 /** A fetch failed. Timeouts, resets and 5xx/408/429 are retryable; the rest are not. */
 export class FetchError extends ParallaxError {
