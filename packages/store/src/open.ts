@@ -6,6 +6,7 @@ import { toStoreError } from './errors';
 import { acquireDirLock, type DirLock, LOCK_FILE } from './lock';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
+import { postgresClient } from './postgres';
 import type { SqlClient } from './sql';
 import { SqlStore } from './store';
 import type { OpenStoreOptions, Store } from './types';
@@ -62,6 +63,7 @@ async function prepareDataDir(dir: string): Promise<void> {
  * time), or a throwaway in-memory one. Applies pending schema migrations before returning.
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if ('databaseUrl' in options) return openPostgres(options.databaseUrl, options.poolSize ?? 4);
   if ('memory' in options && options.memory === true) {
     const db = await openPglite(IN_MEMORY);
     return new SqlStore(db);
@@ -106,4 +108,44 @@ async function openPglite(dataDir: string | typeof IN_MEMORY): Promise<SqlClient
     throw cannotOpen(label, wrapped.message, error, wrapped.retryable);
   }
   return db;
+}
+
+/** Where a PostgreSQL URL points, without its password, for error messages. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * A PostgreSQL server: migrations run under an advisory lock, so any number of workers may open the
+ * same database at once and exactly one applies what is pending.
+ */
+async function openPostgres(databaseUrl: string, poolSize: number): Promise<Store> {
+  if (typeof databaseUrl !== 'string' || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new StoreError('openStore: databaseUrl must be a postgres:// or postgresql:// URL', {
+      retryable: false,
+      details: { databaseUrl: describeUrl(String(databaseUrl)) },
+    });
+  }
+  if (!Number.isInteger(poolSize) || poolSize < 1) {
+    throw new StoreError('openStore: poolSize must be a positive integer', { retryable: false });
+  }
+  const client = postgresClient(databaseUrl, poolSize);
+  try {
+    await migrate(client, MIGRATIONS);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    const wrapped = toStoreError('applying schema migrations', error);
+    throw new StoreError(`cannot open store at ${describeUrl(databaseUrl)}: ${wrapped.message}`, {
+      cause: error,
+      retryable: wrapped.retryable,
+      details: { databaseUrl: describeUrl(databaseUrl) },
+    });
+  }
+  return new SqlStore(client);
 }

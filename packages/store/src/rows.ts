@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import {
   Article,
   DocumentRef,
@@ -99,7 +100,7 @@ export function offsetProblem(doc: StoredDocument): string | null {
   return null;
 }
 
-export interface SnapshotRow {
+export interface SnapshotMetaRow {
   sha256: string;
   url: string;
   final_url: string;
@@ -110,12 +111,16 @@ export interface SnapshotRow {
   fetched_at: unknown;
   fetched_at_iso: string | null;
   byte_length: number;
-  body: unknown;
 }
 
-export function snapshotFromRow(row: SnapshotRow): { snapshot: Snapshot; body: Uint8Array } {
+export interface SnapshotRow extends SnapshotMetaRow {
+  body: unknown;
+  body_encoding: string;
+}
+
+export function snapshotMetaFromRow(row: SnapshotMetaRow): Snapshot {
   const key = row.sha256;
-  const snapshot = validated(
+  return validated(
     Snapshot,
     {
       sha256: row.sha256,
@@ -131,8 +136,25 @@ export function snapshotFromRow(row: SnapshotRow): { snapshot: Snapshot; body: U
     'snapshots',
     key,
   );
+}
+
+function decodedBody(row: SnapshotRow): Uint8Array {
+  const key = row.sha256;
   if (!(row.body instanceof Uint8Array)) throw corrupted('snapshots', key, 'body is not bytes');
-  const body = new Uint8Array(row.body);
+  if (row.body_encoding === 'identity') return new Uint8Array(row.body);
+  if (row.body_encoding !== 'gzip')
+    throw corrupted('snapshots', key, `unknown body_encoding ${row.body_encoding}`);
+  try {
+    return new Uint8Array(gunzipSync(row.body));
+  } catch (error) {
+    throw corrupted('snapshots', key, 'body does not decompress', error);
+  }
+}
+
+export function snapshotFromRow(row: SnapshotRow): { snapshot: Snapshot; body: Uint8Array } {
+  const key = row.sha256;
+  const snapshot = snapshotMetaFromRow(row);
+  const body = decodedBody(row);
   if (body.byteLength !== snapshot.byteLength || sha256Hex(body) !== snapshot.sha256) {
     throw corrupted('snapshots', key, 'body does not match its sha256');
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   contentId,
   type DocumentRef,
@@ -21,9 +22,11 @@ import {
   refFromRow,
   reportFromRow,
   runFromRow,
+  type SnapshotMetaRow,
   type SnapshotRow,
   StoredDocumentSchema,
   snapshotFromRow,
+  snapshotMetaFromRow,
 } from './rows';
 import type { SqlClient } from './sql';
 import type { RunRecord, RunResult, Store, StoredDocument } from './types';
@@ -116,8 +119,8 @@ export class SqlStore implements Store {
       () =>
         this.client.query(
           `INSERT INTO snapshots (sha256, url, final_url, redirects, status, headers, content_type, fetched_at,
-             fetched_at_iso, byte_length, body)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8::text::timestamptz, $8::text, $9, $10)
+             fetched_at_iso, byte_length, body, body_encoding)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8::text::timestamptz, $8::text, $9, $10, 'gzip')
            ON CONFLICT (sha256) DO NOTHING`,
           [
             snapshot.sha256,
@@ -129,7 +132,7 @@ export class SqlStore implements Store {
             snapshot.contentType,
             snapshot.fetchedAt,
             snapshot.byteLength,
-            body,
+            gzipSync(body),
           ],
         ),
       { sha256: snapshot.sha256 },
@@ -143,7 +146,7 @@ export class SqlStore implements Store {
       () =>
         this.client.query<SnapshotRow>(
           `SELECT sha256, url, final_url, redirects, status, headers, content_type, fetched_at, fetched_at_iso,
-             byte_length, body
+             byte_length, body, body_encoding
            FROM snapshots WHERE sha256 = $1`,
           [sha256],
         ),
@@ -151,6 +154,22 @@ export class SqlStore implements Store {
     );
     const row = rows[0];
     return row === undefined ? null : snapshotFromRow(row);
+  }
+
+  async listSnapshotVersions(url: string): Promise<Snapshot[]> {
+    this.#open();
+    const { rows } = await guard(
+      'listSnapshotVersions',
+      () =>
+        this.client.query<SnapshotMetaRow>(
+          `SELECT sha256, url, final_url, redirects, status, headers, content_type, fetched_at, fetched_at_iso,
+             byte_length
+           FROM snapshots WHERE url = $1 ORDER BY fetched_at, stored_at, sha256`,
+          [url],
+        ),
+      { url },
+    );
+    return rows.map(snapshotMetaFromRow);
   }
 
   async saveDocument(input: StoredDocument): Promise<void> {
@@ -303,16 +322,24 @@ export class SqlStore implements Store {
     return row === undefined ? null : reportFromRow(row);
   }
 
-  async startRun(): Promise<RunRecord> {
+  async startRun(requestedId?: string): Promise<RunRecord> {
     this.#open();
-    const id = `run_${randomUUID()}`;
+    if (requestedId !== undefined && (typeof requestedId !== 'string' || requestedId.trim() === '')) {
+      throw invalidInput('startRun: a run id must be a non-empty string', {});
+    }
+    const id = requestedId ?? `run_${randomUUID()}`;
     const { rows } = await guard(
       'startRun',
       () =>
-        this.client.query<RunRow>(
-          `INSERT INTO runs (id, status) VALUES ($1, 'running') RETURNING ${RUN_COLUMNS}`,
-          [id],
-        ),
+        this.client.transaction(async (tx) => {
+          const inserted = await tx.query<RunRow>(
+            `INSERT INTO runs (id, status) VALUES ($1, 'running') ON CONFLICT (id) DO NOTHING
+             RETURNING ${RUN_COLUMNS}`,
+            [id],
+          );
+          if (inserted.rows.length > 0) return inserted;
+          return tx.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
+        }),
       { runId: id },
     );
     const row = rows[0];

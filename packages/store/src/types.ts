@@ -26,7 +26,14 @@ export interface RunResult {
   error?: string;
 }
 
-export type OpenStoreOptions = { dataDir: string } | { memory: true };
+/**
+ * `dataDir`: embedded PGlite, file-backed, one process at a time. `memory`: throwaway PGlite.
+ * `databaseUrl`: a PostgreSQL server (postgres://…), shared by any number of workers on any machines.
+ */
+export type OpenStoreOptions =
+  | { dataDir: string }
+  | { memory: true }
+  | { databaseUrl: string /** connections in this process's pool (default 4) */; poolSize?: number };
 
 /**
  * The pipeline's persistence. Every method either succeeds or throws a StoreError (whose `retryable`
@@ -37,6 +44,11 @@ export interface Store {
   /** Idempotent: same sha256 → no second row (the first one's metadata stays). Body stored as bytea. */
   saveSnapshot(snapshot: Snapshot, body: Uint8Array): Promise<void>;
   getSnapshot(sha256: string): Promise<{ snapshot: Snapshot; body: Uint8Array } | null>;
+  /**
+   * Every stored version of one URL (one per distinct body, so a re-fetch with unchanged content adds
+   * none), oldest fetch first. Bodies via getSnapshot(sha256).
+   */
+  listSnapshotVersions(url: string): Promise<Snapshot[]>;
   /**
    * One transaction: document row + its statements + its facts; re-saving the same document id replaces
    * its statements/facts atomically (no half-written rows). The snapshot it names must be stored first.
@@ -53,7 +65,11 @@ export interface Store {
   getReport(id: string): Promise<Report | null>;
   /** The stored report with the latest generatedAt that contains the event, or null. */
   latestReportForEvent(eventId: string): Promise<Report | null>;
-  startRun(): Promise<RunRecord>;
+  /**
+   * Starts a run. With an id (a queued run names its run before any worker sees it) it is idempotent:
+   * a run that exists is returned as it is.
+   */
+  startRun(id?: string): Promise<RunRecord>;
   /** Finishes a running run; a run that is unknown or already finished is a (non-retryable) StoreError. */
   finishRun(id: string, result: RunResult): Promise<void>;
   getRun(id: string): Promise<RunRecord | null>;

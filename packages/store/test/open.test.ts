@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index';
 import { LOCK_FILE } from '../src/lock';
+import { MIGRATIONS } from '../src/migrations/index';
 import { articleHtml, buildDocument, buildEvent, buildReport, snapshotOf } from './fixtures';
 import { storeError } from './helpers';
 
@@ -55,7 +56,7 @@ describe('a file-backed store', () => {
     expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
 
     const applied = await migrationRows(dataDir);
-    expect(applied.map((row) => row.version)).toEqual([1]);
+    expect(applied.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
 
     const second = await openStore({ dataDir });
     try {

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial';
+import { sql as compressedSnapshots } from './002_compressed_snapshots';
 
 export interface Migration {
   /** Applied in ascending order; never reuse or renumber a version once it has shipped. */
@@ -11,4 +12,7 @@ export interface Migration {
  * Every migration, in order. The SQL lives in TypeScript modules (not .sql files read at run time) so
  * it works the same under tsx, vitest and any bundler. Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'compressed snapshots', sql: compressedSnapshots },
+];
