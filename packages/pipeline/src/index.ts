@@ -1,3 +1,4 @@
+export * from './fleet/index';
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';
 export {
   type RunFailure,

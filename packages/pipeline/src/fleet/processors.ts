@@ -1,0 +1,202 @@
+import { FetchError, ParallaxError } from '@parallax/core';
+import { decodeBody, type FetchOptions, fetchPage, type HostLimiter } from '@parallax/fetch';
+import type { Store } from '@parallax/store';
+import { type FlowProducer, type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { buildReport, type ProcessedDocument, processDocument } from '../stages';
+import { forQueue, parsePayload } from './job-errors';
+import {
+  CompareJob,
+  type CompareResult,
+  DiscoverJob,
+  type DiscoverResult,
+  ExtractJob,
+  type ExtractResult,
+  ExtractResult as ExtractResultSchema,
+  FetchJob,
+  FetchResult,
+  jobIds,
+  QUEUES,
+} from './payloads';
+import { type JobPolicy, jobOptions } from './policy';
+
+export interface StageContext {
+  store: Store;
+  fetch: FetchOptions;
+  /** Shared per-host politeness; absent = no limit beyond the fetch options' own. */
+  hostLimiter?: HostLimiter;
+  flows: FlowProducer;
+  compareQueue: Queue;
+  policy: JobPolicy;
+  now: () => Date;
+  /** Every fetch's HTTP status (0 when no response came back), for metrics. */
+  onFetchStatus?: (status: number) => void;
+}
+
+/** A scheduler's jobs carry no run id (their data is a fixed template): each firing's job id names it. */
+function runIdOf(job: Job, data: { runId?: unknown }): string {
+  if (typeof data.runId === 'string') return data.runId;
+  return `run_${String(job.id).replace(/[^A-Za-z0-9_.-]/g, '.')}`;
+}
+
+/**
+ * discover: records the run, then adds its flow — a compare job whose children are one extract job per
+ * source, each with its fetch job as child. BullMQ runs children first, so a document is extracted
+ * only once its snapshot is stored, and the comparison runs once, after every document.
+ */
+export async function discoverStage(job: Job, ctx: StageContext): Promise<DiscoverResult> {
+  const raw = (job.data ?? {}) as Record<string, unknown>;
+  const data = parsePayload(DiscoverJob, { ...raw, runId: runIdOf(job, raw) }, 'discover job');
+  const parentId = jobIds.compare(data.runId);
+  try {
+    await ctx.store.startRun(data.runId);
+  } catch (error) {
+    throw forQueue(error);
+  }
+  // A discover job that dies after adding its flow is run again: the flow must not be added twice
+  // (children already completed and removed would be re-created).
+  if ((await ctx.compareQueue.getJob(parentId)) !== undefined) {
+    return { flowJobId: parentId, total: data.sources.length };
+  }
+  const opts = jobOptions(ctx.policy);
+  await ctx.flows.add({
+    name: 'compare',
+    queueName: QUEUES.compare,
+    data: { runId: data.runId, total: data.sources.length } satisfies CompareJob,
+    opts: { ...opts, jobId: parentId },
+    children: data.sources.map((source, index) => ({
+      name: 'extract',
+      queueName: QUEUES.extract,
+      data: { runId: data.runId, index, meta: source.meta } satisfies ExtractJob,
+      // A document that can never be had must not hold the run's report back forever.
+      opts: { ...opts, jobId: jobIds.extract(data.runId, source.meta.url), ignoreDependencyOnFailure: true },
+      children: [
+        {
+          name: 'fetch',
+          queueName: QUEUES.fetch,
+          data: { runId: data.runId, index, source } satisfies FetchJob,
+          opts: {
+            ...opts,
+            jobId: jobIds.fetch(data.runId, source.meta.url),
+            ignoreDependencyOnFailure: true,
+          },
+        },
+      ],
+    })),
+  });
+  return { flowJobId: parentId, total: data.sources.length };
+}
+
+/** fetch: one page over HTTP, politely; its snapshot is stored before the job completes. */
+export async function fetchStage(job: Job, ctx: StageContext): Promise<FetchResult> {
+  const { index, source } = parsePayload(FetchJob, job.data, 'fetch job');
+  try {
+    const release = await ctx.hostLimiter?.acquire(new URL(source.fetchUrl).host);
+    let page: Awaited<ReturnType<typeof fetchPage>>;
+    try {
+      page = await fetchPage(source.fetchUrl, ctx.fetch);
+    } finally {
+      release?.();
+    }
+    ctx.onFetchStatus?.(page.snapshot.status);
+    await ctx.store.saveSnapshot(page.snapshot, page.body);
+    return {
+      index,
+      url: source.meta.url,
+      sha256: page.snapshot.sha256,
+      status: page.snapshot.status,
+      contentType: page.snapshot.contentType,
+    };
+  } catch (error) {
+    if (error instanceof FetchError) ctx.onFetchStatus?.(error.status ?? 0);
+    throw forQueue(error);
+  }
+}
+
+/** extract: the stored snapshot → article, statements, facts → stored document. */
+export async function extractStage(job: Job, ctx: StageContext): Promise<ExtractResult> {
+  const { index, meta } = parsePayload(ExtractJob, job.data, 'extract job');
+  const [value] = Object.values(await job.getChildrenValues());
+  if (value === undefined) {
+    const [reason] = Object.values(await job.getIgnoredChildrenFailures());
+    throw new UnrecoverableError(`${meta.url} was not fetched: ${reason ?? 'its fetch job is gone'}`);
+  }
+  const fetched = parsePayload(FetchResult, value, 'fetch result');
+  try {
+    const stored = await ctx.store.getSnapshot(fetched.sha256);
+    if (stored === null) {
+      // Its fetch job completed, so the snapshot was committed: a missing row means the store was
+      // replaced or wiped under the run, which no retry mends.
+      throw new ParallaxError(
+        'PARALLAX_SNAPSHOT_MISSING',
+        `snapshot ${fetched.sha256} is not in the store`,
+        false,
+      );
+    }
+    const contentType = stored.snapshot.contentType;
+    const doc = processDocument({
+      meta,
+      body: decodeBody(stored.body, contentType),
+      format: contentType?.startsWith('text/plain') ? 'text' : 'html',
+      snapshotSha256: fetched.sha256,
+    });
+    await ctx.store.saveDocument(doc);
+    return {
+      index,
+      url: meta.url,
+      documentId: doc.ref.id,
+      statements: doc.statements.length,
+      facts: doc.facts.length,
+    };
+  } catch (error) {
+    throw forQueue(error);
+  }
+}
+
+/** compare: once every document of the run is stored or given up, the report is built and stored. */
+export async function compareStage(job: Job, ctx: StageContext): Promise<CompareResult> {
+  const { runId } = parsePayload(CompareJob, job.data, 'compare job');
+  const results = Object.values(await job.getChildrenValues())
+    .map((value) => parsePayload(ExtractResultSchema, value, 'extract result'))
+    .sort((a, b) => a.index - b.index);
+  const failures = Object.entries(await job.getIgnoredChildrenFailures()).map(([key, reason]) => ({
+    job: key.slice(key.lastIndexOf(':') + 1),
+    reason,
+  }));
+  try {
+    const documents: ProcessedDocument[] = [];
+    for (const result of results) {
+      const doc = await ctx.store.getDocument(result.documentId);
+      if (doc === null) {
+        throw new ParallaxError(
+          'PARALLAX_DOCUMENT_MISSING',
+          `document ${result.documentId} is not in the store`,
+          false,
+        );
+      }
+      documents.push(doc);
+    }
+    const run = await ctx.store.startRun(runId);
+    if (documents.length === 0) {
+      const error = `every source failed (${failures.length}); first: ${failures[0]?.reason ?? 'none'}`;
+      if (run.status === 'running') await ctx.store.finishRun(runId, { status: 'failed', error });
+      throw new ParallaxError('PARALLAX_RUN_FAILED', error, false);
+    }
+    const report = buildReport(documents, ctx.now());
+    const reportId = await ctx.store.saveReport(report);
+    // A compare job run again after it stored everything finds its run finished already.
+    if (run.status === 'running') {
+      await ctx.store.finishRun(runId, {
+        status: 'succeeded',
+        summary: {
+          documents: documents.length,
+          failures: failures.length,
+          events: report.events.length,
+          reportId,
+        },
+      });
+    }
+    return { runId, reportId, documents: documents.length, failures, events: report.events.length };
+  } catch (error) {
+    throw forQueue(error);
+  }
+}
