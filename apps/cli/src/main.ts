@@ -11,6 +11,7 @@ import {
   schemaCommand,
   statementsCommand,
 } from './commands';
+import { registerFetchCommand } from './commands/fetch';
 import { userCwd } from './inputs';
 
 const io: Io = {
@@ -68,6 +69,8 @@ function program(): Command {
     .command('schema')
     .description('print the JSON Schema of the report contract (schemaVersion 1)')
     .action(() => schemaCommand(io));
+
+  registerFetchCommand(cli, io);
 
   return cli;
 }

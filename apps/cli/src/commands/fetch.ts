@@ -1,0 +1,131 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FetchError } from '@parallax/core';
+import { InProcessHostLimiter, PoliteFetcher } from '@parallax/fetch';
+import { type ConfiguredSource, loadSourcesConfig, type SourcesConfig } from '@parallax/sources';
+import { openStore } from '@parallax/store';
+import type { Command } from 'commander';
+import type { Io } from '../commands';
+import { resolveUserPath, userCwd } from '../inputs';
+
+/** The sources config that ships with the repository: its bot name, contact URL and limits are the defaults. */
+export const DEFAULT_SOURCES_CONFIG = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../infra/sources.yaml',
+);
+
+export interface FetchCommandOptions {
+  config?: string;
+  allowPrivate?: boolean;
+  dataDir: string;
+}
+
+/** The configured source whose homepage is on the URL's host, so its own limits apply. */
+function sourceFor(config: SourcesConfig, url: URL): ConfiguredSource | undefined {
+  const host = url.hostname.replace(/^www\./, '');
+  return config.sources.find((s) => new URL(s.profile.homepage).hostname.replace(/^www\./, '') === host);
+}
+
+/**
+ * `parallax fetch URL`: one polite fetch (robots.txt, per-host limits, retries, size and time caps,
+ * the private-address guard) with the agent and limits of the sources config. The snapshot goes into
+ * the embedded store; re-fetching an unchanged page is a conditional GET that stores nothing new.
+ * Prints the snapshot's metadata as JSON (never the body).
+ */
+export async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
+  const config = await loadSourcesConfig(
+    options.config ? resolveUserPath(options.config) : DEFAULT_SOURCES_CONFIG,
+  );
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch (cause) {
+    throw new FetchError('PARALLAX_FETCH_BAD_URL', `not a URL: ${href}`, false, { cause });
+  }
+  const source = sourceFor(config, url);
+  const limits = source?.limits ?? config.limits;
+  const fetcher = new PoliteFetcher({
+    agent: config.agent.name,
+    contactUrl: config.agent.contact,
+    request: {
+      timeoutMs: limits.timeoutMs,
+      totalTimeoutMs: limits.totalTimeoutMs,
+      maxBytes: limits.maxBytes,
+      maxRedirects: limits.maxRedirects,
+      allowPrivateAddresses: options.allowPrivate === true || source?.allowPrivateAddresses === true,
+    },
+    limiter: new InProcessHostLimiter({
+      minDelayMs: limits.minDelayMs,
+      maxConcurrency: limits.maxConcurrencyPerHost,
+    }),
+    retry: { maxAttempts: limits.maxAttempts },
+  });
+  const dataDir = resolveUserPath(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const storeDir = join(dataDir, 'db');
+  const store = await openStore({ dataDir: storeDir });
+  try {
+    const versions = await store.listSnapshotVersions(url.href);
+    const previous = versions.at(-1);
+    io.log.info({ url: url.href, source: source?.id, previous: previous?.sha256 }, 'fetching');
+    const result = await fetcher.fetch(url.href, previous ? { previous } : {});
+    if (result.kind === 'not-modified') {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            result: 'not-modified',
+            stored: false,
+            store: storeDir,
+            source: source?.id ?? null,
+            status: result.status,
+            finalUrl: result.finalUrl,
+            checkedAt: result.checkedAt,
+            attempts: result.attempts,
+            previous: result.previous,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      return;
+    }
+    const { snapshot, body } = result.page;
+    await store.saveSnapshot(snapshot, body);
+    io.stdout(
+      `${JSON.stringify(
+        {
+          result: 'fetched',
+          stored: true,
+          store: storeDir,
+          source: source?.id ?? null,
+          attempts: result.attempts,
+          snapshot,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await fetcher.close();
+    await store.close();
+  }
+}
+
+/** Adds `parallax fetch` to the program. */
+export function registerFetchCommand(cli: Command, io: Io): void {
+  cli
+    .command('fetch')
+    .description(
+      'fetch one page politely (robots.txt, rate limits, retries, size/time caps) and store its snapshot; prints the snapshot metadata as JSON',
+    )
+    .argument('<url>', 'http(s) URL of the page')
+    .option('--config <file>', 'sources config (agent, contact URL, limits)', DEFAULT_SOURCES_CONFIG)
+    .option('--allow-private', 'allow loopback/private/link-local addresses (tests, local replay servers)')
+    .option(
+      '--data-dir <dir>',
+      'where the embedded store lives',
+      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
+    )
+    .action((url: string, options: FetchCommandOptions) => fetchCommand(url, options, io));
+}
