@@ -183,8 +183,9 @@ async function readBody(
   };
   const decoder = first.done ? null : decoderFor(encoding, first.value[0], url);
   try {
+    // Without an encoding the stream machinery is pure overhead: read the chunks directly.
     if (decoder) await pipeline(source, decoder, sink);
-    else await pipeline(source, sink);
+    else await sink(source());
   } catch (cause) {
     discard(body);
     if (cause instanceof FetchError) throw cause;
