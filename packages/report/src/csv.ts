@@ -1,4 +1,5 @@
-import type { Report } from '@parallax/core';
+import type { DiffOp, Report } from '@parallax/core';
+import { spacedOps } from './diff-ops';
 import { buildEventView } from './event-view';
 import { validateReport } from './validate';
 
@@ -49,11 +50,15 @@ export function csvCell(value: string | number | undefined): string {
 }
 
 /** Word diff in the same notation as the Markdown's raw source: [-deleted-]{+inserted+}. */
-function diffText(ops: readonly { op: string; text: string }[] | undefined): string | undefined {
+function diffText(ops: readonly DiffOp[] | undefined): string | undefined {
   if (ops === undefined) return undefined;
-  return ops
-    .filter((op) => op.text !== '')
-    .map((op) => (op.op === 'delete' ? `[-${op.text}-]` : op.op === 'insert' ? `{+${op.text}+}` : op.text))
+  return spacedOps(ops)
+    .map((op) => {
+      const space = op.spaceBefore ? ' ' : '';
+      if (op.op === 'delete') return `${space}[-${op.text}-]`;
+      if (op.op === 'insert') return `${space}{+${op.text}+}`;
+      return `${space}${op.text}`;
+    })
     .join('');
 }
 

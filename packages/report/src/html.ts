@@ -1,4 +1,5 @@
 import type { DiffOp, DivergenceType, Report } from '@parallax/core';
+import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { type EvidenceOptions, evidenceExcerpt, evidenceHref } from './evidence';
 import { html, htmlUrl, langAttr, SafeHtml } from './html-escape';
@@ -351,13 +352,12 @@ ${conflicts.map(
 }
 
 function htmlDiff(ops: readonly DiffOp[]): SafeHtml {
-  return html`${ops
-    .filter((op) => op.text !== '')
-    .map((op) => {
-      if (op.op === 'delete') return html`<del>${op.text}</del>`;
-      if (op.op === 'insert') return html`<ins>${op.text}</ins>`;
-      return html`<span>${op.text}</span>`;
-    })}`;
+  return html`${spacedOps(ops).map((op) => {
+    const space = op.spaceBefore ? ' ' : '';
+    if (op.op === 'delete') return html`${space}<del>${op.text}</del>`;
+    if (op.op === 'insert') return html`${space}<ins>${op.text}</ins>`;
+    return html`${space}<span>${op.text}</span>`;
+  })}`;
 }
 
 function diverging(ctx: Context): SafeHtml {

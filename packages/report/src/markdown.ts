@@ -1,4 +1,5 @@
 import type { DiffOp, Divergence, Event, Rendition, Report } from '@parallax/core';
+import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { LINE_BREAK_MARK, mdCell, mdText, mdUrl } from './markdown-escape';
 import { SEVERITY_ORDER } from './severity';
@@ -138,13 +139,12 @@ const WORD_END = /[\p{L}\p{N}]$/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
 function markdownDiff(ops: readonly DiffOp[]): string {
-  const parts = ops
-    .filter((op) => op.text !== '')
-    .map((op) => {
-      if (op.op === 'delete') return mark(op.text, '~~');
-      if (op.op === 'insert') return mark(op.text, '**');
-      return mdText(op.text);
-    });
+  const parts = spacedOps(ops).map((op) => {
+    const space = op.spaceBefore ? ' ' : '';
+    if (op.op === 'delete') return `${space}${mark(op.text, '~~')}`;
+    if (op.op === 'insert') return `${space}${mark(op.text, '**')}`;
+    return `${space}${mdText(op.text)}`;
+  });
   // A mark that opens on punctuation right after a letter (or closes on punctuation right before one)
   // does not count as a mark in GFM; a zero-width space between them makes it count.
   let out = '';

@@ -51,7 +51,7 @@ describe('renderCsv', () => {
       misattributed?.text,
     );
     const reworded = rows.find((r) => r.type === 'reworded');
-    expect(reworded?.diff).toContain('[-a duty-]{+the obligation+}');
+    expect(reworded?.diff).toContain('[-a duty-] {+the obligation+}');
   });
 
   it('keeps fact conflict values with the sentence they came from', () => {

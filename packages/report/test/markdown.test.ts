@@ -33,8 +33,23 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain(
       '  - diff: ~~There are no worries.~~ We have a wonderful dialogue with our friends from Mongolia',
     );
-    expect(markdown).toContain('Rome Statute have ~~a duty~~**the obligation** to cooperate');
+    expect(markdown).toContain('Rome Statute have ~~a duty~~ **the obligation** to cooperate');
     expect(markdown).toContain('**Russia** may supply gas');
+  });
+
+  it('spaces whole-word diff chunks that come without their whitespace, as the compare stage writes them', () => {
+    const piped = putinMongoliaReport();
+    const divergence = piped.events[0]?.statements.find((s) => s.divergences.length > 0)?.divergences[0];
+    if (divergence === undefined) throw new Error('fixture has a divergence');
+    divergence.diff = [
+      { op: 'equal', text: 'the cabinet had' },
+      { op: 'delete', text: 'looked at 12' },
+      { op: 'insert', text: 'reviewed 14' },
+      { op: 'equal', text: 'bids since march' },
+    ];
+    expect(renderMarkdown(piped)).toContain(
+      '  - diff: the cabinet had ~~looked at 12~~ **reviewed 14** bids since march',
+    );
   });
 
   it('renders each diff mark as strike-through or bold in a GFM renderer, with the words inside', () => {
