@@ -26,6 +26,7 @@ export type { DiscoveredArticle } from './discovery/discovered';
 export { isFeed, parseFeed } from './discovery/feed';
 export { parseListing } from './discovery/listing';
 export { type ParsedSitemap, parseSitemap, type SitemapReference } from './discovery/sitemap';
+export { type PublicMetadata, readPublicMetadata } from './metadata';
 export type { DiscoveryEndpoint, DiscoveryType, SourceProfile } from './profile';
 export {
   BLOOMBERG,

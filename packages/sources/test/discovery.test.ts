@@ -232,6 +232,25 @@ describe('generic profile: an Atom feed', () => {
     ]);
   });
 
+  it('also reads the sitemaps robots.txt lists, without reading the feed twice', async () => {
+    const robotsSitemaps = async (origin: string) => {
+      const { text } = await web.fetchDocument(`${origin}/robots.txt`);
+      return [...text.matchAll(/^sitemap:\s*(\S+)/gim)].map((m) => m[1] ?? '');
+    };
+    const result = await discoverArticles(blog, {
+      fetchDocument: web.fetchDocument,
+      since: SINCE,
+      until: UNTIL,
+      robotsSitemaps,
+    });
+    expect(urls(result)).toEqual([
+      'https://steppe-observer.example/2024/09/04/putin-ulaanbaatar-icc/',
+      'https://steppe-observer.example/2024/09/02/interview-unuudur-editor/',
+      'https://steppe-observer.example/2024/09/01/coal-rail-power-of-siberia-2/',
+    ]);
+    expect(web.requested.filter((p) => p.endsWith('feed.atom'))).toHaveLength(1);
+  });
+
   it('by default reads /feed and /sitemap.xml on the homepage', () => {
     expect(genericProfile({ id: 'x', homepage: 'https://news.example.mn/' }).discovery).toEqual([
       { type: 'feed', url: 'https://news.example.mn/feed' },

@@ -27,9 +27,12 @@ export const RECORDED: Record<string, string> = {
   'https://president.mn/feed/': 'president-mn-feed.xml',
   'https://president.mn/category/medee/': 'president-mn-medee.html',
   'https://steppe-observer.example/feed.atom': 'generic-blog-atom.xml',
+  'https://steppe-observer.example/robots.txt': 'generic-blog-robots.txt',
+  'https://steppe-observer.example/sitemap-posts-2024-09.xml': 'generic-blog-sitemap-2024-09.xml',
 };
 
 function contentType(file: string): string {
+  if (file.endsWith('.txt')) return 'text/plain; charset=utf-8';
   if (file.endsWith('.html')) return 'text/html; charset=utf-8';
   if (file.endsWith('.rss') || file.includes('feed')) return 'application/rss+xml; charset=utf-8';
   return 'application/xml; charset=utf-8';
@@ -57,7 +60,8 @@ export class RecordedWeb {
     this.#server = createServer(async (req, res) => {
       const path = req.url ?? '/';
       const file = byPath.get(path);
-      if (path.endsWith('/robots.txt')) {
+      if (path === '/robots.txt') {
+        // The loopback server's own robots.txt (asked by the polite fetcher): none, so all allowed.
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }

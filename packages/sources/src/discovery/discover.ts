@@ -21,6 +21,11 @@ export interface DiscoveryOptions {
   maxChildSitemaps?: number;
   /** URLs seen in earlier runs (or by other endpoints); they are skipped and the new ones added. */
   seen?: ArticleUrlSet;
+  /**
+   * The sitemaps the site's robots.txt lists (PoliteFetcher.robotsSitemaps); they are read as well as
+   * the profile's own endpoints.
+   */
+  robotsSitemaps?: (origin: string) => Promise<string[]>;
 }
 
 /** An endpoint that could not be read: the run goes on with the others. */
@@ -115,8 +120,23 @@ export async function discoverArticles(
     return out;
   };
 
+  const endpoints = [...profile.discovery];
+  if (options.robotsSitemaps) {
+    const origin = new URL(profile.homepage).origin;
+    try {
+      for (const url of await options.robotsSitemaps(origin)) {
+        if (!endpoints.some((e) => e.url === url)) endpoints.push({ type: 'sitemap', url });
+      }
+    } catch (error) {
+      failures.push({
+        endpoint: `${origin}/robots.txt`,
+        code: isParallaxError(error) ? error.code : 'PARALLAX_DISCOVERY_FAILED',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
   const foundByUrl = new Map<string, DiscoveredArticle>();
-  for (const endpoint of profile.discovery) {
+  for (const endpoint of endpoints) {
     for (const article of await fromEndpoint(endpoint)) {
       if (!isArticle(article.url) || !inWindow(article.publishedAt)) continue;
       const earlier = foundByUrl.get(article.url);
