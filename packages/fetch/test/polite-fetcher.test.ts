@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { FetchError, Snapshot } from '@parallax/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -290,6 +291,30 @@ describe('retries and Retry-After', () => {
 });
 
 describe('timeouts', () => {
+  it('gives up on a connection that never completes its TLS handshake at connectTimeoutMs', async () => {
+    // A TCP server that accepts and then says nothing: the TLS ClientHello is never answered.
+    const sockets: Socket[] = [];
+    const silent = createNetServer((socket) => sockets.push(socket));
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const error = await fetchErrorOf(
+        fetcher({
+          robots: { respect: false },
+          request: { connectTimeoutMs: 150, timeoutMs: 10_000 },
+          retry: { maxAttempts: 1 },
+        }).fetch(`https://127.0.0.1:${port}/`),
+      );
+      expect(error.code).toBe('PARALLAX_FETCH_TIMEOUT');
+      expect(error.retryable).toBe(true);
+      // The connect timeout fired, not the 10 s headers timeout.
+      expect(error.message).toMatch(/connect timeout/i);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((ok) => silent.close(() => ok()));
+    }
+  });
+
   it('reports a server that never answers as PARALLAX_FETCH_TIMEOUT after every attempt', async () => {
     site.routes.set('/never', () => {});
     const error = await fetchErrorOf(
