@@ -6,6 +6,7 @@ import { FetchError, type Snapshot, sha256Hex } from '@parallax/core';
 import { Agent, type Dispatcher, request } from 'undici';
 import { isPrivateAddress } from './address';
 import { decodeBody } from './charset';
+import { BLOCKED_AT_CONNECT } from './connect-guard';
 import { parseRetryAfter } from './retry-after';
 
 export interface FetchOptions {
@@ -89,6 +90,12 @@ export async function assertPublicHost(url: URL, allowPrivate: boolean): Promise
 
 /** A connect, DNS, socket or timeout failure: retryable, as TIMEOUT or NETWORK. */
 function transportError(cause: unknown, url: URL): FetchError {
+  if (cause instanceof Error && errorCode(cause) === BLOCKED_AT_CONNECT) {
+    return new FetchError('PARALLAX_FETCH_BLOCKED_ADDRESS', `refusing ${url.href}: ${cause.message}`, false, {
+      cause,
+      details: { url: url.href, address: (cause as Error & { address?: string }).address },
+    });
+  }
   const timeout =
     cause instanceof Error && /timeout|aborted/i.test(`${cause.name} ${cause.message} ${errorCode(cause)}`);
   return new FetchError(

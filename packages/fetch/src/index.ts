@@ -1,5 +1,6 @@
 export { isPrivateAddress } from './address';
 export { decodeBody, sniffCharset } from './charset';
+export { guardedLookup } from './connect-guard';
 export {
   assertPublicHost,
   type ConditionalValidators,

@@ -1,5 +1,6 @@
 import { ConfigError, FetchError, type FetchErrorCode, type Snapshot } from '@parallax/core';
 import { Agent } from 'undici';
+import { guardedLookup } from './connect-guard';
 import { assertPublicHost, type FetchedPage, type FetchOptions, fetchResource } from './fetch-page';
 import { type HostLimiter, InProcessHostLimiter } from './host-limiter';
 import { RobotsCache } from './robots';
@@ -116,7 +117,13 @@ export class PoliteFetcher {
     this.#limiter = options.limiter ?? new InProcessHostLimiter();
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#random = options.random ?? Math.random;
-    this.#dispatcher = new Agent({ connect: { timeout: this.#request.connectTimeoutMs ?? 10_000 } });
+    this.#dispatcher = new Agent({
+      connect: {
+        timeout: this.#request.connectTimeoutMs ?? 10_000,
+        // The address guard again at connect time, against DNS rebinding between check and connect.
+        ...(this.#request.allowPrivateAddresses ? {} : { lookup: guardedLookup }),
+      },
+    });
     this.#robots =
       options.robots?.respect === false
         ? null
