@@ -42,6 +42,16 @@ export function tokenize(text: string, base = 0): Token[] {
 /** Speech and statement verbs (the forms news prose uses), lowercase. */
 export const CUE_VERBS = new Set([
   'said',
+  'ruled',
+  'calls',
+  'signalled',
+  'signaled',
+  'cautioned',
+  'recalled',
+  'estimated',
+  'described',
+  'describing',
+  'wrote',
   'says',
   'say',
   'stated',
@@ -100,6 +110,14 @@ export const CUE_VERBS = new Set([
 /** Cue verbs strong enough to introduce reported speech without quotation marks. */
 export const REPORTING_CUES = new Set([
   'said',
+  'say',
+  'ruled',
+  'calls',
+  'signalled',
+  'signaled',
+  'cautioned',
+  'recalled',
+  'estimated',
   'says',
   'stated',
   'told',
@@ -188,6 +206,38 @@ const ROLE_NOUNS = new Set([
   'governor',
   'general',
   'kremlin',
+  // Human and institutional agents that speak in news prose.
+  'company',
+  'firm',
+  'carmaker',
+  'airline',
+  'operator',
+  'group',
+  'bank',
+  'union',
+  'party',
+  'authorities',
+  'organisers',
+  'organizers',
+  'residents',
+  'lawyers',
+  'lawyer',
+  'prosecutors',
+  'investigators',
+  'economists',
+  'meteorologists',
+  'scientists',
+  'researchers',
+  'witnesses',
+  'people',
+  'familiar',
+  'matter',
+  'with',
+  'ambassador',
+  'mayor',
+  'coach',
+  'manager',
+  'players',
 ]);
 
 /** Cues after which the speaker may follow the verb ("…,” said Peskov). */
@@ -203,7 +253,6 @@ const INVERTIBLE_CUES = new Set([
   'declared',
   'warned',
   'insisted',
-  'told',
 ]);
 /** "issued a statement", "released a comment": the verb is a cue only with these objects. */
 const STATEMENT_NOUNS = new Set(['statement', 'comment', 'communique', 'declaration', 'release']);
@@ -401,6 +450,8 @@ export function findAttribution(
       (token.lower === 'issued' || token.lower === 'released' || token.lower === 'published') &&
       STATEMENT_NOUNS.has(tokens[i + 2]?.lower ?? '');
     if (!cues.has(token.lower) && !issuesStatement) continue;
+    // Cue verbs are lower case in running text: "United States" holds no cue.
+    if (token.text !== token.lower) continue;
     const before = speakerPhrase(text, base, tokens, i, -1);
     if (before) return toAttribution(text, base, before, token);
     if (!INVERTIBLE_CUES.has(token.lower)) continue;

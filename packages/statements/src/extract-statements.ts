@@ -1,6 +1,15 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
-import { type Attribution, findAttribution, REPORTING_CUES, tokenize } from './attribution';
+import { englishQuoteAttribution, englishReported } from './english';
+import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
+import { fullNameFor, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
+import {
+  aboutThis,
+  russianDatelineEnd,
+  russianQuoteAttribution,
+  russianReported,
+  splitAttribution,
+} from './russian';
 import { type Sentence, type Span, splitParagraphs, splitSentences } from './sentences';
 
 export interface StatementOptions {
@@ -21,43 +30,74 @@ export interface StatementOptions {
 const CONTEXT_CHARS = 400;
 
 interface Draft {
-  text: string;
-  kind: StatementKind;
-  speaker: string | null;
-  pronoun: boolean;
-  cue: string | null;
   start: number;
   end: number;
+  kind: StatementKind;
+  /** The speaker label as written, or null. */
+  speaker: string | null;
+  /** Where the label stands (for resolving pronouns against what precedes it). */
+  speakerStart: number;
+  /** The label is a pronoun or a bare role ("he", "она", "сайд") that stands for an earlier name. */
+  pronoun: boolean;
+  cue: string | null;
   paragraph: number;
 }
 
-const MONGOLIAN_QUOTATIVE =
-  /^\s*,?\s*(гэж|гэв|гэжээ|гэлээ|гэсэн|хэмээн|гээд)(?:\s+((?:[^.!?]|\.(?=\p{Lu}))*?))?\s*(нэмж хэлэв|онцлов|онцолжээ|онцоллоо|хэлэв|хэлжээ|хэллээ|мэдэгдэв|мэдэгдлээ|мэдэгджээ|тэмдэглэв|тэмдэглэжээ|тэмдэглэлээ|дурдав|дурджээ|дурдлаа|мэдээлэв|мэдээлжээ)?\s*[.!?]?\s*$/u;
-const MONGOLIAN_SPEAKER_STOP = new Set(['нь', 'бол', 'ч', 'ба', 'болон', 'мөн', 'харин', 'энэ', 'тэрээр']);
-const RUSSIAN_CUES =
-  '(заявил|сказал|отметил|подчеркнул|сообщил|добавил|пояснил|указал|написал|считает)(?:а|и)?';
-const RUSSIAN_AFTER = new RegExp(`^\\s*,?\\s*[—–-]\\s*${RUSSIAN_CUES}\\s+([^.!?]+)`, 'u');
-const RUSSIAN_BEFORE = new RegExp(`(\\p{Lu}[^.!?:«»]*?)\\s+${RUSSIAN_CUES}\\s*:?\\s*$`, 'u');
+interface Found {
+  speaker: string | null;
+  speakerStart: number;
+  cue: string | null;
+  pronoun: boolean;
+}
 
 /** First-person-plural stance verbs of an institution speaking for itself in its own release. */
 const ISSUER_VOICE =
   /\b[Ww]e\s+(?:(?:strongly|firmly|once again|again|also|therefore|hereby|categorically|fully)\s+)*(?:call|urge|expect|demand|condemn|reiterate|hope|remind|welcome|stand|support|insist|reaffirm|regret|believe|emphasi[sz]e|stress|consider|reject|note|will|remain|are|have|do)\b/;
 
-/** Transcript turn labels: "Vladimir Putin:", "Question:", "Q:". */
-const TURN_LABEL = /^(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}):\s+/u;
+/** Transcript turn labels: "Vladimir Putin:", "В.Путин:", "SEN. JEANNE SHAHEEN:", "У.Хурэлсух (как переведено):". */
+const TURN_LABEL =
+  /^((?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*(?:\s+(?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*){0,3})(\s*\([^)\n]{1,40}\))?:(?:\s+|$)/u;
 const NON_SPEAKER_LABELS = new Set([
   'question',
+  'questions',
   'q',
   'answer',
   'a',
   'interviewer',
   'moderator',
+  'reporter',
+  'journalist',
   'note',
   'update',
   'read more',
   'photo',
   'source',
+  'sources',
+  'background',
+  'editor’s note',
+  "editor's note",
+  'вопрос',
+  'ответ',
+  'модератор',
+  'ведущий',
+  'корреспондент',
+  'журналист',
+  'реплика',
+  'справка',
+  'асуулт',
+  'хариулт',
+  'сэтгүүлч',
+  'хөтлөгч',
+  'эх сурвалж',
 ]);
+
+/** A paragraph announcing the statement that follows: "From the Secretary:", "… заявляет следующее". */
+const DECLARATION_HEADERS: RegExp[] = [
+  /^From\s+(the\s+[\p{L} .’'-]{2,60}?):$/u,
+  /(?:^|[\s,])((?:[\p{L}-]+\s+){0,1}(?:посольство|министерство|МИД|правительство|пресс-служба|администрация|посольства)[^.]{0,80}?)\s+заявля(?:ет|ют)\s+следующее[.:]$/u,
+  /^(.{3,120}?)\s+дараах\s+мэдэгдл(?:ийг|ээ)\s+(?:хийж\s+байна|гаргаж\s+байна|хийлээ|гаргалаа)[.:]?$/u,
+  /^(.{3,120}?)\s+(?:issued|released|makes|made)\s+the\s+following\s+statement[.:]$/u,
+];
 
 function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
   let lo = 0;
@@ -78,6 +118,7 @@ function maskQuotes(text: string, quotes: QuoteSpan[]): string {
   let out = '';
   let at = 0;
   for (const q of quotes) {
+    if (q.open < at) continue;
     out += text.slice(at, q.open + 1) + '_'.repeat(Math.max(0, q.close - q.open - 2));
     at = Math.max(q.open + 1, q.close - 1);
   }
@@ -88,245 +129,467 @@ function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
   while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
-  while (e > s && /[\s.,;:]/.test(text[e - 1] as string)) e--;
+  while (e > s && /[\s,;:]/.test(text[e - 1] as string)) e--;
   return { start: s, end: e };
 }
 
-function englishQuoteAttribution(masked: string, before: Span, after: Span): Attribution | undefined {
-  const beforeText = masked.slice(before.start, before.end);
-  const fromBefore = findAttribution(beforeText, before.start, { prefer: 'last' });
-  if (fromBefore) return fromBefore;
-  return findAttribution(masked.slice(after.start, after.end), after.start, { prefer: 'first' });
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
-function mongolianQuoteAttribution(text: string, masked: string, before: Span, after: Span) {
-  const afterText = masked.slice(after.start, after.end);
-  const m = MONGOLIAN_QUOTATIVE.exec(afterText);
-  if (!m) return undefined;
-  const cue = [m[1], m[3]].filter(Boolean).join(' ');
-  const inline = m[2]?.trim();
-  if (inline && /\p{Lu}/u.test(inline)) {
-    const start = after.start + afterText.indexOf(inline, m[1]?.length ?? 0);
-    return { speaker: text.slice(start, start + inline.length), cue, start };
-  }
-  // The speaker stands before the quotation: the last words after the previous clause boundary.
-  const beforeText = masked.slice(before.start, before.end);
-  const clauseStart = Math.max(...[...'.,;:—–'].map((c) => beforeText.lastIndexOf(c))) + 1;
-  const tokens = tokenize(beforeText.slice(clauseStart), before.start + clauseStart);
-  while (tokens.length && MONGOLIAN_SPEAKER_STOP.has((tokens[tokens.length - 1] as { lower: string }).lower))
-    tokens.pop();
-  const phrase = tokens.slice(-6);
-  if (!phrase.some((t) => /^\p{Lu}/u.test(t.text))) return { speaker: null, cue, start: -1 };
-  const first = phrase[0] as { start: number };
-  const last = phrase[phrase.length - 1] as { end: number };
-  return { speaker: text.slice(first.start, last.end), cue, start: first.start };
+/** Quotations of this language's marks, with Russian quotations split around an inner attribution. */
+function quotationsOf(text: string, paragraphs: Span[], lang: string): QuoteSpan[] {
+  const quotes = paragraphs.flatMap((p) => findQuotes(text, p));
+  if (lang !== 'ru') return quotes;
+  return quotes.flatMap((q) => {
+    const inner = splitAttribution(text, q.contentStart, q.contentEnd);
+    if (!inner) return [q];
+    // Two quotations of one speaker; the attribution between them reads as the first one's "after".
+    const first = trimSpan(text, q.contentStart, inner.start);
+    const second = trimSpan(text, inner.end, q.contentEnd);
+    return [
+      { ...q, close: inner.start, contentStart: first.start, contentEnd: first.end },
+      { ...q, open: inner.end - 1, contentStart: second.start, contentEnd: second.end },
+    ].filter((x) => x.contentEnd > x.contentStart);
+  });
 }
 
-function russianQuoteAttribution(text: string, masked: string, before: Span, after: Span) {
-  const afterText = masked.slice(after.start, after.end);
-  const a = RUSSIAN_AFTER.exec(afterText);
-  if (a?.[2]) {
-    const speaker = a[2].trim();
-    const start = after.start + afterText.indexOf(speaker, a.index + (a[1]?.length ?? 0));
-    return { speaker: text.slice(start, start + speaker.length), cue: a[1] ?? null };
+interface Turn {
+  label: string | null;
+  bodyStart: number;
+}
+
+/** Transcript turns: a label opens a turn that runs until the next label. Needs two labelled turns. */
+function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
+  const labelled = paragraphs.map((p) => {
+    const m = TURN_LABEL.exec(text.slice(p.start, p.end));
+    return m && p.end - p.start > m[0].length ? m : null;
+  });
+  const out = new Map<number, Turn>();
+  if (labelled.filter(Boolean).length < 2) return out;
+  let current: string | null = null;
+  paragraphs.forEach((p, i) => {
+    const m = labelled[i];
+    const label = m?.[1];
+    if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
+    if (label || current !== null) out.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
+  });
+  return out;
+}
+
+function declarationSpeaker(text: string, p: Span): string | undefined {
+  const body = text.slice(p.start, p.end);
+  for (const re of DECLARATION_HEADERS) {
+    const m = re.exec(body);
+    if (m?.[1]) return m[1].trim();
   }
-  const beforeText = masked.slice(before.start, before.end);
-  const b = RUSSIAN_BEFORE.exec(beforeText);
-  if (b?.[1]) return { speaker: b[1].trim(), cue: b[2] ?? null };
   return undefined;
 }
 
-/**
- * A quotation is direct when it stands as its own clause: it opens the sentence, follows a colon, or
- * follows "SPEAKER said," directly. Otherwise it is woven into the reporter's sentence: partial.
- */
-function quoteKind(
-  masked: string,
-  before: Span,
-  attributionEnd: number | undefined,
-  lang: string,
-): StatementKind {
-  if (lang === 'mn' || lang === 'ru') return 'direct';
-  const lead = masked.slice(before.start, before.end).trimEnd();
-  if (lead === '' || lead.endsWith(':')) return 'direct';
-  if (
-    lead.endsWith(',') &&
-    attributionEnd !== undefined &&
-    before.start + lead.length - attributionEnd <= 2
-  ) {
-    return 'direct';
-  }
-  return 'partial';
+function hasQuoteMark(text: string): boolean {
+  return /[“”«»„"]/.test(text);
 }
 
-/** Reported speech: "SPEAKER cue (that) CLAUSE" or "CLAUSE, SPEAKER cue." in a sentence with no quotation. */
-function reportedSpeech(text: string, masked: string, sentence: Sentence): Draft | undefined {
-  const body = masked.slice(sentence.start, sentence.end);
-  const attribution = findAttribution(body, sentence.start, { cues: REPORTING_CUES, prefer: 'first' });
-  if (!attribution) return undefined;
-  let span: Span;
-  const lead = text.slice(sentence.start, Math.min(attribution.speakerStart, attribution.cueStart));
-  const tail = tokenize(text.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end));
-  if (/,\s*$/.test(lead) && lead.trim().length > 20 && tail.length < 4) {
-    span = trimSpan(text, sentence.start, sentence.start + lead.lastIndexOf(','));
-  } else {
-    if (attribution.speakerStart > attribution.cueStart) return undefined;
-    let from = attribution.cueEnd;
-    const rest = tokenize(text.slice(from, sentence.end), from);
-    if (attribution.cue.toLowerCase() === 'told') {
-      const that = rest.findIndex((t, i) => i < 4 && t.lower === 'that');
-      if (that >= 0) from = (rest[that] as { end: number }).end;
-      else if (rest[0]) from = (rest[Math.min(1, rest.length - 1)] as { end: number }).end;
-    } else if (rest[0]?.lower === 'that') from = rest[0].end;
-    span = trimSpan(text, from, sentence.end);
+function quoteAttribution(
+  lang: string,
+  text: string,
+  masked: string,
+  before: Span,
+  after: Span,
+): Found | undefined {
+  if (lang === 'mn') return mongolianQuoteAttribution(text, masked, before, after);
+  if (lang === 'ru') {
+    const a = russianQuoteAttribution(masked, before, after);
+    return a && { ...a, speaker: a.speaker && text.slice(a.speakerStart, a.speakerStart + a.speaker.length) };
   }
-  const words = text.slice(span.start, span.end).split(/\s+/).filter(Boolean);
-  if (words.length < 4) return undefined;
-  return {
-    text: text.slice(span.start, span.end),
-    kind: 'indirect',
-    speaker: attribution.speaker,
-    pronoun: attribution.pronoun,
-    cue: attribution.cue,
-    start: span.start,
-    end: span.end,
-    paragraph: sentence.paragraph,
-  };
+  const a = englishQuoteAttribution(text, masked, before, after);
+  return (
+    a && {
+      speaker: text.slice(a.speakerStart, a.speakerEnd),
+      speakerStart: a.speakerStart,
+      cue: a.cue || null,
+      pronoun: a.pronoun,
+    }
+  );
+}
+
+function reportedIn(
+  lang: string,
+  text: string,
+  masked: string,
+  sentence: Sentence,
+): Array<Span & { found: Found }> {
+  if (lang === 'mn')
+    return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+  if (lang === 'ru')
+    return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+  return englishReported(text, masked, sentence).map((r) => ({
+    start: r.start,
+    end: r.end,
+    found: {
+      speaker: r.attribution.speaker,
+      speakerStart: r.attribution.speakerStart,
+      cue: r.attribution.cue,
+      pronoun: r.attribution.pronoun,
+    },
+  }));
+}
+
+/**
+ * A quotation of three words or fewer with no speech verb in its sentence is a name or a term in
+ * quotation marks («Зенит», the so-called “yellow line”), not words someone said.
+ */
+function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined): boolean {
+  if (found?.speaker || found?.cue) return false;
+  return words(text.slice(q.contentStart, q.contentEnd)) <= 3;
 }
 
 /**
  * Statements in a document's text: quotations with their speaker and cue, reported speech,
- * transcript turns and an issuing body's own first-person statements. Offsets refer to `text`.
+ * transcript turns, declarations and an issuing body's own first-person statements. Offsets refer
+ * to `text`. Never throws on any string; the cost is linear in the text's length.
  */
 export function extractStatements(text: string, options: StatementOptions): Statement[] {
+  const lang = options.lang;
   const headlineEnd = options.headlineEnd ?? 0;
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);
   const sentences = splitSentences(text, paragraphs);
-  const quotes = paragraphs.flatMap((p) => findQuotes(text, p));
+  const quotes = quotationsOf(text, paragraphs, lang);
   const masked = maskQuotes(text, quotes);
   const drafts: Draft[] = [];
-  const quoted = new Set<Sentence>();
+  const done = new Set<number>(); // paragraphs fully handled by the structure pass
 
-  // Transcript turns: a label opens a turn that runs until the next label.
-  const labelled = paragraphs.map((p) => TURN_LABEL.exec(text.slice(p.start, p.end)));
-  const isTranscript = labelled.filter(Boolean).length >= 2;
-  const turnOf = new Map<number, { label: string | null; bodyStart: number }>();
-  if (isTranscript) {
-    let current: string | null = null;
-    paragraphs.forEach((p, i) => {
-      const m = labelled[i];
-      const label = m?.[1];
-      if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
-      turnOf.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
-    });
-  }
-
-  for (const q of quotes) {
-    const first = sentenceAt(sentences, q.open);
-    const last = sentenceAt(sentences, Math.max(q.open, q.close - 1)) ?? first;
-    if (!first || !last) continue;
-    quoted.add(first);
-    quoted.add(last);
-    // Attribution sits next to the quotation; bounded contexts keep hostile text linear.
-    const before = { start: Math.max(first.start, q.open - CONTEXT_CHARS), end: q.open };
-    const after = { start: q.close, end: Math.max(q.close, Math.min(last.end, q.close + CONTEXT_CHARS)) };
-    let speaker: string | null = null;
-    let cue: string | null = null;
-    let pronoun = false;
-    let attributionEnd: number | undefined;
-    if (options.lang === 'mn') {
-      const a = mongolianQuoteAttribution(text, masked, before, after);
-      if (a) ({ speaker, cue } = a);
-    } else if (options.lang === 'ru') {
-      const a = russianQuoteAttribution(text, masked, before, after);
-      if (a) ({ speaker, cue } = a);
-    } else {
-      const a = englishQuoteAttribution(masked, before, after);
-      if (a) {
-        speaker = text.slice(a.speakerStart, a.speakerEnd);
-        cue = a.cue;
-        pronoun = a.pronoun;
-        if (a.cueEnd <= before.end) attributionEnd = Math.max(a.cueEnd, a.speakerEnd);
+  // Structure: transcript turns and declarations give whole paragraphs to a speaker.
+  const turns = transcriptTurns(text, paragraphs);
+  let declarer: string | undefined;
+  paragraphs.forEach((p, i) => {
+    const turn = turns.get(i);
+    const paragraphText = text.slice(p.start, p.end);
+    if (turn) {
+      declarer = undefined;
+      if (!turn.label) {
+        done.add(i);
+        return;
       }
+      const continuation = turn.bodyStart === p.start;
+      const ownSentences = sentences.filter((s) => s.paragraph === i);
+      const narrative =
+        continuation &&
+        (hasQuoteMark(paragraphText) ||
+          ownSentences.some((s) => reportedIn(lang, text, masked, s).length > 0));
+      if (narrative) return;
+      const span = trimSpan(text, turn.bodyStart, p.end);
+      if (span.end > span.start) {
+        drafts.push({
+          ...span,
+          kind: 'direct',
+          speaker: turn.label,
+          speakerStart: p.start,
+          pronoun: false,
+          cue: null,
+          paragraph: i,
+        });
+      }
+      done.add(i);
+      return;
     }
-    drafts.push({
-      text: text.slice(q.contentStart, q.contentEnd),
-      kind: quoteKind(masked, before, attributionEnd, options.lang),
-      speaker,
-      pronoun,
-      cue,
-      start: q.contentStart,
-      end: q.contentEnd,
-      paragraph: first.paragraph,
-    });
+    const header = declarationSpeaker(text, p);
+    if (header) {
+      declarer = header;
+      done.add(i);
+      return;
+    }
+    if (declarer) {
+      const ownSentences = sentences.filter((s) => s.paragraph === i);
+      const narrative =
+        /:$/.test(paragraphText) ||
+        hasQuoteMark(paragraphText) ||
+        ownSentences.some((s) => reportedIn(lang, text, masked, s).length > 0);
+      if (narrative) {
+        declarer = undefined;
+        if (/:$/.test(paragraphText)) done.add(i);
+        return;
+      }
+      drafts.push({
+        ...trimSpan(text, p.start, p.end),
+        kind: 'direct',
+        speaker: declarer,
+        speakerStart: p.start,
+        pronoun: false,
+        cue: null,
+        paragraph: i,
+      });
+      done.add(i);
+    }
+  });
+
+  // Quotations and reported speech, sentence by sentence.
+  const quotesBySentence = new Map<Sentence, QuoteSpan[]>();
+  for (const q of quotes) {
+    const s = sentenceAt(sentences, q.open) ?? sentenceAt(sentences, q.contentStart);
+    if (!s || done.has(s.paragraph)) continue;
+    const list = quotesBySentence.get(s);
+    if (list) list.push(q);
+    else quotesBySentence.set(s, [q]);
   }
 
   for (const sentence of sentences) {
-    if (quoted.has(sentence)) continue;
-    const turn = turnOf.get(sentence.paragraph);
-    if (turn) {
-      if (!turn.label) continue;
-      const span = trimSpan(text, Math.max(sentence.start, turn.bodyStart), sentence.end);
-      if (span.end - span.start < 2) continue;
+    if (done.has(sentence.paragraph)) continue;
+    const own = quotesBySentence.get(sentence) ?? [];
+    const overlapping = quotes.filter((q) => q.open < sentence.end && q.close > sentence.start);
+    const reported = reportedIn(lang, text, masked, sentence).filter((r) => {
+      const quoted = overlapping.reduce(
+        (n, q) => n + Math.max(0, Math.min(q.close, r.end) - Math.max(q.open, r.start)),
+        0,
+      );
+      return quoted / (r.end - r.start) < 0.5;
+    });
+    for (const r of reported) {
       drafts.push({
-        text: text.slice(span.start, span.end),
-        kind: 'direct',
-        speaker: turn.label,
-        pronoun: false,
-        cue: null,
-        start: span.start,
-        end: span.end,
+        start: r.start,
+        end: r.end,
+        kind: 'indirect',
+        speaker: r.found.speaker,
+        speakerStart: r.found.speakerStart,
+        pronoun: r.found.pronoun,
+        cue: r.found.cue,
         paragraph: sentence.paragraph,
       });
-      continue;
     }
-    const sentenceText = text.slice(sentence.start, sentence.end);
-    if (options.issuer && ISSUER_VOICE.test(sentenceText)) {
-      const span = trimSpan(text, sentence.start, sentence.end);
+    for (const q of own) {
+      // A short quotation inside reported speech is part of that statement ("said X had “no worries”").
+      if (reported.some((r) => q.open >= r.start && q.close <= r.end + 1)) continue;
+      const last = sentenceAt(sentences, Math.max(q.open, q.close - 1)) ?? sentence;
+      const before = { start: Math.max(sentence.start, q.open - CONTEXT_CHARS), end: q.open };
+      const after = { start: q.close, end: Math.max(q.close, Math.min(last.end, q.close + CONTEXT_CHARS)) };
+      const found = quoteAttribution(lang, text, masked, before, after);
+      if (isTermInQuotes(text, q, found)) continue;
+      const lead = masked.slice(sentence.start, q.open).trim();
+      // Direct: the quotation is its own clause — it opens the sentence, follows a colon or dash, or
+      // follows "SPEAKER said,". Otherwise it is woven into the reporter's sentence: partial.
+      const direct =
+        lang !== 'en' ||
+        lead === '' ||
+        /[:–—-]$/.test(lead) ||
+        datelineOnly(lead) ||
+        /\b(?:said|says|added|adds|told|wrote|writes|asked|replied|stated|declared|warned|noted|continued|explained)\b[^,“”"]{0,60},$/.test(
+          lead,
+        );
       drafts.push({
-        text: text.slice(span.start, span.end),
-        kind: 'direct',
-        speaker: options.issuer,
-        pronoun: false,
-        cue: null,
-        start: span.start,
-        end: span.end,
+        start: q.contentStart,
+        end: q.contentEnd,
+        kind: direct ? 'direct' : 'partial',
+        speaker: found?.speaker ?? null,
+        speakerStart: found?.speaker ? found.speakerStart : q.open,
+        pronoun: found?.pronoun ?? false,
+        cue: found?.cue ?? null,
         paragraph: sentence.paragraph,
       });
-      continue;
     }
-    if (options.lang === 'en') {
-      const reported = reportedSpeech(text, masked, sentence);
-      if (reported) drafts.push(reported);
+    if (own.length === 0 && reported.length === 0) {
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      if (options.issuer && ISSUER_VOICE.test(sentenceText)) {
+        const span = trimSpan(text, sentence.start, sentence.end);
+        while (span.end > span.start && /[.!]/.test(text[span.end - 1] as string)) span.end--;
+        drafts.push({
+          ...span,
+          kind: 'direct',
+          speaker: options.issuer,
+          speakerStart: sentence.start,
+          pronoun: false,
+          cue: null,
+          paragraph: sentence.paragraph,
+        });
+      } else if (lang === 'ru') {
+        // "Об этом заявил X": the sentence before it is X's.
+        const about = aboutThis(text, masked, sentence);
+        const index = sentences.indexOf(sentence);
+        const previous = sentences[index - 1];
+        if (
+          about &&
+          previous &&
+          previous.paragraph === sentence.paragraph &&
+          !quotesBySentence.has(previous)
+        ) {
+          const from = previous.start + russianDatelineEnd(text.slice(previous.start, previous.end));
+          const span = trimSpan(text, from, previous.end);
+          while (span.end > span.start && text[span.end - 1] === '.') span.end--;
+          if (
+            words(text.slice(span.start, span.end)) >= 3 &&
+            !drafts.some((d) => d.start < span.end && d.end > span.start)
+          ) {
+            drafts.push({
+              ...span,
+              kind: 'indirect',
+              speaker: about.speaker,
+              speakerStart: about.speakerStart,
+              pronoun: about.pronoun,
+              cue: about.cue,
+              paragraph: sentence.paragraph,
+            });
+          }
+        }
+      }
     }
   }
 
   drafts.sort((a, b) => a.start - b.start || a.end - b.end);
-  return resolveSpeakers(drafts).map((d) => ({
+  const unique = drafts.filter(
+    (d, i) => i === 0 || d.start !== drafts[i - 1]?.start || d.end !== drafts[i - 1]?.end,
+  );
+  const resolved = resolveSpeakers(text, unique, sentences);
+  return resolved.map((d) => ({
     id: contentId('st', options.documentId ?? '', d.start, d.end, d.kind),
-    text: d.text,
+    text: text.slice(d.start, d.end),
     kind: d.kind,
     speaker: d.speaker,
     resolvedSpeaker: d.resolved,
     cue: d.cue,
-    lang: options.lang,
+    lang,
     start: d.start,
     end: d.end,
   }));
 }
 
+function datelineOnly(lead: string): boolean {
+  return /^[\p{Lu}\s,.()\d/–—-]*$/u.test(lead);
+}
+
 /**
- * Pronouns resolve to the latest named speaker; a quotation with no attribution of its own takes the
- * nearest earlier attribution in the same or the previous paragraph (the "…,” he said. “…”" pattern).
+ * Person roles that, standing alone ("the ambassador said", "— отметил министр", "гэж сайд хэлэв"),
+ * refer back to a person the text has named; longer descriptions ("a spokesperson for the company")
+ * and bodies ("следствие") are speakers in their own right.
  */
-function resolveSpeakers(drafts: Draft[]): Array<Draft & { resolved: string | null }> {
-  let lastNamed: { name: string; paragraph: number } | undefined;
-  return drafts.map((d) => {
+const ANAPHORIC_ROLES = new Set([
+  'ambassador',
+  'minister',
+  'president',
+  'spokesman',
+  'spokeswoman',
+  'governor',
+  'mayor',
+  'judge',
+  'coach',
+  'manager',
+  'chancellor',
+  'secretary',
+  'senator',
+  'premier',
+  'envoy',
+  'diplomat',
+  'министр',
+  'дипломат',
+  'посол',
+  'президент',
+  'губернатор',
+  'тренер',
+  'наставник',
+  'глава',
+  'премьер',
+  'спикер',
+  'сенатор',
+  'мэр',
+  'судья',
+  'серб',
+  'собеседник',
+  'политик',
+  'чиновник',
+  'эксперт',
+  'сайд',
+  'дарга',
+  'дасгалжуулагч',
+  'ерөнхийлөгч',
+  'төлөөлөгч',
+  'элчин',
+  'шүүгч',
+  'захирал',
+]);
+
+function isAnaphoricRole(label: string): boolean {
+  const bare = label
+    .replace(/^(?:the)\s+/i, '')
+    .trim()
+    .toLowerCase();
+  return ANAPHORIC_ROLES.has(bare);
+}
+
+/**
+ * Who each statement's speaker is. A pronoun or bare role ("he", "она", "the ambassador", "сайд")
+ * takes, in order: the speaker of the latest statement in the same paragraph, the first person named
+ * in the previous sentence, the speaker of the latest statement in the previous paragraph, the latest
+ * person named before it. A statement with no attribution carries the nearest earlier statement's
+ * speaker from the same or the previous paragraph ("…,” he said. “…”). Named speakers come out as
+ * the person's name without titles, and a bare surname as the full name the document gives.
+ */
+function resolveSpeakers(
+  text: string,
+  drafts: Draft[],
+  sentences: Sentence[],
+): Array<Draft & { resolved: string | null }> {
+  const mentions = nameMentions(text);
+  // A label that names someone stays as written ("Kremlin spokesman Dmitry Peskov"); a bare surname
+  // or initialled name becomes the full name the document gives, and a transcript's capitals are
+  // read as a name ("SEN. JEANNE SHAHEEN" → "Jeanne Shaheen").
+  const canonical = (label: string): string => {
+    const person = personName(label);
+    if (!person) return label.replace(/^(?:the|a|an)\s+/i, '');
+    if (!/\p{Ll}/u.test(label)) return person;
+    const short = !person.includes(' ') || /^(?:\p{Lu}\.){1,2}\s?\S+$/u.test(person);
+    if (short && label.trim() === person) return fullNameFor(person, mentions) ?? label;
+    return label;
+  };
+  const out: Array<Draft & { resolved: string | null }> = [];
+  const roleMention = (label: string, before: number): string | undefined => {
+    const role = label
+      .replace(/^(?:the|a|an)\s+/i, '')
+      .trim()
+      .toLowerCase();
+    if (!role || role.includes(' ')) return undefined;
+    let found: string | undefined;
+    const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const m of text
+      .slice(0, before)
+      .matchAll(
+        new RegExp(
+          `(?:^|[^\\p{L}])${escaped}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2})`,
+          'giu',
+        ),
+      )) {
+      found = m[1];
+    }
+    return found && personName(found) ? canonical(found) : undefined;
+  };
+  for (const d of drafts) {
     let resolved: string | null = null;
-    if (d.speaker && !d.pronoun) resolved = d.speaker;
-    else if (d.speaker && d.pronoun) resolved = lastNamed?.name ?? null;
-    else if (lastNamed && d.paragraph - lastNamed.paragraph <= 1) resolved = lastNamed.name;
-    if (resolved) lastNamed = { name: resolved, paragraph: d.paragraph };
-    return { ...d, resolved };
-  });
+    const namedLabel = d.speaker && !d.pronoun && !isAnaphoricRole(d.speaker);
+    if (namedLabel) resolved = canonical(d.speaker as string);
+    else {
+      const anchor = d.speaker ? d.speakerStart : d.start;
+      const sameParagraph = [...out]
+        .reverse()
+        .find((o) => o.paragraph === d.paragraph && o.resolved && o.end <= anchor + 1);
+      const previousParagraph = [...out].reverse().find((o) => o.paragraph === d.paragraph - 1 && o.resolved);
+      if (d.speaker) {
+        const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
+        const sentence = sentenceAt(sentences, anchor);
+        const previousSentence = sentence ? sentences[sentences.indexOf(sentence) - 1] : undefined;
+        const subject =
+          previousSentence && previousSentence.paragraph === d.paragraph
+            ? mentions.find((m) => m.start >= previousSentence.start && m.end <= previousSentence.end)
+            : undefined;
+        const latest = [...mentions].reverse().find((m) => m.end <= anchor && anchor - m.end < 1_500);
+        resolved =
+          role ??
+          sameParagraph?.resolved ??
+          (subject ? canonical(subject.name) : undefined) ??
+          previousParagraph?.resolved ??
+          (latest ? canonical(latest.name) : undefined) ??
+          (d.pronoun ? null : canonical(d.speaker));
+      } else {
+        resolved = sameParagraph?.resolved ?? previousParagraph?.resolved ?? null;
+      }
+    }
+    out.push({ ...d, resolved });
+  }
+  return out;
 }

@@ -17,7 +17,15 @@ const PAIRS: Record<string, string> = {
   '«': '»',
   '„': '“”',
   '"': '"',
+  // Single marks: British primary quotes and German/Polish ‚…‘; also the CJK corner brackets.
+  '‘': '’',
+  '‚': '‘’',
+  '「': '」',
+  '『': '』',
 };
+
+/** Marks that double as apostrophes ("don’t", "O’Keeffe", "farmers’"): they open and close only at word edges. */
+const APOSTROPHE_LIKE = new Set(['‘', '’', "'"]);
 
 /** Longest quote we accept; longer runs are unbalanced marks, not quotes. */
 const MAX_QUOTE_LENGTH = 3_000;
@@ -25,7 +33,20 @@ const MAX_QUOTE_LENGTH = 3_000;
 function isOpeningStraightQuote(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : (text[i - 1] as string);
   const after = text[i + 1] ?? ' ';
-  return /[\s([{—–-]/.test(before) && !/\s/.test(after);
+  return /[\s([{—–:-]/.test(before) && !/\s/.test(after);
+}
+
+/** A closing single mark ends a word and is not followed by a letter (else it is an apostrophe). */
+function isClosingSingleQuote(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  return !/\s/.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+function opensAt(text: string, i: number, ch: string): boolean {
+  if (!PAIRS[ch]) return false;
+  if (ch === '"' || APOSTROPHE_LIKE.has(ch)) return isOpeningStraightQuote(text, i);
+  return true;
 }
 
 /**
@@ -52,7 +73,7 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const ch = text[i] as string;
     if (open < 0) {
-      if (PAIRS[ch] && (ch !== '"' || isOpeningStraightQuote(text, i))) {
+      if (opensAt(text, i, ch)) {
         open = i;
         mark = ch;
         depth = 0;
@@ -65,10 +86,10 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
       continue;
     }
     const closers = PAIRS[mark] as string;
-    if (closers.includes(ch)) {
+    if (closers.includes(ch) && (!APOSTROPHE_LIKE.has(ch) || isClosingSingleQuote(text, i))) {
       if (depth === 0) emit(i, true);
       else depth--;
-    } else if (ch === mark && mark !== '"' && mark !== '“') {
+    } else if (ch === mark && mark !== '"' && mark !== '“' && opensAt(text, i, ch)) {
       depth++;
     }
   }

@@ -1,0 +1,258 @@
+/**
+ * English attribution beyond "SPEAKER cue": appositives around the name, press-release signatures,
+ * "according to", and the complement of reported speech.
+ */
+import { type Attribution, CUE_VERBS, findAttribution, REPORTING_CUES, tokenize } from './attribution';
+import { personName } from './names';
+import type { Span } from './sentences';
+
+export interface Reported extends Span {
+  attribution: Attribution;
+}
+
+const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der)\s+)?\p{Lu}[\p{L}\p{M}.'’-]*){0,4}`;
+const AUX = String.raw`(?:(?:has|had|have|also|later|previously|then|once|again|earlier)\s+)*`;
+
+function cueAlternation(cues: ReadonlySet<string>): string {
+  return [...cues].sort((a, b) => b.length - a.length).join('|');
+}
+const ALL_CUES = cueAlternation(CUE_VERBS);
+
+/** "NAME, the governor of X, said" — a name, its appositive, then the cue. */
+const NAME_APPOSITIVE_CUE = new RegExp(
+  `(${NAME_RUN}),\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
+  'gu',
+);
+/** "Its president, Francie Gorman, told" — a descriptor, the name between commas, then the cue. */
+const DESCRIPTOR_NAME_CUE = new RegExp(`,\\s+(${NAME_RUN}),\\s+${AUX}(${ALL_CUES})\\b`, 'gu');
+/** The signature under a press-release quotation: “…” – Name, Title. */
+const SIGNATURE = new RegExp(`^\\s*[–—-]\\s*(${NAME_RUN})(?=\\s*(?:,|$))`, 'u');
+
+function fromMatch(base: number, m: RegExpExecArray, nameGroup: number, cueGroup: number): Attribution {
+  const whole = m[0];
+  const name = m[nameGroup] as string;
+  const cue = m[cueGroup] as string;
+  const nameStart = base + m.index + whole.indexOf(name);
+  const cueStart = base + m.index + whole.lastIndexOf(cue);
+  return {
+    speaker: name,
+    speakerStart: nameStart,
+    speakerEnd: nameStart + name.length,
+    cue,
+    cueStart,
+    cueEnd: cueStart + cue.length,
+    pronoun: false,
+  };
+}
+
+/** Appositive attributions in a context string whose first character is at `base`. */
+function appositiveAttribution(
+  context: string,
+  base: number,
+  prefer: 'first' | 'last',
+  cues: ReadonlySet<string> = CUE_VERBS,
+): Attribution | undefined {
+  const found: Attribution[] = [];
+  for (const re of [NAME_APPOSITIVE_CUE, DESCRIPTOR_NAME_CUE]) {
+    re.lastIndex = 0;
+    for (const m of context.matchAll(re)) {
+      const name = m[1] as string;
+      if (!personName(name) && !/^\p{Lu}{2,}/u.test(name)) continue;
+      if (!cues.has((m[2] as string).toLowerCase())) continue;
+      found.push(fromMatch(base, m as unknown as RegExpExecArray, 1, 2));
+    }
+  }
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => a.cueStart - b.cueStart);
+  return prefer === 'first' ? found[0] : found[found.length - 1];
+}
+
+/** The attribution of a quotation from the words before it and after it in its sentence. */
+export function englishQuoteAttribution(
+  text: string,
+  masked: string,
+  before: Span,
+  after: Span,
+): Attribution | undefined {
+  const afterText = masked.slice(after.start, after.end);
+  const signature = SIGNATURE.exec(afterText);
+  if (signature?.[1] && (personName(signature[1]) || signature[1].includes(' '))) {
+    const start = after.start + afterText.indexOf(signature[1]);
+    return {
+      speaker: text.slice(start, start + signature[1].length),
+      speakerStart: start,
+      speakerEnd: start + signature[1].length,
+      cue: '',
+      cueStart: start,
+      cueEnd: start,
+      pronoun: false,
+    };
+  }
+  const beforeText = masked.slice(before.start, before.end);
+  const opensSentence = beforeText.trim() === '' || /^[\s\p{Lu}\d,.()–—-]*[–—-]\s*$/u.test(beforeText);
+  const fromBefore = opensSentence
+    ? undefined
+    : (appositiveAttribution(beforeText, before.start, 'last') ??
+      findAttribution(beforeText, before.start, { prefer: 'last' }));
+  if (fromBefore) return fromBefore;
+  // After the quotation the nearest cue wins: “…,” the mayor, Matthias Bellwald, told reporters.
+  const near = afterText.slice(0, 160);
+  return (
+    appositiveAttribution(near, after.start, 'first') ??
+    findAttribution(afterText, after.start, { prefer: 'first' })
+  );
+}
+
+const DATELINE =
+  /^(?:[\p{Lu}][\p{Lu}\s.'-]+,\s*)?(?:[\p{Lu}][\p{L}.]*\.?\s+\d{1,2},?\s*)?(?:\([^)]{2,30}\)\s*)?[-–—]\s+/u;
+const ENGLISH_DATELINE =
+  /^[\p{Lu}][\p{Lu}\s.'-]{2,}(?:,\s*[\p{L}.]+\s+\d{1,2})?\s*(?:\([^)]{2,30}\))?\s*[-–—]\s+/u;
+
+/** Offset just past a wire dateline ("BRUSSELS, March 11 (Reuters) - ") at the start of `body`. */
+export function datelineEnd(body: string): number {
+  const m = ENGLISH_DATELINE.exec(body) ?? (/^\p{Lu}{3,}/u.test(body) ? DATELINE.exec(body) : null);
+  return m ? m[0].length : 0;
+}
+
+/** Clause boundaries where a complement ends and the reporter's words (or a second quote) begin. */
+const COMPLEMENT_END =
+  /,\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\s+(?!well)|while|but|before|after|amid|despite)\b|;\s|\s+—\s|,\s+and\s+(?:that|said|added|called|described|warned|promised)\b|\s+and\s+(?:that|said|added|called|described|warned|promised|urged|apologised|apologized)\b/u;
+
+/** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
+const TRAILING_ADVERBIAL =
+  /^(?:[.,;]|$|\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\s+a|to|from|via|without)\b)/u;
+
+function finishSpan(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
+  while (e > s && /[\s.,;:—–-]/.test(text[e - 1] as string)) e--;
+  if (e <= s) return out;
+  out.push({ start: s, end: e });
+  return out;
+}
+
+/** Span of a complement clause starting at `from`, cut where the reporter's words resume. */
+function complementSpans(text: string, masked: string, from: number, to: number): Span[] {
+  const body = masked.slice(from, to);
+  const cut = COMPLEMENT_END.exec(body);
+  const end = cut && cut.index > 0 ? from + cut.index : to;
+  const spans = finishSpan(text, from, end);
+  // "… and that CLAUSE": a second complement of the same cue is a second statement.
+  if (cut && /\band\s+that\b/.test(cut[0]))
+    spans.push(...finishSpan(text, from + cut.index + cut[0].length, to));
+  return spans;
+}
+
+function wordCount(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Reported speech in an English sentence: "SPEAKER cue (that) CLAUSE", "CLAUSE, SPEAKER cue",
+ * "According to SPEAKER, CLAUSE" and "CLAUSE, according to SPEAKER". Quotation contents are masked,
+ * so cues inside quotations never count.
+ */
+export function englishReported(text: string, masked: string, sentence: Span): Reported[] {
+  const start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+  const body = masked.slice(start, sentence.end);
+
+  const accordingFirst = /^According to ([^,]{2,90}),\s*/u.exec(body);
+  if (accordingFirst?.[1]) {
+    const speakerStart = start + 'According to '.length;
+    const attribution = plainAttribution(text, speakerStart, accordingFirst[1], 'according to', start);
+    return finishSpan(text, start + accordingFirst[0].length, sentence.end).map((s) => ({
+      ...s,
+      attribution,
+    }));
+  }
+  const accordingLast = /,\s*according to ([^,]{2,90}?)(?:\s+data)?\s*[.,]?\s*$/u.exec(body);
+  if (accordingLast?.[1] && accordingLast.index > 15) {
+    const speakerStart = start + accordingLast.index + accordingLast[0].indexOf(accordingLast[1]);
+    const attribution = plainAttribution(
+      text,
+      speakerStart,
+      accordingLast[1],
+      'according to',
+      speakerStart - 13,
+    );
+    return finishSpan(text, start, start + accordingLast.index).map((s) => ({ ...s, attribution }));
+  }
+
+  const attribution =
+    appositiveAttribution(body, start, 'first', REPORTING_CUES) ??
+    findAttribution(body, start, { cues: REPORTING_CUES, prefer: 'first' });
+  if (!attribution) return [];
+  // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
+  // reported speech of its own.
+  if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
+  const lead = masked.slice(start, Math.min(attribution.speakerStart, attribution.cueStart));
+  const afterCue = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
+  let spans: Span[] = [];
+  if (/,\s*$/.test(lead) && lead.split(/\s+/).length >= 5 && TRAILING_ADVERBIAL.test(afterCue)) {
+    // CLAUSE, SPEAKER said (on Monday, citing …).
+    spans = finishSpan(text, start, start + lead.lastIndexOf(','));
+  } else {
+    if (attribution.speakerStart > attribution.cueStart) return [];
+    if (
+      lead.trim() !== '' &&
+      !/^(?:But|And|However|Meanwhile|Earlier|Later|Separately|Still|Also)\b/u.test(lead.trim())
+    ) {
+      // Words before the speaker that are not a connective: the speaker is inside a clause.
+      if (!/,\s*$/.test(lead) && lead.trim().split(/\s+/).length > 3) return [];
+    }
+    let from = attribution.cueEnd;
+    const rest = tokenize(masked.slice(from, sentence.end), from);
+    // "said (on Monday / in a statement / last week) that": only adverbials may stand before "that";
+    // after an object ("said the plan that …") "that" is a relative pronoun.
+    const adverbialStart =
+      /^(?:on|in|at|last|this|to|during|earlier|late|later|after|repeatedly|previously|also|publicly|privately|recently|again|once|yesterday|today|then)$/;
+    const addressee = /^(?:told|tells|warned|assured|reminded|informed|wrote)$/i.test(attribution.cue);
+    const that =
+      rest[0]?.lower === 'that'
+        ? 0
+        : adverbialStart.test(rest[0]?.lower ?? '') || addressee
+          ? rest.findIndex((t, i) => i < 7 && t.lower === 'that')
+          : -1;
+    const commaBeforeThat =
+      that >= 0 && /[,;]/.test(masked.slice(from, (rest[that] as { start: number }).start));
+    if (that >= 0 && !commaBeforeThat) from = (rest[that] as { end: number }).end;
+    else if (attribution.cue.toLowerCase() === 'told') {
+      // "told Reuters …": the addressee is not part of what was said.
+      const first = rest[0];
+      if (first) from = first.end;
+    } else if (/^calls?$/i.test(attribution.cue) && rest[0]?.lower === 'on') {
+      from = rest[0].end;
+    }
+    // A complement is a clause, not a circumstance: "said in a video …", "said, wrapped in a flag".
+    if (
+      /^[\s,]*(?:in|on|at|after|before|outside|during|from|while|wrapped|standing|speaking|via|with|without|to)\b/i.test(
+        masked.slice(from, sentence.end),
+      )
+    )
+      return [];
+    spans = complementSpans(text, masked, from, sentence.end);
+  }
+  return spans.filter((s) => wordCount(text, s) >= 3).map((s) => ({ ...s, attribution }));
+}
+
+function plainAttribution(
+  text: string,
+  speakerStart: number,
+  speaker: string,
+  cue: string,
+  cueStart: number,
+): Attribution {
+  const trimmed = speaker.replace(/^(?:the|a|an)\s+/i, '');
+  const s = speakerStart + (speaker.length - trimmed.length);
+  return {
+    speaker: text.slice(s, s + trimmed.length),
+    speakerStart: s,
+    speakerEnd: s + trimmed.length,
+    cue,
+    cueStart,
+    cueEnd: cueStart + cue.length,
+    pronoun: false,
+  };
+}

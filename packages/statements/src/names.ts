@@ -1,0 +1,511 @@
+/**
+ * Person names in news text, in Latin and Cyrillic script: who a label names, the name without its
+ * titles, and the earlier full name a bare surname or a role stands for.
+ */
+
+/** Words that are titles, roles or honorifics in front of a name, never part of it (lower case). */
+const TITLE_WORDS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'capt',
+  'sir',
+  'dame',
+  'lord',
+  'prince',
+  'princess',
+  'king',
+  'queen',
+  'sheikh',
+  'president',
+  'vice',
+  'prime',
+  'minister',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'ambassador',
+  'governor',
+  'mayor',
+  'judge',
+  'justice',
+  'chancellor',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chief',
+  'executive',
+  'officer',
+  'director',
+  'general',
+  'major',
+  'deputy',
+  'assistant',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'commissioner',
+  'aide',
+  'presidential',
+  'foreign',
+  'interior',
+  'finance',
+  'defence',
+  'defense',
+  'energy',
+  'agriculture',
+  'transport',
+  'economy',
+  'trade',
+  'justice',
+  'health',
+  'education',
+  'culture',
+  'kremlin',
+  'government',
+  'coach',
+  'manager',
+  'head',
+  'international',
+  'master',
+  'grandmaster',
+  'race',
+  'u.s.',
+  'eu',
+  'un',
+  'icc',
+  // Russian and Mongolian titles written with a capital at the start of a sentence.
+  'президент',
+  'президента',
+  'президентом',
+  'министра',
+  'премьер-министр',
+  'министр',
+  'глава',
+  'губернатор',
+  'посол',
+  'помощник',
+  'пресс-секретарь',
+  'директор',
+  'председатель',
+  'адвокат',
+  'ерөнхийлөгч',
+  'сайд',
+  'дарга',
+  'элчин',
+  'аварга',
+]);
+
+/** Capitalised words that make a run of capitals an organisation, event or place, not a person. */
+const NON_PERSON_WORDS = new Set([
+  'ministry',
+  'embassy',
+  'court',
+  'bank',
+  'agency',
+  'office',
+  'university',
+  'association',
+  'federation',
+  'party',
+  'council',
+  'committee',
+  'union',
+  'republic',
+  'airport',
+  'company',
+  'group',
+  'news',
+  'championship',
+  'cup',
+  'summit',
+  'government',
+  'parliament',
+  'assembly',
+  'organization',
+  'organisation',
+  'institute',
+  'service',
+  'department',
+  'directorate',
+  'bureau',
+  'authority',
+  'corporation',
+  'inc',
+  'llc',
+  'ltd',
+  'city',
+  'province',
+  'region',
+  'district',
+  'square',
+  'street',
+  'river',
+  'lake',
+  'sea',
+  'ocean',
+  'mountains',
+  'house',
+  'forum',
+  'statute',
+  'warrant',
+  'times',
+  'post',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'in',
+  'on',
+  'at',
+  'but',
+  'and',
+  'as',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'it',
+  'he',
+  'she',
+  'we',
+  'they',
+  'i',
+  'our',
+  'his',
+  'her',
+  'their',
+  'its',
+  'there',
+  'asked',
+  'speaking',
+  'with',
+  'according',
+  'for',
+  'from',
+  'by',
+  'to',
+  'of',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'national',
+  'state',
+  'states',
+  'united',
+  'european',
+  'international',
+  'world',
+  'global',
+  'new',
+  'mongolia',
+  'russia',
+  'china',
+  'ukraine',
+  'japan',
+  'kenya',
+  'israel',
+  'hungary',
+  'turkey',
+  'germany',
+  'chile',
+  'brazil',
+  'india',
+  'moscow',
+  'kyiv',
+  'beijing',
+  'tokyo',
+  'washington',
+  'ulaanbaatar',
+  'brussels',
+  'budapest',
+  'mongolian',
+  'russian',
+  'chinese',
+  'ukrainian',
+  'american',
+  'japanese',
+  'european',
+  'kenyan',
+  'israeli',
+  'hungarian',
+  'turkish',
+  'german',
+  'british',
+  'french',
+  'indian',
+  'asian',
+  'swiss',
+  'irish',
+  'saudi',
+  'palestinian',
+  'continental',
+  'chess',
+  'sanctions',
+  'ceasefire',
+  // Cyrillic organisation heads and common capitalised non-names.
+  'министерство',
+  'правительство',
+  'посольство',
+  'суд',
+  'банк',
+  'агентство',
+  'служба',
+  'комитет',
+  'федерация',
+  'республика',
+  'россия',
+  'россии',
+  'монголии',
+  'украины',
+  'сша',
+  'китая',
+  'кремля',
+  'монголия',
+  'украина',
+  'москва',
+  'кремль',
+  'мид',
+  'яам',
+  'газар',
+  'хороо',
+  'засгийн',
+  'монгол',
+  'улс',
+  'улсын',
+  'об',
+  'по',
+  'как',
+  'на',
+  'в',
+  'мы',
+  'он',
+  'она',
+  'они',
+  'это',
+  'бид',
+  'тэрээр',
+  'энэ',
+]);
+
+/** Heads of organisation names: a label holding one names a body, not a person. */
+const ORGANISATION_HEADS = new Set([
+  'ministry',
+  'embassy',
+  'court',
+  'bank',
+  'agency',
+  'office',
+  'university',
+  'association',
+  'federation',
+  'party',
+  'council',
+  'committee',
+  'union',
+  'airport',
+  'company',
+  'group',
+  'news',
+  'government',
+  'parliament',
+  'assembly',
+  'organization',
+  'organisation',
+  'institute',
+  'service',
+  'department',
+  'directorate',
+  'bureau',
+  'authority',
+  'corporation',
+  'inc',
+  'llc',
+  'ltd',
+  'affairs',
+  'airlines',
+  'министерство',
+  'правительство',
+  'посольство',
+  'суд',
+  'агентство',
+  'служба',
+  'комитет',
+  'мид',
+  'яам',
+  'газар',
+  'хороо',
+  'байгууллага',
+  'компани',
+  'агентлаг',
+]);
+
+const CONNECTOR_WORDS = new Set([
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'de',
+  'da',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'le',
+  'la',
+  'аль',
+  'ибн',
+  'бин',
+]);
+
+const NAME_TOKEN =
+  /^(?:\p{Lu}\.){1,2}\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}[\p{Ll}\p{M}'’-]*(?:-\p{L}[\p{Ll}\p{M}'’-]*)*$|^\p{Lu}\.$/u;
+
+function bare(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[.,]$/, '');
+}
+
+function isNameToken(token: string): boolean {
+  if (!NAME_TOKEN.test(token)) return false;
+  const b = bare(token);
+  return !TITLE_WORDS.has(b) && !NON_PERSON_WORDS.has(b);
+}
+
+/**
+ * The person's name inside a speaker label: the last run of name tokens, titles and roles dropped
+ * ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"; "Сангийн сайд Б.Жавхлан" → "Б.Жавхлан"), or
+ * undefined when the label names no person ("Ukraine’s Ministry of Foreign Affairs", "ICC
+ * spokesperson"). All-capital labels from transcripts ("SEN. JEANNE SHAHEEN") come back title-cased.
+ */
+export function personName(label: string): string | undefined {
+  const cased = /\p{Ll}/u.test(label)
+    ? label
+    : label.toLowerCase().replace(/(^|[\s.-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
+  const tokens = cased
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (tokens.some((t) => ORGANISATION_HEADS.has(bare(t)))) return undefined;
+  const end = tokens.length;
+  if (end === 0 || !isNameToken((tokens[end - 1] as string).replace(/[,.]$/, ''))) return undefined;
+  let start = end;
+  while (start > 0) {
+    const t = (tokens[start - 1] as string).replace(/,$/, '');
+    if (isNameToken(t) || (CONNECTOR_WORDS.has(t.toLowerCase()) && start < end)) start--;
+    else break;
+  }
+  // What stands before the name must be a title, a role or a possessive ("Kenya's Jacob Kiplimo");
+  // a capitalised word of another kind makes the run an organisation ("Turkish Airlines").
+  const before = tokens[start - 1];
+  if (before !== undefined) {
+    const b = bare(before);
+    const introduces =
+      TITLE_WORDS.has(b) || /^\p{Ll}/u.test(before) || /['’]s$/.test(before) || /^\p{Lu}{2,}$/u.test(before);
+    if (!introduces) return undefined;
+  }
+  if (end - start === 1 && start === 0 && tokens.length > 1) return undefined;
+  return tokens
+    .slice(start, end)
+    .join(' ')
+    .replace(/['’]s$/, '')
+    .replace(/,$/, '');
+}
+
+/** A surname without its Russian case ending, for matching "Ушакова"/"Ушакову" to "Ушаков". */
+export function surnameStem(word: string): string {
+  const lower = bare(word);
+  if (!/\p{Script=Cyrillic}/u.test(lower) || lower.length < 5) return lower;
+  return lower.replace(/(?:ого|ому|ым|ом|ой|ою|ая|ую|ий|ый|а|у|е|ы)$/u, '');
+}
+
+export interface NameMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const MENTION =
+  /(?:(?:\p{Lu}\.){1,2}\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)\s+)?(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,3}|(?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+
+/** Person-name mentions in a text, in order: capitalised runs that are not titles, bodies or places. */
+export function nameMentions(text: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const name = personName(m[0]);
+    if (!name) continue;
+    const at = m.index + m[0].lastIndexOf(name.split(' ')[0] as string);
+    const single = !name.includes(' ') && !/\./.test(name);
+    if (single) continue; // one capitalised word alone is too often a place or a sentence opener
+    out.push({ name, start: at, end: at + name.length });
+  }
+  return out;
+}
+
+/**
+ * The full name a short mention stands for: a bare surname ("Peskov", "Ушакова", "Lkhagvasuren") or
+ * an initialled name ("В.Путин") tied to the longest earlier-or-later mention ending in that surname.
+ */
+export function fullNameFor(short: string, mentions: ReadonlyArray<NameMention>): string | undefined {
+  const tokens = short.split(/[\s.]+/).filter(Boolean);
+  const last = tokens[tokens.length - 1];
+  if (!last) return undefined;
+  const exact = bare(last);
+  const stem = surnameStem(last);
+  // A surname already in the nominative matches only itself; an inflected one ("Ушакова") its stem.
+  const inflected = stem !== exact;
+  let best: string | undefined;
+  for (const m of mentions) {
+    const parts = m.name.split(/[\s.]+/).filter(Boolean);
+    if (parts.length < 2) continue;
+    const surname = parts[parts.length - 1] as string;
+    const hit =
+      parts.some((p) => bare(p) === exact) ||
+      (inflected &&
+        surnameStem(surname) === stem &&
+        bare(surname) !== exact &&
+        surnameStem(surname) === bare(surname));
+    if (!hit) continue;
+    if (!best || m.name.length > best.length) best = m.name;
+  }
+  return best;
+}

@@ -1,0 +1,290 @@
+/**
+ * Russian attribution: «…», — сказал X; X заявил: «…»; X заявил, что …; По словам X, …; Как сообщили в
+ * X, …; CLAUSE, сообщил X; Об этом заявил X (the previous sentence is X's); and a quotation split by
+ * its attribution («…, — сказал он. — …»).
+ */
+import type { Span } from './sentences';
+
+export interface RussianAttribution {
+  speaker: string | null;
+  speakerStart: number;
+  cue: string | null;
+  pronoun: boolean;
+}
+
+export interface RussianReported extends Span {
+  attribution: RussianAttribution;
+}
+
+/** Speech verbs in the forms news uses: past (заявил, -а, -о, -и) and present (считает, говорят). */
+const CUE_STEM =
+  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш)';
+const CUE_WORD = new RegExp(
+  `^${CUE_STEM}\\p{L}*?(?:л|ла|ло|ли|ет|ют|ит|ят|ает|ают|яет|яют|ёт|ут)(?:ся|сь)?$`,
+  'u',
+);
+const PRONOUNS = new Set(['он', 'она', 'они', 'оно']);
+
+export function isRussianCue(word: string): boolean {
+  return CUE_WORD.test(word.toLowerCase());
+}
+
+/** Words after a cue that are not the speaker: when and to whom it was said. */
+const NOT_SPEAKER =
+  /^(?:в|во|на|по|для|журналистам|репортёрам|изданию|агентству|телеканалу|газете|радиостанции|сегодня|вчера|накануне|ранее|также|тоже|позднее|затем|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|днём|утром|вечером|своём|своем|эфире|интервью|ходе|кулуарах|рамках|соцсетях|telegram-канале)$/iu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string, base: number): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»/gu)].map((m) => ({
+    text: m[0].replace(/\.$/, ''),
+    start: base + m.index,
+    end: base + m.index + m[0].replace(/\.$/, '').length,
+  }));
+}
+
+/**
+ * The speaker phrase after a cue ("— сказал главный тренер «Зенита» Сергей Семак на пресс-конференции"):
+ * leading time/addressee words dropped, cut at the first preposition after a capitalised word.
+ */
+function speakerAfterCue(text: string, from: number, to: number): RussianAttribution | undefined {
+  const ws = words(text.slice(from, to), from);
+  let i = 0;
+  // "сообщили в Камчатском филиале …": the body that spoke follows the preposition.
+  while (i < ws.length && NOT_SPEAKER.test((ws[i] as Word).text) && !/^\p{Lu}/u.test((ws[i] as Word).text)) {
+    const next = ws[i + 1];
+    if (/^(?:в|во)$/i.test((ws[i] as Word).text) && next && /^\p{Lu}/u.test(next.text)) {
+      i++;
+      break;
+    }
+    i++;
+    // "в среду": skip the day after the preposition too.
+    if (
+      ws[i] &&
+      /^(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|интервью|эфире|ходе|соцсетях)$/i.test(
+        (ws[i] as Word).text,
+      )
+    )
+      i++;
+  }
+  const first = ws[i];
+  if (!first) return undefined;
+  if (PRONOUNS.has(first.text.toLowerCase()))
+    return {
+      speaker: text.slice(first.start, first.end),
+      speakerStart: first.start,
+      cue: null,
+      pronoun: true,
+    };
+  let j = i;
+  let sawCapital = false;
+  while (j < ws.length) {
+    const w = ws[j] as Word;
+    if (/^\p{Lu}|^«/u.test(w.text)) sawCapital = true;
+    else if (sawCapital && NOT_SPEAKER.test(w.text)) break;
+    else if (j > i && /^(?:в|на|по|со|с|перед|после|журналистам)$/i.test(w.text)) break;
+    j++;
+    if (j - i >= 9) break;
+  }
+  const last = ws[j - 1] as Word;
+  const phrase = text.slice(first.start, last.end);
+  return { speaker: phrase, speakerStart: first.start, cue: null, pronoun: false };
+}
+
+/**
+ * The subject before a cue: the clause's opening noun phrase. With commas inside ("Б.Батцэцэг, в свою
+ * очередь, отметила"; "Его бывший соратник, экономист Сергей Гуриев, назвал") the segment holding a
+ * name wins, else the first.
+ */
+function subjectBefore(text: string, from: number, to: number): RussianAttribution | undefined {
+  const raw = text.slice(from, to);
+  const segments: Array<{ s: string; at: number }> = [];
+  let at = 0;
+  for (const part of raw.split(',')) {
+    segments.push({ s: part, at });
+    at += part.length + 1;
+  }
+  const named = segments.find(
+    (seg) =>
+      /\s\p{Lu}|^\s*\p{Lu}[\p{Ll}]*\.|^\s*\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(seg.s) &&
+      seg.s.trim().split(/\s+/).length <= 10,
+  );
+  let chosen = named ?? segments[0];
+  if (!chosen) return undefined;
+  // Leading adverbials are not the speaker: "Ранее", "Сам", "На вопрос о …".
+  let s = chosen.s.replace(
+    /^\s*(?:Ранее|Также|Сам|Сама|Сами|Тогда|Кроме того|Однако|При этом|Позднее|Между тем)\s+/u,
+    '',
+  );
+  s = s.replace(
+    /\s+(?:ранее|также|неоднократно|уже|в\s+свою\s+очередь|в\s+беседе\s+с\s+\S+|в\s+эфире\s+\S+(?:\s+«[^»]*»)?|в\s+своём\s+\S+|журналистам|в\s+среду|во\s+вторник|в\s+понедельник|в\s+четверг|в\s+пятницу|в\s+субботу|в\s+воскресенье)(?=\s|$).*$/u,
+    '',
+  );
+  const trimmed = s.trim();
+  if (!trimmed || trimmed.split(/\s+/).length > 12) return undefined;
+  const start = from + chosen.at + chosen.s.indexOf(trimmed);
+  if (PRONOUNS.has(trimmed.toLowerCase()))
+    return { speaker: trimmed, speakerStart: start, cue: null, pronoun: true };
+  chosen = { s: trimmed, at: start - from };
+  return { speaker: trimmed, speakerStart: start, cue: null, pronoun: false };
+}
+
+function firstCue(text: string, from: number, to: number): Word | undefined {
+  return words(text.slice(from, to), from).find((w) => isRussianCue(w.text));
+}
+
+/** Attribution of a Russian quotation from the words after it (— сказал X) or before it (X заявил: «). */
+export function russianQuoteAttribution(
+  masked: string,
+  before: Span,
+  after: Span,
+): RussianAttribution | undefined {
+  const afterText = masked.slice(after.start, after.end);
+  const dash = /^\s*,?\s*[—–-]\s*(\p{L}+)\s*/u.exec(afterText);
+  if (dash?.[1]) {
+    const cueStart = after.start + afterText.indexOf(dash[1]);
+    const end =
+      after.start +
+      (/[.!?]|\s[—–]\s/u.exec(afterText.slice(dash[0].length))?.index ?? afterText.length - dash[0].length) +
+      dash[0].length;
+    const found = speakerAfterCue(masked, cueStart + dash[1].length, Math.min(end, after.end));
+    if (found) return { ...found, cue: dash[1] };
+  }
+  const beforeText = masked.slice(before.start, before.end);
+  const colon = /:\s*$/.test(beforeText);
+  const cue = firstCue(masked, before.start, before.end);
+  if (cue && (colon || /[«„“"]\s*$/.test(masked.slice(before.start, before.end + 1)) || true)) {
+    const subject = subjectBefore(masked, before.start, cue.start);
+    if (subject) return { ...subject, cue: cue.text };
+  }
+  return undefined;
+}
+
+/**
+ * A quotation split by its attribution: «Первая часть, — сказал он. — Вторая часть». Returns the
+ * attribution's span inside the quotation, or undefined when the quotation is one piece.
+ */
+export function splitAttribution(text: string, contentStart: number, contentEnd: number): Span | undefined {
+  const inner = text.slice(contentStart, contentEnd);
+  const m = /[,.!?…]?\s*[—–]\s+(\p{Ll}+)\s+[^—–«»]{1,120}?[,.]\s*[—–]\s+/u.exec(inner);
+  if (!m?.[1] || !isRussianCue(m[1])) return undefined;
+  return { start: contentStart + m.index, end: contentStart + m.index + m[0].length };
+}
+
+const ACCORDING =
+  /^(?:По\s+(?:словам|данным|оценке|оценкам|мнению|информации|сообщению|подсчётам|подсчетам)|Как\s+(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|отметил[аио]?|пояснил[аио]?|рассказал[аио]?|уточнил[аио]?|говорится\s+в\s+(?:сообщении|заявлении|пресс-релизе))(?:\s+в)?)\s+([^,]{2,140}?),\s+/u;
+const ACCORDING_PRONOUN = /^По\s+(?:его|её|ее|их)\s+(?:словам|мнению|данным|оценке)\s*,\s+/u;
+const ABOUT_THIS = /^Об\s+этом\s+(\S+)\s+(.+?)\.?$/u;
+
+/** Reported speech in a Russian sentence (quotation contents masked). */
+export function russianReported(text: string, masked: string, sentence: Span): RussianReported[] {
+  const start = sentence.start + russianDatelineEnd(masked.slice(sentence.start, sentence.end));
+  const body = masked.slice(start, sentence.end);
+  const span = (from: number): Span | undefined => trimSpan(text, from, sentence.end);
+
+  const pronoun = ACCORDING_PRONOUN.exec(body);
+  if (pronoun) {
+    const s = span(start + pronoun[0].length);
+    return s
+      ? [
+          {
+            ...s,
+            attribution: {
+              speaker: text.slice(start, start + pronoun[0].length - 2).trim(),
+              speakerStart: start,
+              cue: 'по словам',
+              pronoun: true,
+            },
+          },
+        ]
+      : [];
+  }
+  const according = ACCORDING.exec(body);
+  if (according?.[1]) {
+    let speaker = according[1].replace(/\s+со\s+ссылкой\s+на\s+.*$/u, '');
+    const speakerStart = start + according[0].indexOf(according[1]);
+    speaker = text.slice(speakerStart, speakerStart + speaker.length);
+    const s = span(start + according[0].length);
+    const cue = according[0].slice(0, according[0].indexOf(according[1])).trim();
+    return s ? [{ ...s, attribution: { speaker, speakerStart, cue, pronoun: false } }] : [];
+  }
+  const ws = words(body, start);
+  const cueIndex = ws.findIndex((w) => isRussianCue(w.text));
+  const cue = ws[cueIndex];
+  if (!cue) return [];
+  const afterCue = masked.slice(cue.end, sentence.end);
+  // X заявил (в среду журналистам), что CLAUSE
+  const that = /^[^.:;«»]{0,70}?,\s*что\s+/u.exec(afterCue);
+  const beforeCue = masked.slice(start, cue.start);
+  if (that && beforeCue.trim() !== '' && !/,\s*$/.test(beforeCue)) {
+    const subject = subjectBefore(masked, start, cue.start);
+    const s = span(cue.end + that[0].length);
+    if (subject && s)
+      return [
+        {
+          ...s,
+          attribution: {
+            ...subject,
+            speaker:
+              subject.speaker &&
+              text.slice(subject.speakerStart, subject.speakerStart + subject.speaker.length),
+            cue: cue.text,
+          },
+        },
+      ];
+  }
+  // CLAUSE, сообщил X (в интервью …).
+  if (/,\s*(?:[—–]\s*)?$/.test(beforeCue) && beforeCue.split(/\s+/).length >= 5) {
+    const speaker = speakerAfterCue(masked, cue.end, sentence.end);
+    const s = trimSpan(text, start, start + beforeCue.lastIndexOf(','));
+    if (speaker && s)
+      return [
+        {
+          ...s,
+          attribution: {
+            ...speaker,
+            speaker:
+              speaker.speaker &&
+              text.slice(speaker.speakerStart, speaker.speakerStart + speaker.speaker.length),
+            cue: cue.text,
+          },
+        },
+      ];
+  }
+  return [];
+}
+
+/** "Об этом заявил X": the sentence before is X's statement. Returns X's attribution. */
+export function aboutThis(text: string, masked: string, sentence: Span): RussianAttribution | undefined {
+  const body = masked.slice(sentence.start, sentence.end);
+  const m = ABOUT_THIS.exec(body);
+  if (!m?.[1] || !isRussianCue(m[1])) return undefined;
+  const cueEnd = sentence.start + body.indexOf(m[1]) + m[1].length;
+  const found = speakerAfterCue(masked, cueEnd, sentence.end);
+  if (!found?.speaker) return undefined;
+  return {
+    ...found,
+    speaker: text.slice(found.speakerStart, found.speakerStart + found.speaker.length),
+    cue: m[1],
+  };
+}
+
+const RUSSIAN_DATELINE =
+  /^[\p{Lu}-]{3,}(?:\s[\p{Lu}-]{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?\s*(?:\/[^/]{1,40}\/\.?\s*)?/u;
+
+export function russianDatelineEnd(body: string): number {
+  return RUSSIAN_DATELINE.exec(body)?.[0].length ?? 0;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
+  while (e > s && /[\s.,;:—–-]/.test(text[e - 1] as string)) e--;
+  if (text.slice(s, e).split(/\s+/).filter(Boolean).length < 3) return undefined;
+  return { start: s, end: e };
+}
