@@ -12,6 +12,7 @@ export const REPORT_SCRIPT = `(() => {
   if (!form) return;
   const items = Array.from(document.querySelectorAll("[data-filter-item]"));
   const count = document.getElementById("filter-count");
+  const tables = Array.from(document.querySelectorAll("table")).filter((t) => t.querySelector("[data-filter-item]"));
   const value = (name) => form.elements.namedItem(name).value;
   const has = (list, wanted) => (list || "").split(" ").indexOf(wanted) >= 0;
   function apply() {
@@ -32,6 +33,11 @@ export const REPORT_SCRIPT = `(() => {
         total += 1;
         if (visible) shown += 1;
       }
+    }
+    // A table whose every row is filtered out goes too, rather than leaving a bare header.
+    for (const table of tables) {
+      const rows = table.querySelectorAll("[data-filter-item]");
+      table.hidden = rows.length > 0 && Array.from(rows).every((row) => row.hidden);
     }
     document.body.classList.toggle("filtered", speaker !== "" || source !== "" || type !== "" || query !== "");
     if (count) count.textContent = shown + " of " + total + " statements shown";

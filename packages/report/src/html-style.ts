@@ -64,6 +64,7 @@ ins::before { content: " [insertion start] "; } ins::after { content: " [inserti
 .unlinked { overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
 .small { font-size: .8rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .by-type { margin: .3rem 0 .6rem; line-height: 2; }
 .filters { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
   margin: .9rem 0 0; padding: .6rem .9rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; font-size: .9rem; }
@@ -74,8 +75,10 @@ ins::before { content: " [insertion start] "; } ins::after { content: " [inserti
 .matrix-wrap { overflow-x: auto; }
 table.matrix { table-layout: auto; }
 .matrix th[scope="row"] { min-width: 12rem; }
-.matrix .doc-col { text-align: center; min-width: 6.5rem; }
-.cell { text-align: center; white-space: nowrap; font-size: .82rem; }
+.matrix .doc-col { text-align: center; font-size: .8rem; }
+.matrix td, .matrix th { padding: .3rem .35rem; }
+.cell { text-align: center; white-space: nowrap; font-size: .78rem; }
+.cell .badge { font-size: .72rem; padding: 0 .35rem; }
 .cell.absent { color: var(--muted); background: repeating-linear-gradient(135deg, #fff 0 6px, var(--soft) 6px 12px); }
 .cell.ref { font-weight: 700; }
 .cell.present { color: var(--fg); }

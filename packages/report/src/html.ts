@@ -1,4 +1,4 @@
-import type { DiffOp, DivergenceType, Report } from '@parallax/core';
+import type { DiffOp, Divergence, DivergenceType, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { type EvidenceOptions, evidenceExcerpt, evidenceHref } from './evidence';
@@ -161,7 +161,7 @@ function legend(): SafeHtml {
   return html`<dl class="legend" aria-label="How to read this report">
 <dt><del>struck through</del></dt><dd>Words in the reference rendition only: cut or replaced in this one.</dd>
 <dt><ins>underlined</ins></dt><dd>Words in this rendition only: added or substituted.</dd>
-<dt>Coverage marks</dt><dd>★ reference rendition · ● carried, no divergence recorded · ${SEVERITY_ORDER.filter((t) => t !== 'verbatim').map((type, i) => html`${i > 0 ? ' ' : ''}${badge(type)}`)} · = verbatim · ○ absent.</dd>
+<dt>Coverage marks</dt><dd>★ reference rendition · ● carried, no divergence recorded (“only”: no other source carries it) · ${SEVERITY_ORDER.filter((t) => t !== 'verbatim').map((type, i) => html`${i > 0 ? ' ' : ''}${badge(type)}`)} · = verbatim · ○ absent.</dd>
 <dt>[start–end]</dt><dd>Character offsets into the document’s extracted text. D1, D2… link to the event’s documents table; S1, S2… number its statements.</dd>
 <dt>Order</dt><dd>Statements are sorted by their most severe divergence, most severe first (the order of the marks above).</dd>
 <dt>“…”</dt><dd>Words from documents, exactly as written.</dd>
@@ -310,13 +310,17 @@ function coverageMatrix(ctx: Context): SafeHtml {
     )}><th scope="row"><a href="#${statement.anchor}">${statement.key}</a> · ${speakerName(statement)}</th>${view.documents.map(
       (doc) => {
         const id = doc.ref.id;
+        // Absent cells are the most common: a shape with the word for screen readers and searches,
+        // so the columns stay narrow enough for many sources.
         if (!present.has(id))
-          return html`<td class="cell absent" title="absent"><span aria-hidden="true">○</span> absent</td>`;
+          return html`<td class="cell absent" title="absent"><span aria-hidden="true">○</span><span class="visually-hidden"> absent</span></td>`;
+        if (present.size === 1)
+          return html`<td class="cell present" title="only this source"><span aria-hidden="true">●</span> only</td>`;
         if (id === reference)
           return html`<td class="cell ref" title="reference rendition"><span aria-hidden="true">★</span> reference</td>`;
         const worst = statement.divergences.find((d) => d.b === id);
         if (worst === undefined)
-          return html`<td class="cell present" title="carried"><span aria-hidden="true">●</span> carried</td>`;
+          return html`<td class="cell present" title="carried, no divergence recorded"><span aria-hidden="true">●</span> carried</td>`;
         return html`<td class="cell ${SEVERITY_CLASS[worst.type]}" title="${worst.type}">${badge(worst.type)}</td>`;
       },
     )}</tr>`;
@@ -370,8 +374,16 @@ function callouts(ctx: Context, statement: StatementView): SafeHtml[] {
   const { view } = ctx;
   const labelOf = (documentId: string) =>
     statement.statement.renditions.find((r) => r.documentId === documentId)?.speakerLabel ?? null;
+  const seen = new Set<string>();
   return statement.divergences
     .filter((d) => d.type === 'misattributed' || d.type === 'negation')
+    .filter((d) => {
+      // One callout per claim, even when the document repeats the words (two renditions, two divergences).
+      const key = `${d.type}\u0000${d.a}\u0000${d.b}\u0000${d.note}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((d) => {
       if (d.type === 'misattributed') {
         const a = labelOf(d.a);
@@ -382,11 +394,50 @@ function callouts(ctx: Context, statement: StatementView): SafeHtml[] {
     });
 }
 
+/** Letters and digits only, lower case: enough to tell which rendition a diff describes. */
+function comparable(text: string): string {
+  return text
+    .toLocaleLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Which rendition each divergence describes. A divergence names documents, not renditions, and one
+ * document can quote the same words twice: its diff's b side (equal and inserted words) then tells
+ * the renditions apart. A divergence goes to exactly one rendition.
+ */
+function divergencesByRendition(statement: StatementView): Map<number, Divergence[]> {
+  const renditions = statement.statement.renditions;
+  const out = new Map<number, Divergence[]>();
+  for (const d of statement.divergences) {
+    if (d.a === d.b) continue;
+    const candidates = renditions.map((r, i) => ({ r, i })).filter(({ r }) => r.documentId === d.b);
+    let chosen = candidates[0]?.i;
+    if (candidates.length > 1 && d.diff !== undefined) {
+      const bSide = comparable(
+        d.diff
+          .filter((op) => op.op !== 'delete')
+          .map((op) => op.text)
+          .join(' '),
+      );
+      const exact = candidates.find(({ r }) => comparable(r.text) === bSide);
+      if (exact !== undefined) chosen = exact.i;
+    }
+    if (chosen === undefined) continue;
+    const list = out.get(chosen) ?? [];
+    list.push(d);
+    out.set(chosen, list);
+  }
+  return out;
+}
+
 function statementCard(ctx: Context, statement: StatementView): SafeHtml {
   const { view } = ctx;
   const worst = statement.divergences[0]?.type;
   const types = [...new Set(statement.divergences.map((d) => d.type))];
   const reference = referenceDocument(statement);
+  const assigned = divergencesByRendition(statement);
   return html`<article class="statement ${worst === undefined ? 'sev-none' : SEVERITY_CLASS[worst]}" id="${statement.anchor}" aria-labelledby="${statement.anchor}-title"${filterAttrs(
     ctx,
     'statement',
@@ -396,9 +447,9 @@ function statementCard(ctx: Context, statement: StatementView): SafeHtml {
   )}>
 <h4 id="${statement.anchor}-title"><span class="muted">${statement.key}</span> · ${speakerName(statement)} ${types.map((type) => html` ${badge(type)}`)}</h4>
 ${callouts(ctx, statement)}
-<ol class="renditions">${statement.statement.renditions.map((rendition) => {
-    const isReference = rendition.documentId === reference;
-    const against = statement.divergences.filter((d) => d.b === rendition.documentId && d.a !== d.b);
+<ol class="renditions">${statement.statement.renditions.map((rendition, index) => {
+    const isReference = rendition.documentId === reference && !assigned.has(index);
+    const against = assigned.get(index) ?? [];
     const withDiff = against.find((d) => d.diff !== undefined && d.diff.length > 0);
     const doc = view.document(rendition.documentId);
     const ref = view.documents.find((d) => d.ref.id === rendition.documentId)?.ref;

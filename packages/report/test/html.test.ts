@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/index';
+import { AGGREGATOR, locate, MFA, putinMongoliaReport, STATEMENT_IDS } from './fixtures/putin-mongolia';
+
+/** The statement cards' markup. */
+function cards(page: string): string[] {
+  return page
+    .split('<article class="statement')
+    .slice(1)
+    .map((card) => card.slice(0, card.indexOf('</article>')));
+}
+
+/** The markup of each rendition of a card, in order. */
+function renditionItems(card: string): string[] {
+  return card.split('<li class="rendition').slice(1);
+}
+
+describe('renderHtml statement cards', () => {
+  it('gives each divergence to the rendition it describes when one document quotes the words twice', () => {
+    const report = putinMongoliaReport();
+    const event = report.events[0];
+    const statement = event?.statements.find((s) => s.id === STATEMENT_IDS.mfaDemand);
+    if (statement === undefined) throw new Error('fixture has the ministry’s demand');
+    // The aggregator quotes the ministry a second time, shorter; the compare stage reports each
+    // rendition as its own divergence against the ministry, with lower-cased word chunks.
+    const words = 'execute the binding international arrest warrant';
+    const second = AGGREGATOR.text.indexOf(words, AGGREGATOR.text.indexOf(words) + 1);
+    const at = second >= 0 ? { start: second, end: second + words.length } : locate(AGGREGATOR.text, words);
+    statement.renditions.push({
+      documentId: AGGREGATOR.id,
+      text: words,
+      kind: 'partial',
+      speakerLabel: null,
+      ...at,
+    });
+    statement.divergences.push({
+      type: 'misattributed',
+      a: MFA.id,
+      b: AGGREGATOR.id,
+      diff: [
+        { op: 'delete', text: 'we call on the mongolian side to' },
+        { op: 'equal', text: 'execute the binding international arrest warrant' },
+        { op: 'delete', text: 'and transfer putin to the international criminal court in the hague' },
+      ],
+      note: 'the second quotation names no speaker',
+    });
+    const card = cards(renderHtml(report)).find((c) => c.includes('the second quotation names no speaker'));
+    if (card === undefined) throw new Error('no card for the ministry’s demand');
+    const items = renditionItems(card).filter((item) => item.includes('News aggregator'));
+    expect(items).toHaveLength(2);
+    const [first, repeat] = items as [string, string];
+    expect(first).toContain('truncated');
+    expect(first).not.toContain('misattributed');
+    expect(repeat).toContain('misattributed');
+    expect(repeat).not.toContain('truncated');
+    expect(repeat).toContain(
+      '<del>and transfer putin to the international criminal court in the hague</del>',
+    );
+    // One callout for the one claim.
+    expect(card.match(/<p class="callout/g)).toHaveLength(1);
+  });
+
+  it('marks the rendition the others are compared with as the reference', () => {
+    for (const card of cards(renderHtml(putinMongoliaReport()))) {
+      expect(renditionItems(card).filter((item) => item.startsWith(' reference"'))).toHaveLength(1);
+    }
+  });
+});
