@@ -39,8 +39,36 @@ export interface AlignOptions {
 
 interface Prepared extends AlignedRendition {
   stems: Set<string>;
-  numbers: Set<string>;
+  numbers: ReadonlySet<string>;
+  /** Position in the input: the last tie-break between equally good references. */
+  order: number;
+  /** Summed rarity weights of the stems. */
+  weight: number;
+  /** How many index keys the statement is filed under. */
+  keyCount: number;
 }
+
+/**
+ * The words that are the speaker's: an editor's bracketed insertion ("[Russia's – ed.]", "[the
+ * Kremlin]") and elision marks ("…", "[…]", "(...)") are not.
+ */
+export function speakersWords(text: string): string {
+  return text.replace(/\[[^\]]*\]|\((?:\.\.\.|…)\)|…|\.\.\./g, ' ');
+}
+
+const NO_NUMBERS: ReadonlySet<string> = new Set();
+
+/**
+ * How many of its rarest stems a statement of `size` stems is indexed under (prefix filtering): if
+ * it shares at least `containment` of its stems with a longer statement, at least two of those shared
+ * stems are among the first size − ⌈containment·size⌉ + 2 in any fixed order, so a lookup with all of
+ * the longer statement's stems hits it twice.
+ */
+function prefixLength(size: number, containment: number): number {
+  return Math.min(size, size - Math.ceil(containment * size) + 2);
+}
+/** A key shared by more statements than this is a stock phrase, not a sign of one statement. */
+const MAX_POSTING = 400;
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -49,13 +77,14 @@ const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, in
  * document) first, then a direct quotation over a partial one over reported speech, English (the
  * language most coverage is compared in) and finally the fuller text.
  */
-function compareAuthority(a: AlignedRendition, b: AlignedRendition): number {
+function compareAuthority(a: Prepared, b: Prepared): number {
   return (
     (a.documentKind === 'official' ? 0 : 1) - (b.documentKind === 'official' ? 0 : 1) ||
     KIND_RANK[a.statement.kind] - KIND_RANK[b.statement.kind] ||
     (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) ||
     b.statement.end - b.statement.start - (a.statement.end - a.statement.start) ||
-    a.statement.start - b.statement.start
+    a.statement.start - b.statement.start ||
+    a.order - b.order
   );
 }
 
@@ -74,44 +103,80 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const minContainment = options.minContainment ?? 0.5;
   const minOther = options.minContainmentOtherSpeaker ?? 0.75;
   const minShared = options.minShared ?? 3;
+  // Labels recur across thousands of renditions; canonicalise each once. Stems are interned so that
+  // each distinct word is held once, not once per statement (and not as a slice of its whole text).
+  const speakers = new Map<string, CanonicalSpeaker>();
+  const interned = new Map<string, string>();
+  const intern = (word: string) => {
+    const known = interned.get(word);
+    if (known !== undefined) return known;
+    const copy = (' ' + word).slice(1);
+    interned.set(copy, copy);
+    return copy;
+  };
   const items: Prepared[] = documents.flatMap((doc) =>
     doc.statements.map((statement) => {
       const label = statement.resolvedSpeaker ?? statement.speaker;
+      let speaker: CanonicalSpeaker | null = null;
+      if (label) {
+        speaker = speakers.get(label) ?? canonicalSpeaker(label);
+        speakers.set(label, speaker);
+      }
+      const own = speakersWords(statement.text);
+      const numbers = salientNumbers(own);
       return {
         documentId: doc.id,
         documentKind: doc.kind,
         lang: statement.lang || doc.lang,
         statement,
-        speaker: label ? canonicalSpeaker(label) : null,
-        stems: new Set(contentStems(statement.text)),
-        numbers: salientNumbers(statement.text),
+        speaker,
+        stems: new Set(contentStems(own).map(intern)),
+        numbers: numbers.size > 0 ? numbers : NO_NUMBERS,
+        order: 0,
+        weight: 0,
+        keyCount: 0,
       };
     }),
   );
-
-  // Candidate pairs from an inverted index over content stems and numbers.
-  const index = new Map<string, number[]>();
+  interned.clear();
+  const df = new Map<string, number>();
+  for (const item of items) for (const s of item.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  // Words in more than `common` statements weigh less the more statements carry them; the rest
+  // weigh 1. (Weighting every word by rarity would bias every pair in a small batch: the words two
+  // renditions share are, by being shared, never the rarest.)
+  const common = Math.max(20, items.length / 100);
+  for (const [stem, f] of df) {
+    weights.set(stem, f <= common ? 1 : Math.log(items.length / f) / Math.log(items.length / common));
+  }
+  const weight = (stem: string) => weights.get(stem) ?? 0;
   items.forEach((item, i) => {
-    for (const key of [...item.stems, ...[...item.numbers].map((n) => `#${n}`)]) {
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
+    item.order = i;
+    for (const s of item.stems) item.weight += weight(s);
+  });
+
+  // Candidate pairs by blocking on rare words: each statement is indexed under its rarest stems
+  // (and, for alignment across languages, its speaker with each figure it states), and looks itself
+  // up with all of its stems. Two renditions of one sentence share most words, so the rarer words of
+  // one are among the words of the other — a partial quote finds the full sentence through the words
+  // it kept. Common words never make candidates, and only matched pairs are held: memory stays linear.
+  const index = new Map<string, number[]>();
+  const post = (key: string, i: number) => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  items.forEach((item, i) => {
+    const rare = [...item.stems]
+      .sort((x, y) => (df.get(x) as number) - (df.get(y) as number) || (x < y ? -1 : x > y ? 1 : 0))
+      .slice(0, prefixLength(item.stems.size, minContainment));
+    for (const key of rare) post(key, i);
+    item.keyCount = rare.length;
+    if (item.speaker) {
+      for (const v of item.numbers) post(`${item.speaker.key}#${v}`, i);
+      item.keyCount += item.numbers.size;
     }
   });
-  const shared = new Map<number, number>();
-  const n = items.length;
-  for (const postings of index.values()) {
-    if (postings.length > 200) continue; // a word in hundreds of statements identifies none of them
-    for (let x = 0; x < postings.length; x++) {
-      for (let y = x + 1; y < postings.length; y++) {
-        const a = postings[x] as number;
-        const b = postings[y] as number;
-        if ((items[a] as Prepared).documentId === (items[b] as Prepared).documentId) continue;
-        const pair = a * n + b;
-        shared.set(pair, (shared.get(pair) ?? 0) + 1);
-      }
-    }
-  }
 
   const linked = new Map<number, Array<{ other: number; score: number }>>();
   const link = (x: number, y: number, score: number) => {
@@ -119,42 +184,100 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     if (list) list.push({ other: y, score });
     else linked.set(x, [{ other: y, score }]);
   };
-  for (const pair of shared.keys()) {
-    const x = Math.floor(pair / n);
-    const y = pair % n;
-    const a = items[x] as Prepared;
-    const b = items[y] as Prepared;
+  // Hit counts per candidate in a flat array, reset through the list of those touched: the inner loop
+  // runs hundreds of millions of times on a large batch and must not allocate.
+  const n = items.length;
+  const hitCount = new Uint16Array(n);
+  const touched: number[] = [];
+  const hit = (y: number) => {
+    const count = hitCount[y] as number;
+    if (count === 0) touched.push(y);
+    hitCount[y] = count + 1;
+  };
+  const linkedPairs = new Set<number>();
+  items.forEach((a, x) => {
+    for (const key of a.stems) {
+      const postings = index.get(key);
+      if (!postings || postings.length > MAX_POSTING) continue;
+      for (const y of postings) if (y !== x) hit(y);
+    }
+    if (a.speaker) {
+      for (const v of a.numbers) {
+        const postings = index.get(`${a.speaker.key}#${v}`);
+        if (!postings || postings.length > MAX_POSTING) continue;
+        // The same speaker stating the same figure is as strong a lead as two rare words.
+        for (const y of postings) {
+          if (y !== x) {
+            hit(y);
+            hit(y);
+          }
+        }
+      }
+    }
+    for (const y of touched) {
+      const count = hitCount[y] as number;
+      hitCount[y] = 0;
+      const b = items[y] as Prepared;
+      // Two of b's rarest words among a's words, unless b has fewer: one rare word in common is
+      // chance more often than it is the same sentence.
+      if (count < Math.min(2, b.keyCount) || a.documentId === b.documentId) continue;
+      // A pair may be met from both sides; it is linked once.
+      const pair = x < y ? x * n + y : y * n + x;
+      if (linkedPairs.has(pair)) continue;
+      const score = similarity(a, b);
+      if (score > 0) {
+        linkedPairs.add(pair);
+        link(x, y, score);
+        link(y, x, score);
+      }
+    }
+    touched.length = 0;
+  });
+
+  function similarity(a: Prepared, b: Prepared): number {
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
-    let score = 0;
     if (a.lang !== b.lang) {
       // Across languages only the speaker and the figures can vouch; rank below any same-language match.
-      if (agree && [...a.numbers].some((v) => b.numbers.has(v))) score = 0.01;
-    } else {
-      let common = 0;
-      for (const stem of a.stems) if (b.stems.has(stem)) common++;
-      const smaller = Math.min(a.stems.size, b.stems.size);
-      const bar = speakersKnown && !agree ? minOther : minContainment;
-      const containment = smaller > 0 ? common / smaller : 0;
-      if (common >= Math.min(minShared, smaller) && containment >= bar) score = containment;
+      return agree && [...a.numbers].some((v) => b.numbers.has(v)) ? 0.01 : 0;
     }
-    if (score > 0) {
-      link(x, y, score);
-      link(y, x, score);
+    // Containment of the lighter statement in the other, each stem weighted by its rarity, so that a
+    // few common words ("government", "said", "country") shared by chance do not make a match.
+    let common = 0;
+    let commonWeight = 0;
+    for (const stem of a.stems) {
+      if (b.stems.has(stem)) {
+        common++;
+        commonWeight += weight(stem);
+      }
     }
+    const smaller = Math.min(a.stems.size, b.stems.size);
+    const lighter = Math.min(a.weight, b.weight);
+    const bar = speakersKnown && !agree ? minOther : minContainment;
+    const containment = lighter > 0 ? commonWeight / lighter : 0;
+    return common >= Math.min(minShared, smaller) && containment >= bar ? containment : 0;
   }
 
-  // Each statement points to the most similar statement that is a better reference than itself (an
-  // official document's words, a direct quotation, a fuller text); a group is a reference with all
-  // that point to it, directly or through others. Pointers only ever go up the authority order, so
-  // there are no cycles, and a statement joins the sentence it matches best rather than the first
-  // sentence that shares a few words with it.
-  const parent = items.map((item, i) => {
+  // Groups are formed best reference first: each statement joins the group of the most similar
+  // statement that is a better reference than itself (an official document's words, a direct
+  // quotation, a fuller text) — but only if it also matches that group's reference directly. A
+  // statement thus joins the sentence it matches best rather than the first sentence that shares a
+  // few words with it, and a chain of statements each resembling the next cannot pull unrelated
+  // words into one group.
+  const scoreBetween = (x: number, y: number) => linked.get(x)?.find((l) => l.other === y)?.score ?? 0;
+  const byAuthority = items
+    .map((_, i) => i)
+    .sort((x, y) => compareAuthority(items[x] as Prepared, items[y] as Prepared));
+  const referenceOf = new Array<number>(n).fill(-1);
+  for (const i of byAuthority) {
+    const item = items[i] as Prepared;
     let best = -1;
     let bestScore = 0;
     for (const { other, score } of linked.get(i) ?? []) {
       const candidate = items[other] as Prepared;
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
+      const reference = referenceOf[other] as number;
+      if (reference !== other && scoreBetween(i, reference) <= 0) continue;
       if (
         score > bestScore ||
         (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)
@@ -163,23 +286,25 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         bestScore = score;
       }
     }
-    return best;
-  });
-  const rootOf = (i: number): number => {
-    let r = i;
-    while ((parent[r] as number) >= 0) r = parent[r] as number;
-    return r;
-  };
+    referenceOf[i] = best >= 0 ? (referenceOf[best] as number) : i;
+  }
   const members = new Map<number, number[]>();
   items.forEach((_, i) => {
-    const root = rootOf(i);
+    const root = referenceOf[i] as number;
     const list = members.get(root);
     if (list) list.push(i);
     else members.set(root, [i]);
   });
   return [...members.entries()].map(([root, list]) => ({
     renditions: list.map((i) => {
-      const { stems: _s, numbers: _n, ...rendition } = items[i] as Prepared;
+      const {
+        stems: _s,
+        numbers: _n,
+        order: _o,
+        weight: _w,
+        keyCount: _k,
+        ...rendition
+      } = items[i] as Prepared;
       return rendition;
     }),
     reference: list.indexOf(root),
