@@ -2,21 +2,28 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportJsonSchema, UsageError } from '@parallax/core';
+import { buildReport, type ProcessedDocument, processDocument, startReplayServer } from '@parallax/pipeline';
 import {
-  buildReport,
-  type ProcessedDocument,
-  processDocument,
-  runPipeline,
-  startReplayServer,
-} from '@parallax/pipeline';
-import { isReportFormat, type ReportFormat, renderReport, summarizeReport } from '@parallax/report';
-import { openStore } from '@parallax/store';
+  isReportFormat,
+  REPORT_FORMATS,
+  type ReportFormat,
+  renderReport,
+  summarizeReport,
+} from '@parallax/report';
 import type { Logger } from 'pino';
+import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
+import type { Progress } from './output';
 
 export interface Io {
   stdout: (text: string) => void;
   log: Logger;
+  /** --quiet: no summaries or progress; only the command's data and errors. */
+  quiet?: boolean;
+  /** --json: data (summaries, listings) as JSON on stdout. */
+  json?: boolean;
+  /** A progress bar on a terminal's stderr; a no-op otherwise. */
+  progress?: Progress;
 }
 
 /** The demo corpus that ships in the repository. */
@@ -32,11 +39,12 @@ function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
     .filter(Boolean);
   if (formats.length === 0 || (!allowMany && formats.length > 1)) {
     throw new UsageError(
-      `--format takes ${allowMany ? 'a comma-separated list of' : 'one of'} md, html, json`,
+      `--format takes ${allowMany ? 'a comma-separated list of' : 'one of'} ${REPORT_FORMATS.join(', ')}`,
     );
   }
   for (const f of formats)
-    if (!isReportFormat(f)) throw new UsageError(`unknown format "${f}"; expected md, html or json`);
+    if (!isReportFormat(f))
+      throw new UsageError(`unknown format "${f}"; expected one of ${REPORT_FORMATS.join(', ')}`);
   return formats as ReportFormat[];
 }
 
@@ -63,7 +71,10 @@ export async function compareCommand(
 ): Promise<void> {
   const [format] = parseFormats(options.format, false) as [ReportFormat];
   const documents = await processFiles(files, options.manifest);
-  const rendered = renderReport(buildReport(documents), format);
+  // The HTML carries each rendition's words in context from the documents' own text: it stays
+  // self-contained and its evidence reads offline.
+  const documentTexts = new Map(documents.map((d) => [d.ref.id, d.article.text] as const));
+  const rendered = renderReport(buildReport(documents), format, { documentTexts });
   if (options.out) {
     const out = resolveUserPath(options.out);
     await mkdir(dirname(out), { recursive: true });
@@ -109,7 +120,7 @@ export function schemaCommand(io: Io): void {
   io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
 }
 
-export interface DemoOptions {
+export interface DemoOptions extends DemoFleetOptions {
   out: string;
   format: string;
   dataDir: string;
@@ -127,9 +138,10 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
   const server = await startReplayServer(manifest.entries.map((e) => ({ url: e.url, file: e.path })));
   const dataDir = resolveUserPath(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const store = await openStore({ dataDir: join(dataDir, 'db') });
+  const store = await openDemoStore(options, join(dataDir, 'db'));
+  let finished = 0;
   try {
-    const result = await runPipeline(
+    const result = await demoRunner(options)(
       manifest.entries.map((e) => ({ meta: metaOf(e), fetchUrl: server.urlFor(e.url) })),
       {
         store,
@@ -138,17 +150,35 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
         onProgress: (p) => {
           if (p.type === 'failed') io.log.warn(p.failure, 'source failed');
           else io.log.debug(p, p.type);
+          if (p.type !== 'fetched') {
+            finished += 1;
+            io.progress?.update(
+              finished,
+              manifest.entries.length,
+              p.type === 'failed' ? 'failed' : 'processed',
+            );
+          }
         },
       },
     );
     const outDir = resolveUserPath(options.out);
     await mkdir(outDir, { recursive: true });
     const written: string[] = [];
+    io.progress?.done();
+    // The HTML embeds each rendition's words in context from the stored document text, so the file
+    // stands alone; `parallax serve` shows the same report with links into its snapshot view.
+    const documentTexts = new Map<string, string>();
+    for (const event of result.report.events) {
+      for (const ref of event.documents) {
+        const doc = documentTexts.has(ref.id) ? null : await store.getDocument(ref.id);
+        if (doc) documentTexts.set(ref.id, doc.article.text);
+      }
+    }
     for (const event of result.report.events) {
       const single = { ...result.report, events: [event] };
       for (const format of formats) {
         const file = join(outDir, `${event.id}.${format}`);
-        await writeFile(file, renderReport(single, format));
+        await writeFile(file, renderReport(single, format, { documentTexts }));
         written.push(file);
       }
     }
@@ -165,22 +195,30 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
       (n, e) => n + e.statements.filter((s) => s.renditions.length > 1).length,
       0,
     );
-    io.stdout(
-      [
-        `Parallax demo: ${manifest.entries.length} sources fetched over HTTP from ${server.origin}, stored in ${join(dataDir, 'db')}`,
-        `  events:          ${summary.events}`,
-        `  documents:       ${summary.documents}${result.failures.length ? ` (${result.failures.length} failed)` : ''}`,
-        `  statements:      ${summary.statements} (${multi} carried by more than one source), ${summary.renditions} renditions`,
-        `  divergences:     ${types || 'none'}`,
-        `  fact conflicts:  ${conflicts || 'none'}`,
-        `  run ${result.runId}, report ${result.reportId}`,
-        'Reports:',
-        ...written.map((f) => `  ${f}`),
-        '',
-      ].join('\n'),
-    );
+    if (io.json) {
+      io.stdout(
+        `${JSON.stringify({ sources: manifest.entries.length, failed: result.failures.length, runId: result.runId, reportId: result.reportId, ...summary, reports: written }, null, 2)}\n`,
+      );
+    } else if (io.quiet) {
+      io.stdout(written.map((f) => `${f}\n`).join(''));
+    } else
+      io.stdout(
+        [
+          `Parallax demo: ${manifest.entries.length} sources fetched over HTTP from ${server.origin}, stored in ${join(dataDir, 'db')}`,
+          `  events:          ${summary.events}`,
+          `  documents:       ${summary.documents}${result.failures.length ? ` (${result.failures.length} failed)` : ''}`,
+          `  statements:      ${summary.statements} (${multi} carried by more than one source), ${summary.renditions} renditions`,
+          `  divergences:     ${types || 'none'}`,
+          `  fact conflicts:  ${conflicts || 'none'}`,
+          `  run ${result.runId}, report ${result.reportId}`,
+          'Reports:',
+          ...written.map((f) => `  ${f}`),
+          '',
+        ].join('\n'),
+      );
     if (result.failures.length > 0) process.exitCode = 1;
   } finally {
+    io.progress?.done();
     await store.close();
     await server.close();
   }

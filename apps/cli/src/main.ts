@@ -1,7 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
 import { Command, CommanderError } from 'commander';
-import { pino } from 'pino';
 import {
   compareCommand,
   DEMO_CORPUS,
@@ -11,21 +11,70 @@ import {
   schemaCommand,
   statementsCommand,
 } from './commands';
+import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
+import { registerRunCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
+import { registerWorkerCommand } from './commands/worker';
 import { userCwd } from './inputs';
+import { createLogger, createProgress, outputSettings } from './output';
 
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Until the global flags are parsed: warnings only, in the format stderr calls for. */
+const startup = outputSettings({}, process.env, process.stderr.isTTY === true);
 const io: Io = {
   stdout: (text) => process.stdout.write(text),
   // Logs go to stderr so that stdout stays the command's output (a report, JSON Lines).
-  log: pino({ level: process.env.PARALLAX_LOG_LEVEL ?? 'warn', base: undefined }, pino.destination(2)),
+  log: createLogger(startup, process.stderr),
 };
+
+/** Applies --quiet, --json and --no-color (and NO_COLOR) before any command runs. */
+function configureOutput(flags: { quiet?: boolean; json?: boolean; color?: boolean }): void {
+  const settings = outputSettings(flags, process.env, process.stderr.isTTY === true);
+  io.log = createLogger(settings, process.stderr);
+  io.quiet = settings.quiet;
+  io.json = settings.json;
+  io.progress = createProgress(settings, process.stderr);
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0  success (also --help and --version)
+  1  the run failed or finished with failed sources; an internal error
+  2  a usage, configuration or input error: fix the command or its files (PARALLAX_USAGE,
+     PARALLAX_CONFIG_INVALID, PARALLAX_INPUT_INVALID…)
+  130  interrupted by Ctrl-C while working (serve stops cleanly on Ctrl-C and exits 0)
+
+Environment: NO_COLOR (no colours), PARALLAX_LOG_LEVEL (trace…fatal, default warn),
+PARALLAX_HOME (data dir), PARALLAX_DEBUG (stack traces on errors).`;
+
+function examples(...lines: string[]): string {
+  return `
+Examples:
+${lines.map((line) => `  ${line}`).join('\n')}
+`;
+}
 
 function program(): Command {
   const cli = new Command('parallax')
     .description('Compare how different sources report the same event.')
+    .version(VERSION, '-V, --version', 'print the version and exit')
+    .option('-q, --quiet', 'print only the command’s data and errors: no summaries, no progress')
+    .option('--json', 'print data (summaries, listings) as JSON; logs as JSON lines')
+    .option('--no-color', 'no colours in logs (also when NO_COLOR is set)')
+    .helpOption('-h, --help', 'show help (every command has its own, with examples)')
+    .addHelpText(
+      'after',
+      `${examples('pnpm parallax demo', 'pnpm parallax compare a.html b.html --format html --out report.html', 'pnpm parallax serve', 'pnpm parallax demo --help')}${EXIT_CODES}`,
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .showHelpAfterError('(add --help for usage and examples)')
+    .hook('preAction', (root) => configureOutput(root.opts()));
 
   cli
     .command('demo')
@@ -33,13 +82,25 @@ function program(): Command {
       'run the whole pipeline on the recorded Putin–Mongolia corpus through a loopback HTTP replay server',
     )
     .option('--out <dir>', 'folder for the reports', 'reports')
-    .option('--format <list>', 'report formats, comma-separated: md,html,json', 'md,html,json')
+    .option('--format <list>', 'report formats, comma-separated: md,html,json,csv', 'md,html,json')
     .option(
       '--data-dir <dir>',
       'where the embedded store lives',
       process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
     )
     .option('--corpus <dir>', 'corpus folder with a manifest.json', DEMO_CORPUS)
+    .option('--queue <url>', 'run through BullMQ on this Redis (redis://…) instead of in process')
+    .option('--database <url>', 'PostgreSQL (postgres://…) instead of the embedded store')
+    .option('--no-workers', 'with --queue: start no workers here; workers elsewhere serve the queue')
+    .addHelpText(
+      'after',
+      examples(
+        'pnpm parallax demo',
+        'pnpm parallax demo --format md,html,json,csv --out reports',
+        'pnpm parallax demo --json          # the summary as JSON',
+        'pnpm parallax demo --quiet         # only the paths of the written reports',
+      ),
+    )
     .action((options) => demoCommand(options, io));
 
   cli
@@ -47,8 +108,16 @@ function program(): Command {
     .description('compare local .html/.htm/.txt files (no store, no server) and print a report')
     .argument('[files...]', 'documents to compare (all of the manifest’s when omitted)')
     .option('--manifest <file>', 'manifest.json giving source, kind, url, lang, publishedAt, title per file')
-    .option('--format <format>', 'md, html or json', 'md')
+    .option('--format <format>', 'md, html, json or csv', 'md')
     .option('--out <file>', 'write the report here instead of stdout')
+    .addHelpText(
+      'after',
+      examples(
+        'pnpm parallax compare test/corpus/putin-mongolia-2024/seed.txt',
+        'pnpm parallax compare --manifest test/corpus/putin-mongolia-2024/manifest.json --format html --out report.html',
+        'pnpm parallax compare a.html b.html --format csv > divergences.csv',
+      ),
+    )
     .action((files: string[], options) => compareCommand(files, options, io));
 
   cli
@@ -56,6 +125,10 @@ function program(): Command {
     .description('print each file’s article (title, text, lang, publishedAt, blocks) as JSON')
     .argument('<files...>')
     .option('--format <format>', 'json', 'json')
+    .addHelpText(
+      'after',
+      examples('pnpm parallax extract page.html', 'pnpm parallax extract a.html b.html   # JSON Lines'),
+    )
     .action((files: string[], options) => extractCommand(files, options, io));
 
   cli
@@ -63,14 +136,62 @@ function program(): Command {
     .description('print each file’s statements and facts as JSON (JSON Lines for several files)')
     .argument('<files...>')
     .option('--format <format>', 'json', 'json')
+    .addHelpText(
+      'after',
+      examples(
+        'pnpm parallax statements test/corpus/putin-mongolia-2024/seed.txt',
+        'pnpm parallax statements a.html b.txt',
+      ),
+    )
     .action((files: string[], options) => statementsCommand(files, options, io));
 
   cli
     .command('schema')
     .description('print the JSON Schema of the report contract (schemaVersion 1)')
+    .addHelpText('after', examples('pnpm parallax schema > report.schema.json'))
     .action(() => schemaCommand(io));
 
+  cli
+    .command('serve')
+    .description(
+      'read-only web dashboard: events, runs, reports, snapshot views (and Bull Board with a Redis URL)',
+    )
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '4173')
+    .option(
+      '--host <host>',
+      'address to bind; anything but loopback exposes every stored report',
+      '127.0.0.1',
+    )
+    .option(
+      '--data-dir <dir>',
+      'where the embedded store lives',
+      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
+    )
+    .option(
+      '--reports <dir>',
+      'folder of JSON reports to list too (where demo writes)',
+      join(userCwd(), 'reports'),
+    )
+    .option(
+      '--redis-url <url>',
+      'mount Bull Board at /queues for the queues on this Redis',
+      process.env.REDIS_URL,
+    )
+    .option('--queues <names>', 'comma-separated queue names for Bull Board (default: the pipeline’s)')
+    .addHelpText(
+      'after',
+      examples(
+        'pnpm parallax serve                      # http://127.0.0.1:4173',
+        'pnpm parallax serve --port 8080',
+        'pnpm parallax serve --redis-url redis://127.0.0.1:6379   # with Bull Board at /queues',
+      ),
+    )
+    .action((options) => serveCommand(options, io));
+
   registerFetchCommand(cli, io);
+  registerRunCommand(cli, io);
+  registerWorkerCommand(cli, io);
+  registerFailuresCommand(cli, io);
 
   return cli;
 }

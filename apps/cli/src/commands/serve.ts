@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { ParallaxError, UsageError } from '@parallax/core';
+import { DEFAULT_QUEUE_NAMES, startDashboard } from '@parallax/dashboard';
+import { openStore } from '@parallax/store';
+import type { Io } from '../commands';
+import { resolveUserPath } from '../inputs';
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  dataDir: string;
+  reports: string;
+  redisUrl?: string;
+  queues?: string;
+}
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(
+      `--port takes a number from 0 to 65535 (0 picks a free port), not ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM). */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(signal);
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
+
+/**
+ * `parallax serve`: the read-only dashboard over the embedded store (and the reports folder), on
+ * loopback unless --host says otherwise, with Bull Board at /queues when a Redis URL is given.
+ */
+export async function serveCommand(options: ServeOptions, io: Io): Promise<void> {
+  const port = parsePort(options.port);
+  const dataDir = resolveUserPath(options.dataDir);
+  const store = await openStore({ dataDir: join(dataDir, 'db') });
+  try {
+    const dashboard = await startDashboard({
+      store,
+      host: options.host,
+      port,
+      reportsDir: resolveUserPath(options.reports),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      queueNames: options.queues
+        ? options.queues
+            .split(',')
+            .map((q) => q.trim())
+            .filter(Boolean)
+        : DEFAULT_QUEUE_NAMES,
+    }).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new UsageError(`port ${port} is already in use on ${options.host}: choose another with --port`);
+      }
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+        throw new UsageError(`cannot listen on ${options.host}: not an address of this machine`);
+      }
+      throw error instanceof ParallaxError
+        ? error
+        : new ParallaxError('PARALLAX_SERVE_FAILED', String(error), false);
+    });
+    if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
+      io.log.warn(
+        { host: options.host },
+        'the dashboard has no login: anyone who can reach this address can read every stored report',
+      );
+    }
+    if (io.json)
+      io.stdout(
+        `${JSON.stringify({ url: dashboard.url, readOnly: true, queues: Boolean(options.redisUrl) })}\n`,
+      );
+    else if (!io.quiet) {
+      io.stdout(
+        `Parallax dashboard (read-only) on ${dashboard.url}${options.redisUrl ? ` — queues at ${dashboard.url}/queues/` : ''}\nPress Ctrl-C to stop.\n`,
+      );
+    }
+    const signal = await untilStopped();
+    io.log.info({ signal }, 'stopping the dashboard');
+    await dashboard.close();
+  } finally {
+    await store.close();
+  }
+}
