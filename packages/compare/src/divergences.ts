@@ -1,6 +1,7 @@
 import type { DiffOp, Divergence, DivergenceType, Fact, StatementKind } from '@parallax/core';
-import { type CanonicalSpeaker, isStopword, sameSpeaker, stem, words } from '@parallax/normalize';
+import { type CanonicalSpeaker, isStopword, sameSpeaker, stem } from '@parallax/normalize';
 import { diffArrays } from 'diff';
+import { diffTokens, ELISION, isEditorial } from './tokens';
 
 export interface ComparableRendition {
   documentId: string;
@@ -130,12 +131,31 @@ export function compareRenditions(
       out.push({ type, ...base, note: `a states ${[...av].join(', ')}; b states ${[...bv].join(', ')}` });
     }
   }
+  if (a.lang === b.lang) {
+    // Figures and calendar words swapped inside the quoted words count even when fact extraction
+    // found no fact there ("within five years" → "within six years", "on Tuesday" → "on Wednesday").
+    const swapped = swappedValues(a, b, options);
+    for (const kind of ['number', 'date'] as const) {
+      if (out.some((d) => d.type === kind)) continue;
+      const { removed, added } = swapped[kind];
+      if (removed.length > 0 && added.length > 0) {
+        out.push({
+          type: kind,
+          ...base,
+          note: `a says ${removed.join(', ')} where b says ${added.join(', ')}`,
+        });
+      }
+    }
+  }
   return out;
 }
 
-/** Words for diffing: canonical words, without the final full stop that quoting conventions add or drop. */
+/**
+ * Words for diffing: canonical words with elision marks and editors' insertions as single tokens (see
+ * tokens.ts), without the final full stop that quoting conventions add or drop.
+ */
 function diffWords(text: string): string[] {
-  const list = words(text);
+  const list = diffTokens(text);
   while (list.length > 0 && SENTENCE_END.has(list[list.length - 1] as string)) list.pop();
   return list;
 }
@@ -150,6 +170,61 @@ function coveredOps(ops: Op[]): { leading: string[]; trailing: string[]; inner: 
     leading: first > 0 ? (ops[0] as Op).words : [],
     trailing: last < ops.length - 1 ? (ops[ops.length - 1] as Op).words : [],
     inner: ops.slice(first, last + 1),
+  };
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  twenty: '20',
+  hundred: '100',
+  thousand: '1000',
+  million: '1000000',
+  billion: '1000000000',
+};
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+function numberValue(word: string): string | undefined {
+  if (/^\d[\d,.]*$/.test(word)) return word.replace(/,(?=\d{3})/g, '');
+  return NUMBER_WORDS[word];
+}
+
+/**
+ * Figures and calendar words that b puts where a has others, within the words b covers: each side's
+ * values that the other side lacks. ("May" the month and "may" the verb are the same word here, so a
+ * calendar word counts only when the other side swaps in another calendar word.)
+ */
+function swappedValues(a: ComparableRendition, b: ComparableRendition, options: CompareOptions) {
+  const { inner } = coveredOps(wordDiff(diffWords(a.text), diffWords(b.text), options));
+  const removedWords = inner.filter((o) => o.op === 'delete').flatMap((o) => o.words);
+  const addedWords = inner.filter((o) => o.op === 'insert').flatMap((o) => o.words);
+  const values = (list: string[], pick: (w: string) => string | undefined) => [
+    ...new Set(list.map(pick).filter((v): v is string => v !== undefined)),
+  ];
+  const numbersRemoved = values(removedWords, numberValue);
+  const numbersAdded = values(addedWords, numberValue);
+  const datesRemoved = values(removedWords, (w) => (CALENDAR.test(w) ? w : undefined));
+  const datesAdded = values(addedWords, (w) => (CALENDAR.test(w) ? w : undefined));
+  return {
+    number: {
+      removed: numbersRemoved.filter((v) => !numbersAdded.includes(v)),
+      added: numbersAdded.filter((v) => !numbersRemoved.includes(v)),
+    },
+    date: {
+      removed: datesRemoved.filter((v) => !datesAdded.includes(v)),
+      added: datesAdded.filter((v) => !datesRemoved.includes(v)),
+    },
   };
 }
 
@@ -174,13 +249,43 @@ function textualDivergence(
   options: CompareOptions,
 ): Divergence {
   const aw = diffWords(a.text);
-  const bw = diffWords(b.text);
-  const ops = wordDiff(aw, bw, options);
-  const diff = toDiffOps(ops);
+  const bwAll = diffWords(b.text);
+  const allOps = wordDiff(aw, bwAll, options);
+  const diff = toDiffOps(allOps);
   const base = { a: a.documentId, b: b.documentId, diff };
+  if (diff.every((o) => o.op === 'equal')) return { type: 'verbatim', ...base, note: 'same words' };
 
+  // b's elision marks say where b left words out; the verdict is reached without them, and a cut
+  // that b marks is an elision, not a truncation passed off as the whole.
+  const aMarks = aw.filter((w) => w === ELISION).length;
+  const bMarks = bwAll.filter((w) => w === ELISION).length;
+  const marked = bMarks > aMarks;
+  const bw = marked ? bwAll.filter((w) => w !== ELISION) : bwAll;
+  const ops = marked ? wordDiff(aw, bw, options) : allOps;
+  const verdict = classify(a, b, aw, bw, ops, base);
+  if (marked && (verdict.type === 'truncated' || verdict.type === 'elided')) {
+    const gaps = ops.filter((o) => o.op === 'delete').map((o) => quoteWords(o.words));
+    return {
+      ...verdict,
+      type: 'elided',
+      note: `b marks ${bMarks - aMarks} elision(s) (…) where a has ${gaps.join(', ')}`,
+    };
+  }
+  return verdict;
+}
+
+function classify(
+  a: ComparableRendition,
+  b: ComparableRendition,
+  aw: string[],
+  bw: string[],
+  ops: Op[],
+  base: { a: string; b: string; diff: DiffOp[] },
+): Divergence {
   const changed = ops.filter((o) => o.op !== 'equal');
-  if (changed.length === 0) return { type: 'verbatim', ...base, note: 'same words' };
+  if (changed.length === 0) {
+    return { type: 'verbatim', ...base, note: 'same words' };
+  }
 
   const { leading, trailing, inner } = coveredOps(ops);
   const innerInserts = inner.filter((o) => o.op === 'insert');
@@ -239,9 +344,11 @@ function textualDivergence(
     const gaps = innerDeletes.map((o) => quoteWords(o.words)).join(', ');
     return { type: 'elided', ...base, note: `b omits ${gaps} from inside a's words` };
   }
+  const editorial = innerInserts.flatMap((o) => o.words).filter(isEditorial);
   if (!bothWays && innerInserts.length > 0) {
     const added = innerInserts.map((o) => quoteWords(o.words)).join(', ');
-    return { type: 'extended', ...base, note: `b adds ${added} to a's words` };
+    const whose = editorial.length > 0 ? ` (an editor's bracketed insertion inside the quotation)` : '';
+    return { type: 'extended', ...base, note: `b adds ${added} to a's words${whose}` };
   }
   const equal = inner.filter((o) => o.op === 'equal').reduce((n, o) => n + o.words.length, 0);
   const innerA = inner.filter((o) => o.op !== 'insert').reduce((n, o) => n + o.words.length, 0);
@@ -252,7 +359,8 @@ function textualDivergence(
     .slice(0, 3)
     .join('; ');
   if (similarity >= 0.5) {
-    return { type: 'reworded', ...base, note: `b changes a's words: ${swaps}` };
+    const whose = editorial.length > 0 ? ` (an editor's bracketed insertion stands in for a's words)` : '';
+    return { type: 'reworded', ...base, note: `b changes a's words: ${swaps}${whose}` };
   }
   return {
     type: 'paraphrased',
