@@ -164,7 +164,9 @@ function diffWords(text: string): string[] {
 function coveredOps(ops: Op[]): { leading: string[]; trailing: string[]; inner: Op[] } {
   let first = 0;
   let last = ops.length - 1;
-  while (first <= last && (ops[first] as Op).op === 'delete') first++;
+  // A deletion that b replaces with its own words at the very start is a change, not a cut.
+  const replacedAtStart = ops[0]?.op === 'delete' && ops[1]?.op === 'insert';
+  while (!replacedAtStart && first <= last && (ops[first] as Op).op === 'delete') first++;
   while (last >= first && (ops[last] as Op).op === 'delete') last--;
   return {
     leading: first > 0 ? (ops[0] as Op).words : [],

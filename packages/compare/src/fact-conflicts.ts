@@ -1,8 +1,11 @@
 import type { Fact, FactConflict } from '@parallax/core';
+import { nameConflicts } from './name-conflicts';
 
 export interface FactDocument {
   documentId: string;
   facts: Fact[];
+  /** The document's text (what fact offsets refer to): needed to find names given to an office. */
+  text?: string;
 }
 
 type ConflictValue = FactConflict['values'][number];
@@ -118,11 +121,42 @@ function locationConflicts(documents: FactDocument[]): FactConflict[] {
   return out;
 }
 
-/** Facts the documents of one event disagree on: numbers and dates across documents, and locations. */
+/**
+ * A headline that states a different figure or date for a subject than its own body does ("Putin
+ * meets 125 ICC members' defiance" over a body that counts 124).
+ */
+function headlineConflicts(documents: FactDocument[]): FactConflict[] {
+  const out: FactConflict[] = [];
+  for (const doc of documents) {
+    for (const kind of ['number', 'date'] as const) {
+      const headline = doc.facts.filter((f) => f.kind === kind && f.inHeadline && f.subject !== 'date');
+      for (const h of headline) {
+        const body = doc.facts.filter((f) => f.kind === kind && !f.inHeadline && f.subject === h.subject);
+        if (body.length === 0 || body.some((f) => f.value === h.value)) continue;
+        const clash = kind === 'date' ? body.filter((f) => closeDates(f.value, h.value)) : body;
+        const first = clash[0];
+        if (!first) continue;
+        out.push({
+          kind,
+          subject: `${h.subject}: headline vs body`,
+          values: [conflictValue(doc.documentId, h), conflictValue(doc.documentId, first)],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Facts the documents of one event disagree on: numbers and dates across documents and between a
+ * headline and its body, locations, and the names given to one office.
+ */
 export function findFactConflicts(documents: FactDocument[]): FactConflict[] {
   return [
     ...crossDocumentConflicts(documents, 'number'),
     ...crossDocumentConflicts(documents, 'date'),
+    ...headlineConflicts(documents),
     ...locationConflicts(documents),
+    ...nameConflicts(documents),
   ];
 }

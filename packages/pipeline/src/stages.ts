@@ -133,7 +133,9 @@ export function buildEvent(documents: ProcessedDocument[]): Event {
   statements.sort((a, b) => severity(a) - severity(b) || b.renditions.length - a.renditions.length);
 
   const refs = documents.map((d) => d.ref);
-  const factConflicts = findFactConflicts(documents.map((d) => ({ documentId: d.ref.id, facts: d.facts })));
+  const factConflicts = findFactConflicts(
+    documents.map((d) => ({ documentId: d.ref.id, facts: d.facts, text: d.article.text })),
+  );
   return {
     id: contentId('event', ...refs.map((r) => r.id).sort()),
     title: eventTitle(documents),

@@ -1,0 +1,124 @@
+import { canonicalSpeaker } from '@parallax/normalize';
+import { describe, expect, it } from 'vitest';
+import { type ComparableRendition, compareRenditions } from '../src/index';
+
+function rendition(
+  documentId: string,
+  text: string,
+  kind: ComparableRendition['kind'] = 'direct',
+): ComparableRendition {
+  return {
+    documentId,
+    text,
+    kind,
+    lang: 'en',
+    speakerLabel: 'Ministry of Foreign Affairs of Ukraine',
+    speaker: canonicalSpeaker('Ministry of Foreign Affairs of Ukraine'),
+    facts: [],
+  };
+}
+
+/** The Ukrainian foreign ministry's statement of 30 August 2024, as its own page gives it. */
+const MINISTRY = rendition(
+  'mfa-ukraine',
+  'We call on the Mongolian side to execute the binding international arrest warrant and transfer Putin to the International Criminal Court in The Hague. We hope that the Government of Mongolia is aware of the fact that Vladimir Putin is a war criminal.',
+);
+
+describe('compareRenditions: elision marks and editors’ insertions', () => {
+  it('elided: an outlet that marks its cut with […] — one elision token in the diff', () => {
+    const outlet = rendition(
+      'outlet',
+      '“We call on the Mongolian side to execute the binding international arrest warrant […] We hope that the Government of Mongolia is aware of the fact that Vladimir Putin is a war criminal.”',
+    );
+    const [verdict] = compareRenditions(MINISTRY, outlet);
+    expect(verdict?.type).toBe('elided');
+    expect(verdict?.note).toContain('marks 1 elision');
+    expect(verdict?.diff).toEqual(
+      expect.arrayContaining([
+        { op: 'delete', text: 'and transfer putin to the international criminal court in the hague.' },
+        { op: 'insert', text: '…' },
+      ]),
+    );
+  });
+
+  it('elided, not truncated: a quotation that marks where it stops with "..."', () => {
+    const outlet = rendition(
+      'outlet',
+      'We call on the Mongolian side to execute the binding international arrest warrant...',
+    );
+    const [verdict] = compareRenditions(MINISTRY, outlet);
+    expect(verdict?.type).toBe('elided');
+    // Without the mark the same cut is passed off as the whole statement.
+    const unmarked = rendition(
+      'outlet',
+      'We call on the Mongolian side to execute the binding international arrest warrant',
+    );
+    expect(compareRenditions(MINISTRY, unmarked)[0]?.type).toBe('truncated');
+  });
+
+  it('reworded: an editor’s bracketed insertion standing in for a word of the speaker’s', () => {
+    const reference = rendition(
+      'kremlin',
+      'Our position on the warrant has not changed and will not change.',
+    );
+    const outlet = rendition(
+      'outlet',
+      '[Russia’s – ed.] position on the warrant has not changed and will not change.',
+    );
+    const [verdict] = compareRenditions(reference, outlet);
+    expect(verdict?.type).toBe('reworded');
+    expect(verdict?.note).toContain('editor');
+    expect(verdict?.diff).toEqual([
+      { op: 'delete', text: 'our' },
+      { op: 'insert', text: "[russia's - ed.]" },
+      { op: 'equal', text: 'position on the warrant has not changed and will not change' },
+    ]);
+  });
+
+  it('extended: an editor’s clarification added next to the speaker’s words', () => {
+    const reference = rendition('kremlin', 'We have no worries about the visit.');
+    const outlet = rendition('outlet', 'We [the Kremlin] have no worries about the visit.');
+    const [verdict] = compareRenditions(reference, outlet);
+    expect(verdict?.type).toBe('extended');
+    expect(verdict?.note).toContain("editor's bracketed insertion");
+  });
+});
+
+describe('compareRenditions: figures and calendar words without extracted facts', () => {
+  const reference = rendition(
+    'kremlin',
+    'The pipeline will carry up to 50 billion cubic metres of gas a year, and construction will start within five years.',
+  );
+
+  it('number: a figure written as a word changed inside the quotation', () => {
+    const outlet = rendition(
+      'outlet',
+      'The pipeline will carry up to 50 billion cubic metres of gas a year, and construction will start within six years.',
+    );
+    const types = compareRenditions(reference, outlet).map((d) => d.type);
+    expect(types).toEqual(['reworded', 'number']);
+    expect(compareRenditions(reference, outlet)[1]?.note).toBe('a says 5 where b says 6');
+  });
+
+  it('number: digits changed', () => {
+    const outlet = rendition(
+      'outlet',
+      'The pipeline will carry up to 40 billion cubic metres of gas a year, and construction will start within five years.',
+    );
+    expect(compareRenditions(reference, outlet).map((d) => d.type)).toEqual(['reworded', 'number']);
+  });
+
+  it('date: a weekday swapped for another', () => {
+    const a = rendition('kremlin', 'The talks will be held in Ulaanbaatar on Tuesday.');
+    const b = rendition('outlet', 'The talks will be held in Ulaanbaatar on Wednesday.');
+    expect(compareRenditions(a, b).map((d) => d.type)).toEqual(['reworded', 'date']);
+  });
+
+  it('no number or date when a figure is only left out, or "may" the verb meets "might"', () => {
+    const cut = rendition('outlet', 'The pipeline will carry up to 50 billion cubic metres of gas a year.');
+    expect(compareRenditions(reference, cut).map((d) => d.type)).toEqual(['truncated']);
+    const a = rendition('kremlin', 'Russia may supply gas to Mongolia.');
+    const b = rendition('outlet', 'Russia might supply gas to Mongolia.');
+    expect(compareRenditions(a, b).map((d) => d.type)).toEqual(['reworded']);
+  });
+});

@@ -1,0 +1,115 @@
+import type { Fact } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { findFactConflicts } from '../src/index';
+
+function fact(
+  documentText: string,
+  text: string,
+  fields: Pick<Fact, 'kind' | 'subject' | 'value'> & Partial<Fact>,
+): Fact {
+  const start = documentText.indexOf(text);
+  if (start < 0) throw new Error(`fixture: "${text}" not in its document`);
+  return { id: `${fields.kind}-${fields.value}-${start}`, text, start, end: start + text.length, ...fields };
+}
+
+describe('findFactConflicts: headline vs body', () => {
+  const TEXT = `Mongolia defies 125 ICC members by hosting Putin
+
+Mongolia, one of the court's 124 member states, gave Vladimir Putin a full ceremonial welcome in Ulaanbaatar on Tuesday.`;
+  const headlineEnd = TEXT.indexOf('\n');
+  const headline = fact(TEXT, '125 ICC members', {
+    kind: 'number',
+    subject: 'member state',
+    value: '125',
+    inHeadline: true,
+  });
+  const body = fact(TEXT, '124 member states', { kind: 'number', subject: 'member state', value: '124' });
+
+  it('reports a headline figure that its own body contradicts, with both offsets', () => {
+    expect(headline.end).toBeLessThanOrEqual(headlineEnd);
+    const conflicts = findFactConflicts([{ documentId: 'outlet', facts: [headline, body], text: TEXT }]);
+    expect(conflicts).toEqual([
+      {
+        kind: 'number',
+        subject: 'member state: headline vs body',
+        values: [
+          {
+            documentId: 'outlet',
+            value: '125',
+            text: '125 ICC members',
+            start: headline.start,
+            end: headline.end,
+          },
+          { documentId: 'outlet', value: '124', text: '124 member states', start: body.start, end: body.end },
+        ],
+      },
+    ]);
+    for (const v of conflicts[0]?.values ?? []) expect(TEXT.slice(v.start, v.end)).toBe(v.text);
+  });
+
+  it('is silent when the body repeats the headline’s figure too', () => {
+    const again = fact(TEXT.replace('124 member', '125 member'), '125 member states', {
+      kind: 'number',
+      subject: 'member state',
+      value: '125',
+    });
+    expect(findFactConflicts([{ documentId: 'outlet', facts: [headline, again, body] }])).toEqual([]);
+  });
+});
+
+describe('findFactConflicts: names given to one office', () => {
+  const BLOOMBERG = `Putin Gets Assurances He Won't Be Arrested on Mongolia Visit
+
+"There are no worries," Kremlin spokesman Dmitry Peskov told reporters on Friday when asked about the warrant. Kremlin aide Yuri Ushakov said the talks would cover the Power of Siberia 2 pipeline.`;
+  const AGGREGATOR = `Putin arrives in Ulaanbaatar
+
+"We have a wonderful dialogue with our friends from Mongolia," Kremlin spokesman Yuri Ushakov said on Monday.`;
+  const INTERFAX = `Putin in Mongolia
+
+Kremlin spokesman Dmitry Peskov said on Monday that the Kremlin had no concerns about the ICC warrant, and Russian President Vladimir Putin met Mongolian President Ukhnaagiin Khurelsukh.`;
+  const WIRE = `Mongolia welcomes Putin
+
+Mongolian President Khurelsukh Ukhnaa received Russian President Vladimir Putin in Sukhbaatar Square; former Kremlin spokesman Sergei Yastrzhembsky was not involved.`;
+
+  it('reports the office given to another person, with where each name is written', () => {
+    const conflicts = findFactConflicts([
+      { documentId: 'bloomberg', facts: [], text: BLOOMBERG },
+      { documentId: 'aggregator', facts: [], text: AGGREGATOR },
+      { documentId: 'interfax', facts: [], text: INTERFAX },
+    ]);
+    expect(conflicts).toHaveLength(1);
+    const [conflict] = conflicts;
+    expect(conflict?.kind).toBe('name');
+    expect(conflict?.subject).toBe('kremlin spokesman');
+    expect(conflict?.values.map((v) => [v.documentId, v.value])).toEqual([
+      ['bloomberg', 'Dmitry Peskov'],
+      ['aggregator', 'Yuri Ushakov'],
+      ['interfax', 'Dmitry Peskov'],
+    ]);
+    const texts: Record<string, string> = {
+      bloomberg: BLOOMBERG,
+      aggregator: AGGREGATOR,
+      interfax: INTERFAX,
+    };
+    for (const v of conflict?.values ?? []) expect(texts[v.documentId]?.slice(v.start, v.end)).toBe(v.value);
+  });
+
+  it('takes one person written in another order or spelling for the same holder, and ignores former holders', () => {
+    expect(
+      findFactConflicts([
+        { documentId: 'interfax', facts: [], text: INTERFAX },
+        { documentId: 'wire', facts: [], text: WIRE },
+        { documentId: 'wire-2', facts: [], text: WIRE.replace('Khurelsukh Ukhnaa', 'Khürelsükh Ukhnaa') },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('finds nothing without the documents’ text', () => {
+    expect(
+      findFactConflicts([
+        { documentId: 'bloomberg', facts: [] },
+        { documentId: 'aggregator', facts: [] },
+      ]),
+    ).toEqual([]);
+  });
+});
