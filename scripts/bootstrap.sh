@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine with Node 20+ lacks to run Parallax: pnpm 12.4.2 and
-# the workspace's dependencies (and, with --browser, Chromium for the HTML report tests).
+# the workspace's dependencies (and, with --browser, Chromium for the HTML report tests; with --services,
+# redis-server and PostgreSQL for the fleet tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,14 +17,42 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "12.4.2" ]; then
   npm install --global --no-fund --no-audit pnpm@12.4.2 >/dev/null
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+want_browser=false
+want_services=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=true ;;
+    --services) want_services=true ;; # redis-server and PostgreSQL for the fleet tests (test/fleet)
+  esac
+done
+
+apt_install() {
   if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
+    return 1
+  fi
+}
+
+if [ "$want_browser" = true ] && ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+  apt_install chromium || {
     echo "The HTML report tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
     exit 1
+  }
+fi
+
+# The fleet tests start private redis-server and PostgreSQL instances (never the system services).
+if [ "$want_services" = true ]; then
+  missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}" || {
+      echo "The fleet tests need ${missing[*]}: apt-get install ${missing[*]}" >&2
+      exit 1
+    }
   fi
 fi
 

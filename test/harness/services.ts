@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,21 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where Debian's postgresql package puts the server binaries (TOOLCHAIN.md). */
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Where Debian's postgresql package puts the server binaries (TOOLCHAIN.md): the newest version there. */
+function postgresBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => existsSync(join('/usr/lib/postgresql', v, 'bin/initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) {
+    throw new Error(
+      'PostgreSQL is not installed (apt-get install postgresql, or scripts/bootstrap.sh --services)',
+    );
+  }
+  return join('/usr/lib/postgresql', versions[0] as string, 'bin');
+}
 
 /** A port nobody listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -49,6 +62,8 @@ function exited(child: ChildProcess): Promise<void> {
 export interface RedisService {
   url: string;
   port: number;
+  /** Deletes every key (a clean slate between tests sharing the server). */
+  flush(): Promise<void>;
   /** Stops the server (SIGTERM, waits for it) and starts it again on the same port, empty unless `aof`. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -88,6 +103,9 @@ export async function startRedis(options: { aof?: boolean } = {}): Promise<Redis
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    async flush() {
+      await run('redis-cli', ['-p', String(port), 'FLUSHALL']);
+    },
     async restart() {
       await stopChild();
       await launch();
@@ -122,6 +140,7 @@ async function asServerUser(command: string, args: string[]): Promise<void> {
 
 /** A private PostgreSQL cluster (initdb in a temp dir, trust auth) on a free loopback port. */
 export async function startPostgres(): Promise<PostgresService> {
+  const PG_BIN = postgresBin();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'parallax-pg-'));
   chmodSync(dir, 0o755);

@@ -2,13 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportJsonSchema, UsageError } from '@parallax/core';
-import {
-  buildReport,
-  type ProcessedDocument,
-  processDocument,
-  runPipeline,
-  startReplayServer,
-} from '@parallax/pipeline';
+import { buildReport, type ProcessedDocument, processDocument, startReplayServer } from '@parallax/pipeline';
 import {
   isReportFormat,
   REPORT_FORMATS,
@@ -16,8 +10,8 @@ import {
   renderReport,
   summarizeReport,
 } from '@parallax/report';
-import { openStore } from '@parallax/store';
 import type { Logger } from 'pino';
+import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
 import type { Progress } from './output';
 
@@ -126,7 +120,7 @@ export function schemaCommand(io: Io): void {
   io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
 }
 
-export interface DemoOptions {
+export interface DemoOptions extends DemoFleetOptions {
   out: string;
   format: string;
   dataDir: string;
@@ -144,10 +138,10 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
   const server = await startReplayServer(manifest.entries.map((e) => ({ url: e.url, file: e.path })));
   const dataDir = resolveUserPath(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const store = await openStore({ dataDir: join(dataDir, 'db') });
+  const store = await openDemoStore(options, join(dataDir, 'db'));
   let finished = 0;
   try {
-    const result = await runPipeline(
+    const result = await demoRunner(options)(
       manifest.entries.map((e) => ({ meta: metaOf(e), fetchUrl: server.urlFor(e.url) })),
       {
         store,

@@ -11,8 +11,11 @@ import {
   schemaCommand,
   statementsCommand,
 } from './commands';
+import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
+import { registerRunCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
+import { registerWorkerCommand } from './commands/worker';
 import { userCwd } from './inputs';
 import { createLogger, createProgress, outputSettings } from './output';
 
@@ -86,6 +89,9 @@ function program(): Command {
       process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
     )
     .option('--corpus <dir>', 'corpus folder with a manifest.json', DEMO_CORPUS)
+    .option('--queue <url>', 'run through BullMQ on this Redis (redis://…) instead of in process')
+    .option('--database <url>', 'PostgreSQL (postgres://…) instead of the embedded store')
+    .option('--no-workers', 'with --queue: start no workers here; workers elsewhere serve the queue')
     .addHelpText(
       'after',
       examples(
@@ -183,6 +189,9 @@ function program(): Command {
     .action((options) => serveCommand(options, io));
 
   registerFetchCommand(cli, io);
+  registerRunCommand(cli, io);
+  registerWorkerCommand(cli, io);
+  registerFailuresCommand(cli, io);
 
   return cli;
 }

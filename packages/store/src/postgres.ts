@@ -30,6 +30,12 @@ export function postgresClient(connectionString: string, poolSize: number): SqlC
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
       let broken: Error | undefined;
+      // A server that goes away mid-transaction also emits 'error' on the connection; the pending
+      // query rejects with it, so it is recorded here rather than left to crash the process.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      connection.on('error', onError);
       try {
         await connection.query('BEGIN');
         const result = await fn(executor(connection));
@@ -41,6 +47,7 @@ export function postgresClient(connectionString: string, poolSize: number): SqlC
         });
         throw error;
       } finally {
+        connection.off('error', onError);
         connection.release(broken);
       }
     },

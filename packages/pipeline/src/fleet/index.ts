@@ -1,6 +1,9 @@
 export { type FailedJob, FleetClient, type FleetProgress } from './client';
+export { parseStages, type StoreLocation, type WorkerConfig, workerConfigFromEnv } from './config';
 export { redisConnection } from './connection';
+export { type HealthServer, startHealthServer } from './health-server';
 export { RedisHostLimiter } from './host-limiter';
+export { FleetMetrics } from './metrics';
 export {
   CompareResult,
   DiscoverJob,
@@ -15,6 +18,16 @@ export {
 } from './payloads';
 export { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
 export { type FleetRunOptions, runOnFleet } from './run-on-fleet';
+export {
+  parseScheduledSources,
+  runSourcesOf,
+  type ScheduledSource,
+  ScheduledSourceSchema,
+  type ScheduleSync,
+  syncSchedules,
+} from './scheduler';
+export { type FleetLogger, type FleetService, type FleetServiceOptions, startFleetService } from './service';
+export { startWorkerProcess, type WorkerProcess } from './worker-process';
 export {
   DEFAULT_CONCURRENCY,
   type StageWorkers,
