@@ -238,6 +238,8 @@ const ROLE_NOUNS = new Set([
   'coach',
   'manager',
   'players',
+  'club',
+  'team',
 ]);
 
 /** Cues after which the speaker may follow the verb ("…,” said Peskov). */
@@ -397,6 +399,7 @@ export function speakerPhrase(
       if (!ok) break;
     }
     phrase.push(token);
+    if (phrase.length > 12) break; // longer than any speaker phrase: stop scanning (keeps time linear)
     // A possessive ends the phrase when scanning right ("Ukraine’s Foreign Ministry" scans left fine).
     prev = token;
     i += direction;

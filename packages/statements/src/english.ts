@@ -227,7 +227,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     }
     // A complement is a clause, not a circumstance: "said in a video …", "said, wrapped in a flag".
     if (
-      /^[\s,]*(?:in|on|at|after|before|outside|during|from|while|wrapped|standing|speaking|via|with|without|to)\b/i.test(
+      /^[\s,]*(?:in|on|at(?!\s+(?:least|most))|after|before|outside|during|from|while|wrapped|standing|speaking|via|with|without|to)\b/i.test(
         masked.slice(from, sentence.end),
       )
     )

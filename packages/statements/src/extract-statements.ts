@@ -1,7 +1,7 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
 import { englishQuoteAttribution, englishReported } from './english';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
-import { fullNameFor, nameMentions, personName } from './names';
+import { fullNameFor, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
 import {
   aboutThis,
@@ -256,10 +256,17 @@ export function extractStatements(text: string, options: StatementOptions): Stat
   const sentences = splitSentences(text, paragraphs);
   const quotes = quotationsOf(text, paragraphs, lang);
   const masked = maskQuotes(text, quotes);
+  const quoteIndex = new Map(quotes.map((q, i) => [q, i]));
   const drafts: Draft[] = [];
   const done = new Set<number>(); // paragraphs fully handled by the structure pass
 
   // Structure: transcript turns and declarations give whole paragraphs to a speaker.
+  const sentencesOf = new Map<number, Sentence[]>();
+  for (const s of sentences) {
+    const list = sentencesOf.get(s.paragraph);
+    if (list) list.push(s);
+    else sentencesOf.set(s.paragraph, [s]);
+  }
   const turns = transcriptTurns(text, paragraphs);
   let declarer: string | undefined;
   paragraphs.forEach((p, i) => {
@@ -272,7 +279,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         return;
       }
       const continuation = turn.bodyStart === p.start;
-      const ownSentences = sentences.filter((s) => s.paragraph === i);
+      const ownSentences = sentencesOf.get(i) ?? [];
       const narrative =
         continuation &&
         (hasQuoteMark(paragraphText) ||
@@ -300,7 +307,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       return;
     }
     if (declarer) {
-      const ownSentences = sentences.filter((s) => s.paragraph === i);
+      const ownSentences = sentencesOf.get(i) ?? [];
       const narrative =
         /:$/.test(paragraphText) ||
         hasQuoteMark(paragraphText) ||
@@ -333,10 +340,16 @@ export function extractStatements(text: string, options: StatementOptions): Stat
     else quotesBySentence.set(s, [q]);
   }
 
-  for (const sentence of sentences) {
+  for (let sentenceNo = 0; sentenceNo < sentences.length; sentenceNo++) {
+    const sentence = sentences[sentenceNo] as Sentence;
     if (done.has(sentence.paragraph)) continue;
     const own = quotesBySentence.get(sentence) ?? [];
-    const overlapping = quotes.filter((q) => q.open < sentence.end && q.close > sentence.start);
+    const overlapping: QuoteSpan[] = [];
+    for (let k = lastIndexBefore(quotes, (q) => q.close, sentence.start) + 1; k < quotes.length; k++) {
+      const q = quotes[k] as QuoteSpan;
+      if (q.open >= sentence.end) break;
+      overlapping.push(q);
+    }
     const reported = reportedIn(lang, text, masked, sentence).filter((r) => {
       const quoted = overlapping.reduce(
         (n, q) => n + Math.max(0, Math.min(q.close, r.end) - Math.max(q.open, r.start)),
@@ -356,15 +369,30 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         paragraph: sentence.paragraph,
       });
     }
+    let sentenceAttribution: Found | undefined;
     for (const q of own) {
       // A short quotation inside reported speech is part of that statement ("said X had “no worries”").
       if (reported.some((r) => q.open >= r.start && q.close <= r.end + 1)) continue;
       const last = sentenceAt(sentences, Math.max(q.open, q.close - 1)) ?? sentence;
-      const before = { start: Math.max(sentence.start, q.open - CONTEXT_CHARS), end: q.open };
-      const after = { start: q.close, end: Math.max(q.close, Math.min(last.end, q.close + CONTEXT_CHARS)) };
-      const found = quoteAttribution(lang, text, masked, before, after);
+      // The attribution lies between this quotation and its neighbours: contexts stop at them, which
+      // also keeps the total work linear when a text is nothing but quotations.
+      const k = quoteIndex.get(q) ?? -1;
+      const previousClose = k > 0 ? (quotes[k - 1] as QuoteSpan).close : 0;
+      const nextOpen = k >= 0 && k + 1 < quotes.length ? (quotes[k + 1] as QuoteSpan).open : text.length;
+      const before = {
+        start: Math.max(sentence.start, q.open - CONTEXT_CHARS, Math.min(previousClose, q.open)),
+        end: q.open,
+      };
+      const after = {
+        start: q.close,
+        end: Math.max(q.close, Math.min(last.end, q.close + CONTEXT_CHARS, Math.max(nextOpen, q.close))),
+      };
+      // Several quotations in one sentence share the attribution that introduced the first
+      // ("X stated that parties “…” with court decisions, “…”").
+      const found = quoteAttribution(lang, text, masked, before, after) ?? sentenceAttribution;
       if (isTermInQuotes(text, q, found)) continue;
-      const lead = masked.slice(sentence.start, q.open).trim();
+      // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
+      const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();
       // Direct: the quotation is its own clause — it opens the sentence, follows a colon or dash, or
       // follows "SPEAKER said,". Otherwise it is woven into the reporter's sentence: partial.
       const direct =
@@ -375,6 +403,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         /\b(?:said|says|added|adds|told|wrote|writes|asked|replied|stated|declared|warned|noted|continued|explained)\b[^,“”"]{0,60},$/.test(
           lead,
         );
+      if (found?.speaker && found.speakerStart < q.open) sentenceAttribution = found;
       drafts.push({
         start: q.contentStart,
         end: q.contentEnd,
@@ -403,8 +432,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       } else if (lang === 'ru') {
         // "Об этом заявил X": the sentence before it is X's.
         const about = aboutThis(text, masked, sentence);
-        const index = sentences.indexOf(sentence);
-        const previous = sentences[index - 1];
+        const previous = sentenceNo > 0 ? sentences[sentenceNo - 1] : undefined;
         if (
           about &&
           previous &&
@@ -416,7 +444,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
           while (span.end > span.start && text[span.end - 1] === '.') span.end--;
           if (
             words(text.slice(span.start, span.end)) >= 3 &&
-            !drafts.some((d) => d.start < span.end && d.end > span.start)
+            !drafts.slice(-8).some((d) => d.start < span.end && d.end > span.start)
           ) {
             drafts.push({
               ...span,
@@ -527,69 +555,107 @@ function resolveSpeakers(
   sentences: Sentence[],
 ): Array<Draft & { resolved: string | null }> {
   const mentions = nameMentions(text);
+  const fullNames = new Map<string, string | undefined>();
   // A label that names someone stays as written ("Kremlin spokesman Dmitry Peskov"); a bare surname
   // or initialled name becomes the full name the document gives, and a transcript's capitals are
   // read as a name ("SEN. JEANNE SHAHEEN" → "Jeanne Shaheen").
   const canonical = (label: string): string => {
     const person = personName(label);
     if (!person) return label.replace(/^(?:the|a|an)\s+/i, '');
-    if (!/\p{Ll}/u.test(label)) return person;
+    // Transcript labels in capitals ("SEN. JEANNE SHAHEEN"); acronyms ("UNICEF", "SANA") stay.
+    if (!/\p{Ll}/u.test(label) && /[\s.]/.test(label.trim())) return person;
     const short = !person.includes(' ') || /^(?:\p{Lu}\.){1,2}\s?\S+$/u.test(person);
-    if (short && label.trim() === person) return fullNameFor(person, mentions) ?? label;
-    return label;
+    if (!short || label.trim() !== person) return label;
+    if (!fullNames.has(person)) fullNames.set(person, fullNameFor(person, mentions));
+    return fullNames.get(person) ?? label;
   };
-  const out: Array<Draft & { resolved: string | null }> = [];
+  // Every "ROLE Name" in the text, per role word, found once: "the ambassador" → Ambassador X.
+  const roleNames = new Map<string, Array<{ end: number; name: string }>>();
   const roleMention = (label: string, before: number): string | undefined => {
     const role = label
       .replace(/^(?:the|a|an)\s+/i, '')
       .trim()
       .toLowerCase();
-    if (!role || role.includes(' ')) return undefined;
-    let found: string | undefined;
-    const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of text
-      .slice(0, before)
-      .matchAll(
-        new RegExp(
-          `(?:^|[^\\p{L}])${escaped}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2})`,
-          'giu',
-        ),
-      )) {
-      found = m[1];
+    let list = roleNames.get(role);
+    if (!list) {
+      list = [];
+      const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const re = new RegExp(
+        `(?:^|[^\\p{L}])${escaped}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2})`,
+        'giu',
+      );
+      for (const m of text.matchAll(re)) {
+        const name = m[1] as string;
+        if (personName(name)) list.push({ end: m.index + m[0].length, name });
+      }
+      roleNames.set(role, list);
     }
-    return found && personName(found) ? canonical(found) : undefined;
+    const at = lastIndexBefore(list, (x) => x.end, before);
+    return at >= 0 ? canonical((list[at] as { name: string }).name) : undefined;
   };
+  const sentenceIndex = new Map(sentences.map((s, i) => [s, i]));
+  const byParagraph = new Map<number, Array<{ end: number; resolved: string }>>();
+  const latestIn = (paragraph: number, before: number): string | undefined => {
+    const list = byParagraph.get(paragraph);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= Math.max(0, list.length - 4); i--) {
+      const o = list[i] as { end: number; resolved: string };
+      if (o.end <= before) return o.resolved;
+    }
+    return undefined;
+  };
+  const out: Array<Draft & { resolved: string | null }> = [];
   for (const d of drafts) {
     let resolved: string | null = null;
     const namedLabel = d.speaker && !d.pronoun && !isAnaphoricRole(d.speaker);
     if (namedLabel) resolved = canonical(d.speaker as string);
     else {
       const anchor = d.speaker ? d.speakerStart : d.start;
-      const sameParagraph = [...out]
-        .reverse()
-        .find((o) => o.paragraph === d.paragraph && o.resolved && o.end <= anchor + 1);
-      const previousParagraph = [...out].reverse().find((o) => o.paragraph === d.paragraph - 1 && o.resolved);
+      const sameParagraph = latestIn(d.paragraph, anchor + 1);
+      const previousParagraph = latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY);
       if (d.speaker) {
         const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
         const sentence = sentenceAt(sentences, anchor);
-        const previousSentence = sentence ? sentences[sentences.indexOf(sentence) - 1] : undefined;
-        const subject =
-          previousSentence && previousSentence.paragraph === d.paragraph
-            ? mentions.find((m) => m.start >= previousSentence.start && m.end <= previousSentence.end)
-            : undefined;
-        const latest = [...mentions].reverse().find((m) => m.end <= anchor && anchor - m.end < 1_500);
+        const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
+        const previousSentence = index > 0 ? sentences[index - 1] : undefined;
+        let subject: NameMention | undefined;
+        if (previousSentence && previousSentence.paragraph === d.paragraph) {
+          const first = mentions[lastIndexBefore(mentions, (m) => m.start, previousSentence.start - 1) + 1];
+          if (first && first.end <= previousSentence.end) subject = first;
+        }
+        const latest = mentions[lastIndexBefore(mentions, (m) => m.end, anchor)];
         resolved =
           role ??
-          sameParagraph?.resolved ??
+          sameParagraph ??
           (subject ? canonical(subject.name) : undefined) ??
-          previousParagraph?.resolved ??
-          (latest ? canonical(latest.name) : undefined) ??
+          previousParagraph ??
+          (latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
           (d.pronoun ? null : canonical(d.speaker));
       } else {
-        resolved = sameParagraph?.resolved ?? previousParagraph?.resolved ?? null;
+        resolved = sameParagraph ?? previousParagraph ?? null;
       }
     }
     out.push({ ...d, resolved });
+    if (resolved) {
+      const list = byParagraph.get(d.paragraph);
+      if (list) list.push({ end: d.end, resolved });
+      else byParagraph.set(d.paragraph, [{ end: d.end, resolved }]);
+    }
   }
   return out;
+}
+
+/** Index of the last item whose key is ≤ `limit` in a list sorted by that key, or -1. */
+function lastIndexBefore<T>(list: ReadonlyArray<T>, key: (item: T) => number, limit: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid] as T) <= limit) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

@@ -220,7 +220,7 @@ export function russianReported(text: string, masked: string, sentence: Span): R
   // X заявил (в среду журналистам), что CLAUSE
   const that = /^[^.:;«»]{0,70}?,\s*что\s+/u.exec(afterCue);
   const beforeCue = masked.slice(start, cue.start);
-  if (that && beforeCue.trim() !== '' && !/,\s*$/.test(beforeCue)) {
+  if (that && beforeCue.trim() !== '') {
     const subject = subjectBefore(masked, start, cue.start);
     const s = span(cue.end + that[0].length);
     if (subject && s)
@@ -238,7 +238,7 @@ export function russianReported(text: string, masked: string, sentence: Span): R
       ];
   }
   // CLAUSE, сообщил X (в интервью …).
-  if (/,\s*(?:[—–]\s*)?$/.test(beforeCue) && beforeCue.split(/\s+/).length >= 5) {
+  if (!that && /,\s*(?:[—–]\s*)?$/.test(beforeCue) && beforeCue.split(/\s+/).length >= 5) {
     const speaker = speakerAfterCue(masked, cue.end, sentence.end);
     const s = trimSpan(text, start, start + beforeCue.lastIndexOf(','));
     if (speaker && s)
