@@ -14,4 +14,5 @@ export {
   type AlignOptions,
   alignStatements,
   type StatementGroup,
+  speakersWords,
 } from './statements';

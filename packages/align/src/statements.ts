@@ -6,6 +6,7 @@ import {
   numbersIn,
   sameSpeaker,
 } from '@parallax/normalize';
+import { nameKeys } from './events';
 
 export interface AlignDocument {
   id: string;
@@ -40,6 +41,8 @@ export interface AlignOptions {
 interface Prepared extends AlignedRendition {
   stems: Set<string>;
   numbers: ReadonlySet<string>;
+  /** Names it mentions, transliterated to Latin (see nameKeys): what a translation keeps. */
+  names: ReadonlySet<string>;
   /** Position in the input: the last tie-break between equally good references. */
   order: number;
   /** Summed rarity weights of the stems. */
@@ -124,6 +127,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       }
       const own = speakersWords(statement.text);
       const numbers = salientNumbers(own);
+      const names = nameKeys(own);
       return {
         documentId: doc.id,
         documentKind: doc.kind,
@@ -132,6 +136,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         speaker,
         stems: new Set(contentStems(own).map(intern)),
         numbers: numbers.size > 0 ? numbers : NO_NUMBERS,
+        names: names.size > 0 ? names : NO_NUMBERS,
         order: 0,
         weight: 0,
         keyCount: 0,
@@ -141,6 +146,9 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   interned.clear();
   const df = new Map<string, number>();
   for (const item of items) for (const s of item.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const nameDf = new Map<string, number>();
+  for (const item of items) for (const k of item.names) nameDf.set(k, (nameDf.get(k) ?? 0) + 1);
+  const rareName = Math.max(3, items.length * 0.05);
   const weights = new Map<string, number>();
   // Words in more than `common` statements weigh less the more statements carry them; the rest
   // weigh 1. (Weighting every word by rarity would bias every pair in a small batch: the words two
@@ -174,7 +182,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     item.keyCount = rare.length;
     if (item.speaker) {
       for (const v of item.numbers) post(`${item.speaker.key}#${v}`, i);
-      item.keyCount += item.numbers.size;
+      for (const name of item.names) post(`${item.speaker.key}@${name}`, i);
+      item.keyCount += item.numbers.size + item.names.size;
     }
   });
 
@@ -213,6 +222,11 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
           }
         }
       }
+      for (const name of a.names) {
+        const postings = index.get(`${a.speaker.key}@${name}`);
+        if (!postings || postings.length > MAX_POSTING) continue;
+        for (const y of postings) if (y !== x) hit(y);
+      }
     }
     for (const y of touched) {
       const count = hitCount[y] as number;
@@ -238,8 +252,15 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
     if (a.lang !== b.lang) {
-      // Across languages only the speaker and the figures can vouch; rank below any same-language match.
-      return agree && [...a.numbers].some((v) => b.numbers.has(v)) ? 0.01 : 0;
+      // Across languages only the speaker, the figures and the names can vouch: two names that few
+      // statements mention (the country or person the whole event is about is in most of them).
+      // Rank below any same-language match.
+      if (!agree) return 0;
+      const figures = [...a.numbers].some((v) => b.numbers.has(v));
+      const names = [...a.names].filter(
+        (k) => b.names.has(k) && (nameDf.get(k) as number) <= rareName,
+      ).length;
+      return figures || names >= 2 ? 0.01 : 0;
     }
     // Containment of the lighter statement in the other, each stem weighted by its rarity, so that a
     // few common words ("government", "said", "country") shared by chance do not make a match.

@@ -1,0 +1,213 @@
+import type { SourceKind, Statement } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { type AlignDocument, alignStatements, type StatementGroup, speakersWords } from '../src/index';
+
+/** A statement whose offsets are where its text sits in its document (throws if it is not there). */
+function statement(
+  id: string,
+  documentText: string,
+  text: string,
+  kind: Statement['kind'],
+  speaker: string | null,
+  lang = 'en',
+): Statement {
+  const start = documentText.indexOf(text);
+  if (start < 0) throw new Error(`fixture ${id}: text not found in its document`);
+  return {
+    id,
+    text,
+    kind,
+    speaker,
+    resolvedSpeaker: null,
+    cue: 'said',
+    lang,
+    start,
+    end: start + text.length,
+  };
+}
+
+const doc = (id: string, kind: SourceKind, lang: string, statements: Statement[]): AlignDocument => ({
+  id,
+  kind,
+  lang,
+  statements,
+});
+
+function groupIds(groups: StatementGroup[], id: string): string[] {
+  const group = groups.find((g) => g.renditions.some((r) => r.statement.id === id));
+  if (!group) throw new Error(`no group holds ${id}`);
+  return group.renditions.map((r) => r.statement.id).sort();
+}
+
+/** Ukraine's foreign ministry, 30 August 2024: the primary source. */
+const MFA = `Statement of the Ministry of Foreign Affairs of Ukraine on the visit of Putin to Mongolia
+
+We call on the Mongolian side to execute the binding international arrest warrant and transfer Putin to the International Criminal Court in The Hague. We hope that the Government of Mongolia is aware of the fact that Vladimir Putin is a war criminal.`;
+
+/** An outlet that marks its cut. */
+const OUTLET_ELIDED = `Kyiv urges Mongolia to arrest Putin
+
+Ukraine's foreign ministry said: "We call on the Mongolian side to execute the binding international arrest warrant and transfer Putin to the [...] court in The Hague."`;
+
+/** Another that clarifies a word in brackets, as translations of official statements often do. */
+const OUTLET_EDITED = `Ukraine: Putin is a war criminal
+
+"We hope that the Government of Mongolia [Ulaanbaatar's leadership – ed.] is aware of the fact that Vladimir Putin is a war criminal," the ministry said.`;
+
+/** Reported speech of the same call, and an unrelated statement of the same ministry. */
+const OUTLET_REPORTED = `Ukraine calls for Putin's arrest
+
+Ukraine's foreign ministry urged Mongolia to execute the international arrest warrant and hand Putin over to the court in The Hague. The ministry separately said it would summon Mongolia's charge d'affaires over grain exports.`;
+
+const mfaCall = statement(
+  'mfa-call',
+  MFA,
+  'We call on the Mongolian side to execute the binding international arrest warrant and transfer Putin to the International Criminal Court in The Hague.',
+  'direct',
+  'Ministry of Foreign Affairs of Ukraine',
+);
+const mfaHope = statement(
+  'mfa-hope',
+  MFA,
+  'We hope that the Government of Mongolia is aware of the fact that Vladimir Putin is a war criminal.',
+  'direct',
+  'Ministry of Foreign Affairs of Ukraine',
+);
+const elided = statement(
+  'elided',
+  OUTLET_ELIDED,
+  'We call on the Mongolian side to execute the binding international arrest warrant and transfer Putin to the [...] court in The Hague.',
+  'direct',
+  "Ukraine's foreign ministry",
+);
+const edited = statement(
+  'edited',
+  OUTLET_EDITED,
+  "We hope that the Government of Mongolia [Ulaanbaatar's leadership – ed.] is aware of the fact that Vladimir Putin is a war criminal,",
+  'direct',
+  'the ministry',
+);
+const reported = statement(
+  'reported',
+  OUTLET_REPORTED,
+  'Mongolia to execute the international arrest warrant and hand Putin over to the court in The Hague',
+  'indirect',
+  "Ukraine's foreign ministry",
+);
+const summon = statement(
+  'summon',
+  OUTLET_REPORTED,
+  "it would summon Mongolia's charge d'affaires over grain exports",
+  'indirect',
+  'The ministry',
+);
+
+describe('alignStatements: how coverage renders one statement', () => {
+  it('reads an editor’s bracketed insertion and elision marks as not the speaker’s words', () => {
+    expect(speakersWords("Government of Mongolia [Ulaanbaatar's leadership – ed.] is aware")).not.toContain(
+      'leadership',
+    );
+    expect(speakersWords('arrest warrant […] We hope ... that (…) it')).not.toMatch(/[…]|\.\.\./);
+  });
+
+  it('aligns an elided quotation with the primary source, the bracketed clarification and the reported call', () => {
+    const groups = alignStatements([
+      doc('mfa', 'official', 'en', [mfaCall, mfaHope]),
+      doc('elided-outlet', 'outlet', 'en', [elided]),
+      doc('edited-outlet', 'outlet', 'en', [edited]),
+      doc('reported-outlet', 'outlet', 'en', [reported, summon]),
+    ]);
+    expect(groupIds(groups, 'mfa-hope')).toEqual(['edited', 'mfa-hope']);
+    expect(groupIds(groups, 'mfa-call')).toEqual(['elided', 'mfa-call', 'reported']);
+    // The ministry's other business is another statement.
+    expect(groupIds(groups, 'summon')).toEqual(['summon']);
+    const call = groups.find((g) => g.renditions.some((r) => r.statement.id === 'mfa-call'));
+    expect(call?.renditions[call.reference]?.statement.id).toBe('mfa-call');
+  });
+
+  it('matches two translation chains of one Russian sentence on content words and figures', () => {
+    const TASS = `Putin: Russia ready to deliver gas to Mongolia
+
+"Russia is prepared to deliver natural gas to Mongolia under the Power of Siberia 2 project," Putin told the newspaper Unuudur.`;
+    const RIA = `Putin promises Mongolia gas
+
+Putin said: "Russia is ready to supply Mongolia with natural gas within the framework of the Power of Siberia 2 project."`;
+    const OTHER = `Putin on trade
+
+Putin told Unuudur: "Trade between Russia and Mongolia grew by 21 percent last year."`;
+    const tass = statement(
+      'tass',
+      TASS,
+      'Russia is prepared to deliver natural gas to Mongolia under the Power of Siberia 2 project,',
+      'direct',
+      'Putin',
+    );
+    const ria = statement(
+      'ria',
+      RIA,
+      'Russia is ready to supply Mongolia with natural gas within the framework of the Power of Siberia 2 project.',
+      'direct',
+      'Putin',
+    );
+    const trade = statement(
+      'trade',
+      OTHER,
+      'Trade between Russia and Mongolia grew by 21 percent last year.',
+      'direct',
+      'Putin',
+    );
+    const groups = alignStatements([
+      doc('tass', 'outlet', 'en', [tass]),
+      doc('ria', 'outlet', 'en', [ria]),
+      doc('other', 'outlet', 'en', [trade]),
+    ]);
+    expect(groupIds(groups, 'tass')).toEqual(['ria', 'tass']);
+    expect(groupIds(groups, 'trade')).toEqual(['trade']);
+  });
+
+  it('aligns a Russian rendition with no figure on the speaker and two names it shares, and not on common names', () => {
+    const KREMLIN = `Press statements following Russian-Mongolian talks
+
+Vladimir Putin: I informed President Khurelsukh and Prime Minister Oyun-Erdene about our plans for the railway to China. Russia and Mongolia are good neighbours.`;
+    const RU = `Путин рассказал о планах по железной дороге
+
+Путин сказал: «Я проинформировал президента Хурэлсуха и премьер-министра Оюун-Эрдэнэ о наших планах по железной дороге в Китай». Он также заявил, что Россия и Монголия остаются друзьями.`;
+    const en = statement(
+      'en-railway',
+      KREMLIN,
+      'I informed President Khurelsukh and Prime Minister Oyun-Erdene about our plans for the railway to China.',
+      'direct',
+      'Vladimir Putin',
+    );
+    const neighbours = statement(
+      'en-neighbours',
+      KREMLIN,
+      'Russia and Mongolia are good neighbours.',
+      'direct',
+      'Vladimir Putin',
+    );
+    const ru = statement(
+      'ru-railway',
+      RU,
+      'Я проинформировал президента Хурэлсуха и премьер-министра Оюун-Эрдэнэ о наших планах по железной дороге в Китай',
+      'direct',
+      'Путин',
+      'ru',
+    );
+    const friends = statement(
+      'ru-friends',
+      RU,
+      'Россия и Монголия остаются друзьями',
+      'indirect',
+      'Он',
+      'ru',
+    );
+    const groups = alignStatements([
+      doc('kremlin', 'official', 'en', [en, neighbours]),
+      doc('ru-outlet', 'outlet', 'ru', [ru, { ...friends, resolvedSpeaker: 'Путин' }]),
+    ]);
+    expect(groupIds(groups, 'en-railway')).toEqual(['en-railway', 'ru-railway']);
+    // Russia and Mongolia are named by half the statements of the event: not enough on their own.
+    expect(groupIds(groups, 'ru-friends')).toEqual(['ru-friends']);
+  });
+});
