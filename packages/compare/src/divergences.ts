@@ -39,6 +39,23 @@ const NEGATORS = new Set([
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 
+/** Offices held by one person at a time: "the Secretary-General" names whoever holds the office. */
+const TITLES = new Set(
+  'secretary-general secretary general president prime minister chancellor premier pope king queen emperor chairman chairwoman chair governor mayor u.n un us u.s. the'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A speaker given only by a title ("the Secretary-General", "the president"): the holder's name in
+ * another rendition is the same speaker, not a misattribution. An office or body ("the Kremlin",
+ * "the ministry") is not a title: a leader's words credited to his office are misattributed.
+ */
+function isBareTitle(speaker: CanonicalSpeaker): boolean {
+  const tokens = speaker.person.length > 0 ? speaker.person : speaker.descriptors;
+  return tokens.length > 0 && tokens.every((t) => TITLES.has(t));
+}
+
 /** `words` keeps contractions whole ("won't", "doesn't"), so the "n't" negator is a word ending. */
 function isNegator(word: string): boolean {
   return NEGATORS.has(word) || word.endsWith("n't");
@@ -110,7 +127,13 @@ export function compareRenditions(
     out.push(textualDivergence(a, b, options));
   }
 
-  if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker)) {
+  if (
+    a.speaker &&
+    b.speaker &&
+    !sameSpeaker(a.speaker, b.speaker) &&
+    !isBareTitle(a.speaker) &&
+    !isBareTitle(b.speaker)
+  ) {
     out.push({
       type: 'misattributed',
       ...base,

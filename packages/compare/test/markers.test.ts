@@ -122,3 +122,35 @@ describe('compareRenditions: figures and calendar words without extracted facts'
     expect(compareRenditions(a, b).map((d) => d.type)).toEqual(['reworded']);
   });
 });
+
+describe('compareRenditions: a title and its holder', () => {
+  const words =
+    'The United Nations stands ready to support the Government of Morocco in its efforts to assist the affected population.';
+  const as = (documentId: string, label: string): ComparableRendition => ({
+    ...rendition(documentId, words),
+    speakerLabel: label,
+    speaker: canonicalSpeaker(label),
+  });
+
+  it('does not call the Secretary-General’s words credited to Guterres misattributed', () => {
+    const types = compareRenditions(
+      as('un', 'the Secretary-General'),
+      as('wire', 'U.N. Secretary-General Antonio Guterres'),
+    );
+    expect(types.map((d) => d.type)).toEqual(['verbatim']);
+    expect(compareRenditions(as('un', 'the president'), as('wire', 'Guterres')).map((d) => d.type)).toEqual([
+      'verbatim',
+    ]);
+  });
+
+  it('still calls a leader’s words credited to his office, or to another person, misattributed', () => {
+    expect(
+      compareRenditions(as('kremlin', 'Vladimir Putin'), as('outlet', 'the Kremlin press service')).map(
+        (d) => d.type,
+      ),
+    ).toEqual(['verbatim', 'misattributed']);
+    expect(
+      compareRenditions(as('un', 'Antonio Guterres'), as('outlet', 'Amina Mohammed')).map((d) => d.type),
+    ).toEqual(['verbatim', 'misattributed']);
+  });
+});
