@@ -1,3 +1,3 @@
-export { type CanonicalSpeaker, canonicalSpeaker, sameSpeaker } from './speaker';
+export { type CanonicalSpeaker, canonicalSpeaker, nameKey, sameSpeaker } from './speaker';
 export { canonicalText, contentStems, foldDiacritics, isStopword, numbersIn, stem, words } from './text';
 export { transliterate } from './transliterate';

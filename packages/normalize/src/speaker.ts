@@ -160,6 +160,21 @@ function tokensOf(label: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A spelling-tolerant key for one name token, so that the romanisations news uses for one Cyrillic
+ * name meet: Mongolian ө/ү written o or u (Unuudur ~ Onoodor ~ Өнөөдөр), Russian -ий written -y, -i
+ * or -ii (Zelensky ~ Зеленский, Yuri ~ Юрий), doubled letters written single (Oyu ~ Оюу).
+ */
+export function nameKey(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/(?:ii|iy|yi|y|i)$/, 'i')
+    .replace(/[ou]/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const ORG_KEYS = new Set([...ORG_WORDS].map(nameKey));
+
 /** Mongolian genitive endings on patronymics ("Ukhnaagiin" → "ukhnaa"). */
 function stripPatronymic(token: string): string {
   return token.length > 6 ? token.replace(/(?:giin|iin|yn)$/, '') : token;
@@ -173,7 +188,11 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
     const lower = token.toLowerCase().replace(/-(?:yn|ын|iin)$/, '');
     if (DROP.has(lower)) continue;
     const isName =
-      /^\p{Lu}/u.test(token) && !ORG_WORDS.has(lower) && !/^\p{Lu}\.?$/u.test(token) && lower.length > 1;
+      /^\p{Lu}/u.test(token) &&
+      !ORG_WORDS.has(lower) &&
+      !ORG_KEYS.has(nameKey(lower)) &&
+      !/^\p{Lu}\.?$/u.test(token) &&
+      lower.length > 1;
     if (isName && !/^\p{Lu}{2,}$/u.test(token)) person.push(stripPatronymic(lower.replace(/\.$/, '')));
     else {
       const expanded =
@@ -202,8 +221,8 @@ const COUNTRIES = new Set(['mongolia', 'russia', 'ukraine', 'us', 'china']);
 
 function overlapRatio(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(b);
-  return a.filter((t) => set.has(t)).length / Math.min(a.length, b.length);
+  const set = new Set(b.map(nameKey));
+  return a.filter((t) => set.has(nameKey(t))).length / Math.min(a.length, b.length);
 }
 
 /**
@@ -217,7 +236,9 @@ export function sameSpeaker(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
   if (a.person.length > 0 && b.person.length > 0) {
     const aLast = a.person[a.person.length - 1] as string;
     const bLast = b.person[b.person.length - 1] as string;
-    return b.person.includes(aLast) || a.person.includes(bLast);
+    const aKeys = a.person.map(nameKey);
+    const bKeys = b.person.map(nameKey);
+    return bKeys.includes(nameKey(aLast)) || aKeys.includes(nameKey(bLast));
   }
   const aCore = a.descriptors.filter((t) => !ROLE_WORDS.has(t));
   const bCore = b.descriptors.filter((t) => !ROLE_WORDS.has(t));

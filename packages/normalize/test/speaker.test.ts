@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSpeaker, sameSpeaker } from '../src/index';
+import { canonicalSpeaker, nameKey, sameSpeaker } from '../src/index';
 
 function same(a: string, b: string): boolean {
   const x = canonicalSpeaker(a);
@@ -102,5 +102,35 @@ describe('sameSpeaker', () => {
   it('compares bare roles by the role itself', () => {
     expect(same('a spokesperson', 'a spokeswoman')).toBe(true);
     expect(same('a spokesperson', 'an aide')).toBe(false);
+  });
+});
+
+describe('romanisations of one Cyrillic name', () => {
+  it('matches the spellings the issue names across scripts and word orders', () => {
+    expect(same('Khurelsukh Ukhnaa', 'Ukhnaagiin Khürelsükh')).toBe(true);
+    expect(same('Khurelsukh Ukhnaa', 'Ухнаагийн Хүрэлсүх')).toBe(true);
+    expect(same('President Ukhnaa', 'Ерөнхийлөгч У.Хүрэлсүх')).toBe(false);
+    expect(same('Kremlin spokesman Dmitry Peskov', 'Д.Песков')).toBe(true);
+  });
+
+  it('matches the newspaper Unuudur, Onoodor and Өнөөдөр as one body', () => {
+    expect(same('Unuudur', 'Өнөөдөр')).toBe(true);
+    expect(same('Onoodor', 'Өнөөдөр')).toBe(true);
+    expect(same('the Unuudur newspaper', 'Onoodor')).toBe(true);
+  });
+
+  it('matches -y, -i and -ii endings and single for double letters, and keeps different people apart', () => {
+    expect(same('Volodymyr Zelensky', 'Владимир Зеленский')).toBe(true);
+    expect(same('Yuri Ushakov', 'Юрий Ушаков')).toBe(true);
+    expect(same('Yuri Ushakov', 'Дмитрий Песков')).toBe(false);
+    expect(same('Sergei Lavrov', 'Сергей Шойгу')).toBe(false);
+  });
+});
+
+describe('nameKey', () => {
+  it('gives one key to the romanisations of one name and different keys to different names', () => {
+    expect(nameKey('unuudur')).toBe(nameKey('onoodor'));
+    expect(nameKey('zelensky')).toBe(nameKey('zelenskii'));
+    expect(nameKey('putin')).not.toBe(nameKey('peskov'));
   });
 });
