@@ -25,29 +25,103 @@ function closeDates(a: string, b: string): boolean {
   return days <= 3 * 366;
 }
 
+/** Words before a figure that make it an approximation ("more than 2,000"), which no exact figure contradicts. */
+const APPROXIMATE =
+  /\b(?:more than|over|at least|about|around|nearly|almost|some|up to|roughly|approximately|close to|fewer than|less than|under|upwards of|as many as|exceeding)\s*$/i;
+
+function isApproximate(text: string, start: number): boolean {
+  return APPROXIMATE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Verbs that follow a figure without saying what it counts ("6.8 quake struck", "earthquake hit"). */
+const EVENT_VERBS = new Set([
+  'hit',
+  'hits',
+  'struck',
+  'strikes',
+  'occurred',
+  'happened',
+  'was',
+  'were',
+  'is',
+  'are',
+]);
+
+/** A subject without the event verbs that follow a figure without saying what it counts. */
+function subjectKey(subject: string): string {
+  const words = subject.split(' ').filter((w) => !EVENT_VERBS.has(w));
+  return words.length > 0 ? words.join(' ') : subject;
+}
+
+/**
+ * Subjects that are one measure in two wordings: a compound and its head ("earthquake" and "quake",
+ * "ceasefire" and "fire" do not meet — the head must be five letters or more) with the same words
+ * after it. Maps each key to the shortest form. The subjects of one event are few; all pairs are fine.
+ */
+function unifySubjects(keys: string[]): Map<string, string> {
+  const out = new Map(keys.map((k) => [k, k]));
+  for (const a of keys) {
+    const [headA, ...restA] = a.split(' ');
+    for (const b of keys) {
+      if (a === b) continue;
+      const [headB, ...restB] = b.split(' ');
+      if (!headA || !headB || headB.length < 5 || headA.length <= headB.length) continue;
+      if (headA.endsWith(headB) && restA.join(' ') === restB.join(' ')) out.set(a, b);
+    }
+  }
+  return out;
+}
+
 /**
  * Values that disagree across documents for one subject: the first mention of each distinct value in
  * each document. A conflict needs two values from two documents.
  */
 function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'date'): FactConflict[] {
   const bySubject = new Map<string, ConflictValue[]>();
+  const subjectName = new Map<string, string>();
   for (const doc of documents) {
     const seen = new Set<string>();
     for (const fact of doc.facts) {
       if (fact.kind !== kind || fact.subject === 'date') continue;
-      const key = `${fact.subject}\u0000${fact.value}`;
+      if (kind === 'number' && doc.text && isApproximate(doc.text, fact.start)) continue;
+      const subject = subjectKey(fact.subject);
+      const key = `${subject}\u0000${fact.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const list = bySubject.get(fact.subject) ?? [];
+      const list = bySubject.get(subject) ?? [];
       list.push(conflictValue(doc.documentId, fact));
-      bySubject.set(fact.subject, list);
+      bySubject.set(subject, list);
+      if (!subjectName.has(subject)) subjectName.set(subject, fact.subject);
     }
   }
+  const unified = unifySubjects([...bySubject.keys()]);
+  for (const [key, target] of unified) {
+    if (key === target) continue;
+    bySubject.set(target, [...(bySubject.get(target) ?? []), ...(bySubject.get(key) ?? [])]);
+    bySubject.delete(key);
+    if (!subjectName.has(target)) subjectName.set(target, subjectName.get(key) ?? key);
+  }
   const out: FactConflict[] = [];
-  for (const [subject, values] of bySubject) {
+  for (const [key, merged] of bySubject) {
+    const subject = subjectName.get(key) ?? key;
+    const once = new Set<string>();
+    const values = merged.filter((v) => {
+      const id = `${v.documentId}\u0000${v.value}`;
+      if (once.has(id)) return false;
+      once.add(id);
+      return true;
+    });
     const distinct = [...new Set(values.map((v) => v.value))];
     if (distinct.length < 2) continue;
     if (new Set(values.map((v) => v.documentId)).size < 2) continue;
+    // Two documents must give disjoint values: one that states both figures (a toll and its update,
+    // a count before and after) disagrees with neither.
+    const perDocument = new Map<string, Set<string>>();
+    for (const v of values)
+      perDocument.set(v.documentId, (perDocument.get(v.documentId) ?? new Set()).add(v.value));
+    const sets = [...perDocument.values()];
+    const disjoint = sets.some((x, i) => sets.some((y, j) => j > i && [...x].every((v) => !y.has(v))));
+    if (!disjoint) continue;
     if (kind === 'date') {
       // Dates far apart are different occurrences ("visited in 2019", "talks on 3 September").
       const clash = distinct.some((x, i) => distinct.some((y, j) => j > i && closeDates(x, y)));
@@ -129,9 +203,15 @@ function headlineConflicts(documents: FactDocument[]): FactConflict[] {
   const out: FactConflict[] = [];
   for (const doc of documents) {
     for (const kind of ['number', 'date'] as const) {
-      const headline = doc.facts.filter((f) => f.kind === kind && f.inHeadline && f.subject !== 'date');
+      const exact = (f: Fact) => kind !== 'number' || !doc.text || !isApproximate(doc.text, f.start);
+      const headline = doc.facts.filter(
+        (f) => f.kind === kind && f.inHeadline && f.subject !== 'date' && exact(f),
+      );
       for (const h of headline) {
-        const body = doc.facts.filter((f) => f.kind === kind && !f.inHeadline && f.subject === h.subject);
+        const body = doc.facts.filter(
+          (f) =>
+            f.kind === kind && !f.inHeadline && subjectKey(f.subject) === subjectKey(h.subject) && exact(f),
+        );
         if (body.length === 0 || body.some((f) => f.value === h.value)) continue;
         const clash = kind === 'date' ? body.filter((f) => closeDates(f.value, h.value)) : body;
         const first = clash[0];

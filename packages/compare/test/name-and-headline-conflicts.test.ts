@@ -113,3 +113,73 @@ Mongolian President Khurelsukh Ukhnaa received Russian President Vladimir Putin 
     ).toEqual([]);
   });
 });
+
+describe('findFactConflicts: figures that only look different', () => {
+  const WIRE = `UN chief offers help after Morocco quake kills more than 2,000
+
+The magnitude 6.8 quake struck late on Friday. Morocco's interior ministry said 2,012 people had been killed.`;
+  const BROADCASTER = `Morocco earthquake: death toll passes 2,000
+
+The death toll has risen to 2,012, the interior ministry says. The magnitude 6.9 earthquake hit the High Atlas mountains on Friday night.`;
+  const UPDATE = `Morocco quake toll rises
+
+The interior ministry first said 2,012 people had been killed; by Monday it said 2,497 people had been killed.`;
+  const LATER = `Morocco quake toll rises again
+
+By Monday the interior ministry said 2,497 people had been killed.`;
+  const docs = {
+    wire: {
+      documentId: 'wire',
+      text: WIRE,
+      facts: [
+        fact(WIRE, '2,000', { kind: 'number', subject: 'people killed', value: '2000', inHeadline: true }),
+        fact(WIRE, '6.8 quake struck', { kind: 'number', subject: 'quake struck', value: '6.8' }),
+        fact(WIRE, '2,012 people', { kind: 'number', subject: 'people killed', value: '2012' }),
+      ],
+    },
+    broadcaster: {
+      documentId: 'broadcaster',
+      text: BROADCASTER,
+      facts: [
+        fact(BROADCASTER, '6.9 earthquake hit', { kind: 'number', subject: 'earthquake hit', value: '6.9' }),
+      ],
+    },
+    update: {
+      documentId: 'update',
+      text: UPDATE,
+      facts: [
+        fact(UPDATE, '2,012 people', { kind: 'number', subject: 'people killed', value: '2012' }),
+        fact(UPDATE, '2,497 people', { kind: 'number', subject: 'people killed', value: '2497' }),
+      ],
+    },
+    later: {
+      documentId: 'later',
+      text: LATER,
+      facts: [fact(LATER, '2,497 people', { kind: 'number', subject: 'people killed', value: '2497' })],
+    },
+  };
+
+  it('meets "6.8 quake struck" and "6.9 earthquake hit" as one measure', () => {
+    const conflicts = findFactConflicts([docs.wire, docs.broadcaster]);
+    expect(conflicts.map((c) => [c.subject, c.values.map((v) => [v.documentId, v.value])])).toEqual([
+      [
+        'quake struck',
+        [
+          ['wire', '6.8'],
+          ['broadcaster', '6.9'],
+        ],
+      ],
+    ]);
+  });
+
+  it('does not set an approximation ("more than 2,000") against an exact figure', () => {
+    const conflicts = findFactConflicts([docs.wire, docs.update]);
+    expect(conflicts.filter((c) => c.values.some((v) => v.value === '2000'))).toEqual([]);
+  });
+
+  it('needs two documents with disjoint figures: one that gives both the toll and its update agrees with each', () => {
+    expect(findFactConflicts([docs.wire, docs.update])).toEqual([]);
+    const conflicts = findFactConflicts([docs.wire, docs.later]);
+    expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2012', '2497']]);
+  });
+});
