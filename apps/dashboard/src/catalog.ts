@@ -12,18 +12,6 @@ export interface ReportListing {
   origin: 'store' | string;
 }
 
-/**
- * Listing methods a store may offer. The Store interface of this version has none, so the catalog
- * asks for them by name and, without them, lists the report files of the reports folder (which is
- * where `parallax demo` writes) and looks each one up in the store.
- */
-interface ListingStore {
-  listReports?: () => Promise<
-    Array<{ id: string; generatedAt: string; events?: { id: string; title: string }[] }>
-  >;
-  listRuns?: () => Promise<RunRecord[]>;
-}
-
 export interface CatalogProblem {
   file: string;
   message: string;
@@ -31,12 +19,17 @@ export interface CatalogProblem {
 
 export interface Catalog {
   reports: ReportListing[];
-  /** null when this store cannot list runs. */
-  runs: RunRecord[] | null;
+  runs: RunRecord[];
   problems: CatalogProblem[];
 }
 
-/** What the dashboard reads: the store, and optionally a folder of JSON reports. */
+/** The newest reports and runs the index shows. */
+const LIST_LIMIT = 200;
+
+/**
+ * What the dashboard reads: the store's reports and runs, and optionally a folder of JSON reports
+ * (what `parallax compare --out` or an older demo wrote) that the store may not hold.
+ */
 export class ReportCatalog {
   readonly #files = new Map<string, Report>();
 
@@ -48,11 +41,8 @@ export class ReportCatalog {
   async list(): Promise<Catalog> {
     const problems: CatalogProblem[] = [];
     const byId = new Map<string, ReportListing>();
-    const listing = this.store as Store & ListingStore;
-    if (typeof listing.listReports === 'function') {
-      for (const r of await listing.listReports()) {
-        byId.set(r.id, { id: r.id, generatedAt: r.generatedAt, events: r.events ?? [], origin: 'store' });
-      }
+    for (const r of await this.store.listReports(LIST_LIMIT)) {
+      byId.set(r.id, { ...r, origin: 'store' });
     }
     for (const [file, report] of await this.#readFiles(problems)) {
       const id = reportId(report);
@@ -71,8 +61,7 @@ export class ReportCatalog {
         (a.generatedAt < b.generatedAt ? 1 : a.generatedAt > b.generatedAt ? -1 : 0) ||
         (a.id < b.id ? -1 : 1),
     );
-    const runs = typeof listing.listRuns === 'function' ? await listing.listRuns() : null;
-    return { reports, runs, problems };
+    return { reports, runs: await this.store.listRuns(LIST_LIMIT), problems };
   }
 
   /** A report by id: from the store first, else from a report file listed earlier. */

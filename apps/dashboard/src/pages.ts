@@ -89,14 +89,12 @@ ${
 }
 <h2>Runs</h2>
 ${
-  catalog.runs === null
-    ? html`<p class="muted">This store version cannot list runs.</p>`
-    : catalog.runs.length === 0
-      ? html`<p class="muted">No runs.</p>`
-      : html`<table><thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Finished</th><th scope="col">Error</th></tr></thead><tbody>${catalog.runs.map(
-          (run) =>
-            html`<tr><td><code>${run.id}</code></td><td>${run.status}</td><td>${run.startedAt}</td><td>${run.finishedAt ?? '—'}</td><td>${run.error ?? ''}</td></tr>`,
-        )}</tbody></table>`
+  catalog.runs.length === 0
+    ? html`<p class="muted">No runs.</p>`
+    : html`<table><thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Finished</th><th scope="col">Error</th></tr></thead><tbody>${catalog.runs.map(
+        (run) =>
+          html`<tr><td><code>${run.id}</code></td><td>${run.status}</td><td>${run.startedAt}</td><td>${run.finishedAt ?? '—'}</td><td>${run.error ?? ''}</td></tr>`,
+      )}</tbody></table>`
 }
 ${
   catalog.problems.length === 0

@@ -60,7 +60,12 @@ describe('dashboard over a real store on loopback', () => {
     const reports = join(work, 'reports');
     await mkdir(reports);
     await writeFile(join(reports, 'demo.json'), renderJson(demo.report));
-    await writeFile(join(reports, 'canaries.json'), renderJson(canaries.report));
+    // The canaries' report is only in the store; a finished and a running run too.
+    await store.finishRun((await store.startRun('run_demo_seed')).id, {
+      status: 'succeeded',
+      summary: { documents: 9 },
+    });
+    await store.startRun('run_still_going');
     await writeFile(join(reports, 'broken.json'), '{"schemaVersion": 1, "events": "not a list"}');
     dashboard = await startDashboard({ store, reportsDir: reports, port: 0 });
   }, 120_000);
@@ -76,7 +81,7 @@ describe('dashboard over a real store on loopback', () => {
     expect(dashboard.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('lists events and reports from the store and the reports folder, and names a file it cannot read', async () => {
+  it('lists events, reports (store and reports folder) and runs, and names a file it cannot read', async () => {
     const res = await raw(`${dashboard.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -85,6 +90,8 @@ describe('dashboard over a real store on loopback', () => {
       expect(res.body).toContain(`/events/${report.events[0]?.id}`);
     }
     expect(res.body).toContain('broken.json');
+    expect(res.body).toMatch(/<code>run_still_going<\/code><\/td><td>running</);
+    expect(res.body).toMatch(/<code>run_demo_seed<\/code><\/td><td>succeeded</);
     // The canary titles are on the page as text, never as markup.
     expect(res.body).not.toMatch(/<script>window\.__xss/);
     expect(res.body).toContain('&lt;script&gt;window.__xss=1');

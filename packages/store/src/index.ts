@@ -1,3 +1,11 @@
 export { openStore } from './open';
 export { reportId } from './store';
-export type { OpenStoreOptions, RunRecord, RunResult, RunStatus, Store, StoredDocument } from './types';
+export type {
+  OpenStoreOptions,
+  ReportListing,
+  RunRecord,
+  RunResult,
+  RunStatus,
+  Store,
+  StoredDocument,
+} from './types';

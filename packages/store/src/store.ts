@@ -29,7 +29,7 @@ import {
   snapshotMetaFromRow,
 } from './rows';
 import type { SqlClient } from './sql';
-import type { RunRecord, RunResult, Store, StoredDocument } from './types';
+import type { ReportListing, RunRecord, RunResult, Store, StoredDocument } from './types';
 
 /** The id of a report: a content hash of its events (not of generatedAt), so re-running gives the same id. */
 export function reportId(report: Pick<Report, 'events'>): string {
@@ -85,6 +85,12 @@ SELECT $1, e.event_id, e.title, e.position
 FROM jsonb_to_recordset($2::jsonb) AS e(event_id text, title text, position integer)`;
 
 const RUN_COLUMNS = 'id, status, started_at, finished_at, summary, error';
+
+function listLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw invalidInput(`list limit must be a positive integer, not ${limit}`, { limit });
+  return limit;
+}
 
 /** The Store over any SqlClient: PGlite today, a PostgreSQL pool tomorrow. */
 export class SqlStore implements Store {
@@ -392,6 +398,34 @@ export class SqlStore implements Store {
     );
     const row = rows[0];
     return row === undefined ? null : runFromRow(row);
+  }
+
+  async listReports(limit = 100): Promise<ReportListing[]> {
+    this.#open();
+    const { rows } = await guard('listReports', () =>
+      this.client.query<{ id: string; generated_at: string; events: { id: string; title: string }[] }>(
+        // generatedAt as the report wrote it (the body's string), not as a timestamptz round trip.
+        `SELECT r.id, r.body->>'generatedAt' AS generated_at,
+           coalesce(jsonb_agg(jsonb_build_object('id', e.event_id, 'title', e.title) ORDER BY e.position)
+             FILTER (WHERE e.event_id IS NOT NULL), '[]'::jsonb) AS events
+         FROM reports r LEFT JOIN report_events e ON e.report_id = r.id
+         GROUP BY r.id
+         ORDER BY r.generated_at DESC, r.saved_at DESC, r.id
+         LIMIT $1`,
+        [listLimit(limit)],
+      ),
+    );
+    return rows.map((row) => ({ id: row.id, generatedAt: row.generated_at, events: row.events }));
+  }
+
+  async listRuns(limit = 100): Promise<RunRecord[]> {
+    this.#open();
+    const { rows } = await guard('listRuns', () =>
+      this.client.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC, id LIMIT $1`, [
+        listLimit(limit),
+      ]),
+    );
+    return rows.map(runFromRow);
   }
 
   async close(): Promise<void> {

@@ -30,6 +30,13 @@ export interface RunResult {
  * `dataDir`: embedded PGlite, file-backed, one process at a time. `memory`: throwaway PGlite.
  * `databaseUrl`: a PostgreSQL server (postgres://…), shared by any number of workers on any machines.
  */
+/** A stored report as listed: its id, when it was generated and the events it holds, in order. */
+export interface ReportListing {
+  id: string;
+  generatedAt: string;
+  events: { id: string; title: string }[];
+}
+
 export type OpenStoreOptions =
   | { dataDir: string }
   | { memory: true }
@@ -73,6 +80,10 @@ export interface Store {
   /** Finishes a running run; a run that is unknown or already finished is a (non-retryable) StoreError. */
   finishRun(id: string, result: RunResult): Promise<void>;
   getRun(id: string): Promise<RunRecord | null>;
+  /** Stored reports, latest generatedAt first, at most `limit` (default 100): for browsing (the dashboard). */
+  listReports(limit?: number): Promise<ReportListing[]>;
+  /** Runs, latest started first, at most `limit` (default 100). */
+  listRuns(limit?: number): Promise<RunRecord[]>;
   /** Closes the database and releases the data dir. Idempotent; any other call after it fails. */
   close(): Promise<void>;
 }
