@@ -1,6 +1,8 @@
 import { contentId, type Fact } from '@parallax/core';
 import { tokenize } from './attribution';
 import { lookupPlace, PLACE_PATTERN } from './gazetteer';
+import { fullNameFor, nameMentions } from './names';
+import { relativeDates } from './relative-dates';
 import { splitParagraphs, splitSentences } from './sentences';
 
 export interface FactOptions {
@@ -153,7 +155,9 @@ function validDay(year: number, month: number, day: number): boolean {
 export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
   const facts: Fact[] = [];
   const headlineEnd = options.headlineEnd ?? 0;
-  const defaultYear = options.publishedAt ? new Date(options.publishedAt).getUTCFullYear() : undefined;
+  const published = options.publishedAt ? new Date(options.publishedAt) : undefined;
+  const publishedAt = published && !Number.isNaN(published.getTime()) ? published : undefined;
+  const defaultYear = publishedAt?.getUTCFullYear();
   const push = (fact: Omit<Fact, 'id' | 'inHeadline'>) => {
     facts.push({
       id: contentId('fact', options.documentId ?? '', fact.kind, fact.start, fact.end),
@@ -187,6 +191,26 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
         const lead = m[0].match(/^(?:in|since|by|until)\s+/)?.[0].length ?? 0;
         const subject = dateSubject(text, sentence.start, start);
         push({ kind: 'date', subject, value, text: text.slice(start + lead, end), start: start + lead, end });
+      }
+    }
+    if (publishedAt) {
+      for (const r of relativeDates(body, sentence.start, publishedAt)) {
+        if (taken.some(([s, e]) => r.start < e && r.end > s)) continue;
+        taken.push([r.start, r.end]);
+        const lead = text.slice(r.start, r.end).match(/^(?:on|в|во)\s+/iu)?.[0].length ?? 0;
+        // "six months after the appointment …": the date is the appointment's, named after the phrase.
+        const forward = /\b(?:after|before)$/i.test(text.slice(r.start, r.end))
+          ? dateSubjectAfter(text, r.end, sentence.end)
+          : undefined;
+        const subject = forward ?? dateSubject(text, sentence.start, r.start);
+        push({
+          kind: 'date',
+          subject,
+          value: r.value,
+          text: text.slice(r.start + lead, r.end),
+          start: r.start + lead,
+          end: r.end,
+        });
       }
     }
     dateSpans.push(...taken);
@@ -234,6 +258,17 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
       country: place.country,
     });
   }
+  // Person names: each person once, at the first mention, valued by the fullest form the text gives.
+  // A title-case headline runs words together ("Vladimir Putin Visits Kyzyl"): names from the body.
+  const mentions = nameMentions(text).filter((m) => m.start >= headlineEnd);
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const short = !m.name.includes(' ') || /^(?:\p{Lu}\.){1,2}\s?\S+$/u.test(m.name);
+    const full = (short ? fullNameFor(m.name, mentions) : undefined) ?? m.name;
+    if (seen.has(full)) continue;
+    seen.add(full);
+    push({ kind: 'name', subject: 'person', value: full, text: m.name, start: m.start, end: m.end });
+  }
   return facts.sort((a, b) => a.start - b.start);
 }
 
@@ -254,4 +289,12 @@ function dateSubject(text: string, sentenceStart: number, dateStart: number): st
     if (trigger) return trigger[1];
   }
   return 'date';
+}
+
+function dateSubjectAfter(text: string, from: number, sentenceEnd: number): string | undefined {
+  for (const token of tokenize(text.slice(from, Math.min(sentenceEnd, from + 80)), from)) {
+    const trigger = DATE_TRIGGERS.find(([stem]) => token.lower.startsWith(stem));
+    if (trigger) return trigger[1];
+  }
+  return undefined;
 }

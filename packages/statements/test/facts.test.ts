@@ -69,3 +69,52 @@ describe('extractFacts', () => {
     ).toEqual([]);
   });
 });
+
+describe('relative dates resolved against the publication date', () => {
+  // The seed was published on Monday 2 September 2024.
+  const facts = extractFacts(seed, { headlineEnd: seed.indexOf('\n'), publishedAt: '2024-09-02T12:00:00Z' });
+  const date = (text: string) => facts.find((f) => f.kind === 'date' && f.text === text);
+
+  it('reads a weekday with its part of the day, past or coming by the tense', () => {
+    expect(date('Monday evening')).toMatchObject({ subject: 'arrival', value: '2024-09-02' });
+    // "will meet … on Tuesday": the coming Tuesday.
+    expect(date('Tuesday')).toMatchObject({ subject: 'meeting', value: '2024-09-03' });
+  });
+
+  it('reads "last year" as the year before and "six months after X" as X six months earlier', () => {
+    expect(facts.find((f) => f.text === 'last year' && f.subject === 'issuance')?.value).toBe('2023');
+    expect(date('six months after')).toMatchObject({ subject: 'appointment', value: '2024-03' });
+  });
+
+  it('reads Russian and Mongolian relative dates', () => {
+    const ru = extractFacts('Переговоры прошли в среду в Улан-Баторе, сообщили в Кремле вчера.', {
+      publishedAt: '2024-09-05T08:00:00Z',
+    });
+    expect(ru.filter((f) => f.kind === 'date').map((f) => [f.text, f.value])).toEqual([
+      ['среду', '2024-09-04'],
+      ['вчера', '2024-09-04'],
+    ]);
+    const mn = extractFacts('Айлчлалын үеэр өчигдөр арван баримт бичигт гарын үсэг зурсан байна.', {
+      publishedAt: '2024-09-04T08:00:00Z',
+    });
+    expect(mn.filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(['2024-09-03']);
+  });
+
+  it('leaves relative dates out when the publication date is unknown or invalid', () => {
+    for (const publishedAt of [undefined, 'not a date']) {
+      const undated = extractFacts('Talks were held on Monday evening.', { publishedAt });
+      expect(undated.filter((f) => f.kind === 'date')).toEqual([]);
+    }
+  });
+});
+
+describe('person names', () => {
+  it('lists each person once, by the fullest name the body gives, not the title-case headline', () => {
+    const facts = extractFacts(seed, { headlineEnd: seed.indexOf('\n') });
+    const names = facts.filter((f) => f.kind === 'name').map((f) => f.value);
+    expect(names).toContain('Vladimir Putin');
+    expect(names).toContain('Khurelsukh Ukhnaa');
+    expect(names.filter((n) => n.includes('Putin'))).toEqual(['Vladimir Putin']);
+    expect(names.some((n) => n.includes('Visits'))).toBe(false);
+  });
+});
