@@ -331,8 +331,13 @@ function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text);
 }
 
+/** Abbreviations that end a name with a period ("Khan Resources Inc. announced"). */
+const NAME_ABBREVIATIONS = new Set(['inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'llc', 'plc', 'ag', 'sa']);
+
 function joinedOnlyBySpace(text: string, base: number, left: Token, right: Token): boolean {
-  return /^\s+$/.test(text.slice(left.end - base, right.start - base));
+  const gap = text.slice(left.end - base, right.start - base);
+  if (/^\s+$/.test(gap)) return true;
+  return /^\.\s+$/.test(gap) && (NAME_ABBREVIATIONS.has(left.lower) || /^\p{Lu}$/u.test(left.text));
 }
 
 function acceptable(token: Token): boolean {

@@ -23,6 +23,11 @@ const NAME_APPOSITIVE_CUE = new RegExp(
   `(${NAME_RUN}),\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
   'gu',
 );
+/** "One EU diplomat, speaking on condition of anonymity, described" — a described speaker, an appositive, the cue. */
+const DESCRIBED_APPOSITIVE_CUE = new RegExp(
+  `((?:A|An|One|The|Two|Three|Several|Some)\\s+[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,7}?),\\s+(?:who|which|speaking|declining|asking|citing)\\b[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
+  'gu',
+);
 /** "Its president, Francie Gorman, told" — a descriptor, the name between commas, then the cue. */
 const DESCRIPTOR_NAME_CUE = new RegExp(`,\\s+(${NAME_RUN}),\\s+${AUX}(${ALL_CUES})\\b`, 'gu');
 /** The signature under a press-release quotation: “…” – Name, Title. */
@@ -53,11 +58,17 @@ function appositiveAttribution(
   cues: ReadonlySet<string> = CUE_VERBS,
 ): Attribution | undefined {
   const found: Attribution[] = [];
-  for (const re of [NAME_APPOSITIVE_CUE, DESCRIPTOR_NAME_CUE]) {
+  for (const re of [NAME_APPOSITIVE_CUE, DESCRIPTOR_NAME_CUE, DESCRIBED_APPOSITIVE_CUE]) {
     re.lastIndex = 0;
     for (const m of context.matchAll(re)) {
       const name = m[1] as string;
-      if (!personName(name) && !/^\p{Lu}{2,}/u.test(name)) continue;
+      // A person, an acronym, a body of several capitalised words, or a described speaker.
+      const acceptable =
+        personName(name) ||
+        /^\p{Lu}{2,}/u.test(name) ||
+        (re === DESCRIPTOR_NAME_CUE && /\s\p{Lu}/u.test(name)) ||
+        re === DESCRIBED_APPOSITIVE_CUE;
+      if (!acceptable) continue;
       if (!cues.has((m[2] as string).toLowerCase())) continue;
       found.push(fromMatch(base, m as unknown as RegExpExecArray, 1, 2));
     }
@@ -182,12 +193,16 @@ export function englishReported(text: string, masked: string, sentence: Span): R
 
   const attribution =
     appositiveAttribution(body, start, 'first', REPORTING_CUES) ??
-    findAttribution(body, start, { cues: REPORTING_CUES, prefer: 'first' });
+    findAttribution(body, start, { cues: REPORTING_CUES, prefer: 'first' }) ??
+    coordinatedAttribution(text, body, start);
   if (!attribution) return [];
   // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
   // reported speech of its own.
   if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
-  const lead = masked.slice(start, Math.min(attribution.speakerStart, attribution.cueStart));
+  // The article of the speaker phrase ("…, the agency said") belongs to the speaker, not the lead.
+  const lead = masked
+    .slice(start, Math.min(attribution.speakerStart, attribution.cueStart))
+    .replace(/\b(?:the|a|an|The|A|An)\s+$/u, '');
   const afterCue = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
   let spans: Span[] = [];
   if (/,\s*$/.test(lead) && lead.split(/\s+/).length >= 5 && TRAILING_ADVERBIAL.test(afterCue)) {
@@ -199,8 +214,13 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       lead.trim() !== '' &&
       !/^(?:But|And|However|Meanwhile|Earlier|Later|Separately|Still|Also)\b/u.test(lead.trim())
     ) {
-      // Words before the speaker that are not a connective: the speaker is inside a clause.
-      if (!/,\s*$/.test(lead) && lead.trim().split(/\s+/).length > 3) return [];
+      // Words before the speaker that are not a connective: the speaker is inside a clause — unless
+      // a clause boundary ends them ("…, but Governor Kazuo Ueda signalled …").
+      if (
+        !/(?:[,;]|,\s+(?:but|and|while|whereas|although))\s*$/.test(lead) &&
+        lead.trim().split(/\s+/).length > 3
+      )
+        return [];
     }
     let from = attribution.cueEnd;
     const rest = tokenize(masked.slice(from, sentence.end), from);
@@ -213,7 +233,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       rest[0]?.lower === 'that'
         ? 0
         : adverbialStart.test(rest[0]?.lower ?? '') || addressee
-          ? rest.findIndex((t, i) => i < 7 && t.lower === 'that')
+          ? rest.findIndex((t, i) => i < 9 && t.lower === 'that')
           : -1;
     const commaBeforeThat =
       that >= 0 && /[,;]/.test(masked.slice(from, (rest[that] as { start: number }).start));
@@ -253,6 +273,35 @@ function plainAttribution(
     cue,
     cueStart,
     cueEnd: cueStart + cue.length,
+    pronoun: false,
+  };
+}
+
+const COORDINATED_CUE =
+  /\b(?:and|but)\s+(?:also\s+|later\s+)?(said|told|added|warned|insisted|stressed|argued)\b/u;
+const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?)(${NAME_RUN})(?=[\\s,])`, 'u');
+
+/**
+ * "Tserenbat thanked Japan and said …", "Mark Milde called it “…” and said …": the speaker of a
+ * coordinated speech verb is the subject that opens the sentence.
+ */
+function coordinatedAttribution(text: string, body: string, start: number): Attribution | undefined {
+  const cue = COORDINATED_CUE.exec(body);
+  if (!cue?.[1]) return undefined;
+  const subject = SENTENCE_SUBJECT.exec(body.slice(0, cue.index));
+  const name = subject?.[1];
+  // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
+  const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
+  if (!name || !named) return undefined;
+  const speakerStart = start + (subject?.[0].length ?? 0) - name.length;
+  const cueStart = start + cue.index + cue[0].length - cue[1].length;
+  return {
+    speaker: text.slice(speakerStart, speakerStart + name.length),
+    speakerStart,
+    speakerEnd: speakerStart + name.length,
+    cue: cue[1],
+    cueStart,
+    cueEnd: cueStart + cue[1].length,
     pronoun: false,
   };
 }

@@ -20,7 +20,10 @@ export interface MongolianReported extends Span {
 const PARTICLE = '(?:гэж|гэв|гэжээ|гэлээ|гэсэн|хэмээн|гээд|гэдгийг|гэдгээ|гэснийг|талаар)';
 /** Speech verbs by stem, in any past or progressive form. */
 const VERB_STEM =
-  '(?:мэдэгд|хэлэ|хэлж|хэлл|хэлсэн|онцл|онцол|тэмдэглэ|дурд|мэдээл|анхааруул|амла|сануул|тайлбарла|таамагла|илэрхийлэ|үзэж|үзэв|гомдолло|уриал|шүүмжил|тооцоол|зөвлө|ярила|ярьсан|ярьжээ|нэмж|хариул|шаард|мэдэгдсэн)';
+  '(?:танилцуула|мэдэгд|хэлэ|хэлж|хэлл|хэлсэн|онцл|онцол|тэмдэглэ|дурд|мэдээл|анхааруул|амла|сануул|тайлбарла|таамагла|илэрхийлэ|үзэж|үзэв|гомдолло|уриал|шүүмжил|тооцоол|зөвлө|ярила|ярьсан|ярьжээ|нэмж|хариул|шаард|мэдэгдсэн)';
+/** Bare roles that refer back to a person named earlier ("гэж сайд хэлэв", "гэж дасгалжуулагч нэмж хэлэв"). */
+const ROLE_WORDS =
+  /^(?:сайд|дарга|дасгалжуулагч|ерөнхийлөгч|төлөөлөгч|захирал|шүүгч|элчин сайд|Ерөнхийлөгч)(?:\s|$)/u;
 const PRONOUNS = new Set(['тэрээр', 'тэр', 'тэд', 'тэрбээр', 'тэдгээр']);
 /** Heads of a subject noun phrase that is an office or an organisation. */
 const SUBJECT_HEADS =
@@ -63,8 +66,12 @@ function subjectOf(text: string, from: number, to: number): MongolianAttribution
     if (SUBJECT_HEADS.test(w[0]) && /^\p{Lu}/u.test((words[0] as RegExpMatchArray)[0])) {
       // A name may follow its title: "Ерөнхийлөгч Хүрэлсүх".
       let last = w;
-      for (let j = i + 1; j < words.length && /^\p{Lu}/u.test((words[j] as RegExpMatchArray)[0]); j++)
+      // …and a title may run over several head words: "Хятадын Элчин сайд Шэн Миньгао".
+      for (let j = i + 1; j < words.length; j++) {
+        const next = (words[j] as RegExpMatchArray)[0];
+        if (!/^\p{Lu}/u.test(next) && !SUBJECT_HEADS.test(next)) break;
         last = words[j] as RegExpMatchArray;
+      }
       const end = from + (last.index ?? 0) + last[0].length;
       return {
         speaker: text.slice(from + lead, end),
@@ -96,9 +103,8 @@ export function mongolianQuoteAttribution(
     if (isPronoun(firstWord)) return { speaker: firstWord, speakerStart: at, cue, pronoun: true };
     if (/\p{Lu}/u.test(inline))
       return { speaker: text.slice(at, at + inline.length), speakerStart: at, cue, pronoun: false };
-    // "гэж сайд хэлэв": a bare role stands for the speaker named earlier.
-    if (inline.split(/\s+/).length <= 2 && !/мэдэгдэлд|ярилцлагадаа/u.test(inline))
-      return { speaker: inline, speakerStart: at, cue, pronoun: true };
+    // "гэж сайд хэлэв": a bare role stands for the speaker named earlier; adverbs ("өмнө нь") do not.
+    if (ROLE_WORDS.test(inline)) return { speaker: inline, speakerStart: at, cue, pronoun: true };
   }
   const beforeText = masked.slice(before.start, before.end);
   // Clause punctuation is followed by a space; the dot of an initial ("Б.Жавхлан") is not.

@@ -29,6 +29,10 @@ export function isRussianCue(word: string): boolean {
   return CUE_WORD.test(word.toLowerCase());
 }
 
+/** Nouns naming a person's role: where a Russian subject phrase begins. */
+const RU_ROLES =
+  'представител|пресс-секретар|министр|глав[аеуы]|директор|посол|губернатор|президент|премьер|помощник|адвокат|председател|руководител|заместител|официальн|спикер|тренер|наставник|источник|эксперт|аналитик|депутат|сенатор|мэр|судья|прокурор';
+
 /** Words after a cue that are not the speaker: when and to whom it was said. */
 const NOT_SPEAKER =
   /^(?:в|во|на|по|для|журналистам|репортёрам|изданию|агентству|телеканалу|газете|радиостанции|сегодня|вчера|накануне|ранее|также|тоже|позднее|затем|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|днём|утром|вечером|своём|своем|эфире|интервью|ходе|кулуарах|рамках|соцсетях|telegram-канале)$/iu;
@@ -115,7 +119,15 @@ function subjectBefore(text: string, from: number, to: number): RussianAttributi
   );
   let chosen = named ?? segments[0];
   if (!chosen) return undefined;
-  // Leading adverbials are not the speaker: "Ранее", "Сам", "На вопрос о …".
+  // A leading prepositional phrase is not the speaker ("На вопрос о … представитель Кремля"): the
+  // subject starts at the first person role after it.
+  const pp = /^\s*(?:На|В|Во|По|После|Отвечая|Комментируя|С|Со|При)\s/u.exec(chosen.s);
+  if (pp) {
+    const role = new RegExp(`(?:^|\\s)(?:${RU_ROLES})`, 'iu').exec(chosen.s.slice(pp[0].length));
+    if (role)
+      chosen = { s: chosen.s.slice(pp[0].length + role.index), at: chosen.at + pp[0].length + role.index };
+  }
+  // Leading adverbials are not the speaker: "Ранее", "Сам".
   let s = chosen.s.replace(
     /^\s*(?:Ранее|Также|Сам|Сама|Сами|Тогда|Кроме того|Однако|При этом|Позднее|Между тем)\s+/u,
     '',
@@ -178,7 +190,9 @@ export function splitAttribution(text: string, contentStart: number, contentEnd:
 const ACCORDING =
   /^(?:По\s+(?:словам|данным|оценке|оценкам|мнению|информации|сообщению|подсчётам|подсчетам)|Как\s+(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|отметил[аио]?|пояснил[аио]?|рассказал[аио]?|уточнил[аио]?|говорится\s+в\s+(?:сообщении|заявлении|пресс-релизе))(?:\s+в)?)\s+([^,]{2,140}?),\s+/u;
 const ACCORDING_PRONOUN = /^По\s+(?:его|её|ее|их)\s+(?:словам|мнению|данным|оценке)\s*,\s+/u;
-const ABOUT_THIS = /^Об\s+этом\s+(\S+)\s+(.+?)\.?$/u;
+const ABOUT_THIS = /^Об\s+этом\s+(.+?)\.?$/u;
+const LEAD_CLAUSE_CUE =
+  /^(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|сказал[аио]?|отметил[аио]?|рассказал[аио]?|пояснил[аио]?|уточнил[аио]?|добавил[аио]?|написал[аио]?|передаёт|передает)$/iu;
 
 /** Reported speech in a Russian sentence (quotation contents masked). */
 export function russianReported(text: string, masked: string, sentence: Span): RussianReported[] {
@@ -237,8 +251,14 @@ export function russianReported(text: string, masked: string, sentence: Span): R
         },
       ];
   }
-  // CLAUSE, сообщил X (в интервью …).
-  if (!that && /,\s*(?:[—–]\s*)?$/.test(beforeCue) && beforeCue.split(/\s+/).length >= 5) {
+  // CLAUSE, сообщил X (в интервью …): only with verbs of reporting, and not before a colon or quotation.
+  if (
+    !that &&
+    LEAD_CLAUSE_CUE.test(cue.text) &&
+    !/^\s*:|[«„“"]/u.test(afterCue) &&
+    /,\s*(?:[—–]\s*)?$/.test(beforeCue) &&
+    beforeCue.split(/\s+/).length >= 5
+  ) {
     const speaker = speakerAfterCue(masked, cue.end, sentence.end);
     const s = trimSpan(text, start, start + beforeCue.lastIndexOf(','));
     if (speaker && s)
@@ -262,14 +282,16 @@ export function russianReported(text: string, masked: string, sentence: Span): R
 export function aboutThis(text: string, masked: string, sentence: Span): RussianAttribution | undefined {
   const body = masked.slice(sentence.start, sentence.end);
   const m = ABOUT_THIS.exec(body);
-  if (!m?.[1] || !isRussianCue(m[1])) return undefined;
-  const cueEnd = sentence.start + body.indexOf(m[1]) + m[1].length;
-  const found = speakerAfterCue(masked, cueEnd, sentence.end);
+  if (!m?.[1]) return undefined;
+  // "Об этом (в среду) заявил X": the cue may follow a time adverbial.
+  const cue = words(m[1], sentence.start + body.indexOf(m[1])).find((w) => isRussianCue(w.text));
+  if (!cue) return undefined;
+  const found = speakerAfterCue(masked, cue.end, sentence.end);
   if (!found?.speaker) return undefined;
   return {
     ...found,
     speaker: text.slice(found.speakerStart, found.speakerStart + found.speaker.length),
-    cue: m[1],
+    cue: cue.text,
   };
 }
 

@@ -96,13 +96,25 @@ export function matchSpans(
   return out.sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * A label reduced for equality: script, case, articles and punctuation dropped, and Russian case
+ * endings cut from each word, so a label as written in an oblique case ("по данным следствия")
+ * equals the annotator's nominative ("следствие").
+ */
 function plain(label: string): string {
-  return foldDiacritics(transliterate(label))
+  return label
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/^(?:the|a|an)\s+/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) =>
+      /\p{Script=Cyrillic}/u.test(w) && w.length > 4
+        ? w.replace(/(?:ия|ие|ии|ого|ому|ым|ом|ой|ую|ая|ые|ых|а|у|е|ы|и|я|о)$/u, '')
+        : w,
+    )
+    .map((w) => foldDiacritics(transliterate(w)))
+    .join(' ');
 }
 
 /**
