@@ -173,6 +173,11 @@ function program(): Command {
       join(userCwd(), 'reports'),
     )
     .option(
+      '--database <url>',
+      'read a PostgreSQL store (postgres://…) instead of the embedded one',
+      process.env.DATABASE_URL,
+    )
+    .option(
       '--redis-url <url>',
       'mount Bull Board at /queues for the queues on this Redis',
       process.env.REDIS_URL,
@@ -183,6 +188,7 @@ function program(): Command {
       examples(
         'pnpm parallax serve                      # http://127.0.0.1:4173',
         'pnpm parallax serve --port 8080',
+        'pnpm parallax serve --database postgres://postgres@127.0.0.1:5432/postgres',
         'pnpm parallax serve --redis-url redis://127.0.0.1:6379   # with Bull Board at /queues',
       ),
     )

@@ -12,6 +12,8 @@ const SEED = resolve(import.meta.dirname, '../../../test/corpus/putin-mongolia-2
 const TSX = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs');
 const work = mkdtempSync(join(tmpdir(), 'parallax-cli-feel-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** Each test starts the CLI a few times; on a busy 2-core machine one start can take seconds. */
+const SPAWN_TIMEOUT = 150_000;
 
 /** The real CLI in a child process: stdout and stderr are pipes, not a terminal, as in CI. */
 function cli(
@@ -36,62 +38,121 @@ function cli(
 }
 
 describe('the CLI’s global behaviour', () => {
-  it('prints its version with --version and -V, exit 0', async () => {
-    const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
-    for (const flag of ['--version', '-V']) {
-      const result = await cli([flag]);
+  it(
+    'prints its version with --version and -V, exit 0',
+    async () => {
+      const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
+      for (const flag of ['--version', '-V']) {
+        const result = await cli([flag]);
+        expect(result.code).toBe(0);
+        expect(result.stdout.trim()).toBe(version);
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  it(
+    'documents the exit codes and the environment in the top-level help',
+    async () => {
+      const result = await cli(['--help']);
       expect(result.code).toBe(0);
-      expect(result.stdout.trim()).toBe(version);
-    }
-  });
+      expect(result.stdout).toMatch(/Exit codes:\n\s+0 /);
+      for (const code of ['1', '2', '130']) expect(result.stdout).toMatch(new RegExp(`\\n\\s+${code}\\s`));
+      expect(result.stdout).toContain('NO_COLOR');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('documents the exit codes and the environment in the top-level help', async () => {
-    const result = await cli(['--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Exit codes:\n\s+0 /);
-    for (const code of ['1', '2', '130']) expect(result.stdout).toMatch(new RegExp(`\\n\\s+${code}\\s`));
-    expect(result.stdout).toContain('NO_COLOR');
-  });
+  it(
+    'has --help with examples on each of its commands',
+    async () => {
+      for (const command of ['demo', 'compare', 'extract', 'statements', 'schema', 'serve']) {
+        const result = await cli([command, '--help']);
+        expect(result.code, command).toBe(0);
+        expect(result.stdout, command).toMatch(new RegExp(`Usage: parallax ${command}`));
+        expect(result.stdout, command).toMatch(/Examples:\n {2}pnpm parallax /);
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('has --help with examples on each of its commands', async () => {
-    for (const command of ['demo', 'compare', 'extract', 'statements', 'schema', 'serve']) {
-      const result = await cli([command, '--help']);
-      expect(result.code, command).toBe(0);
-      expect(result.stdout, command).toMatch(new RegExp(`Usage: parallax ${command}`));
-      expect(result.stdout, command).toMatch(/Examples:\n {2}pnpm parallax /);
-    }
-  });
+  it(
+    'exits 2 on a usage mistake and points to --help',
+    async () => {
+      const result = await cli(['compare', '--no-such-flag']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--help');
+      const port = await cli(['serve', '--port', 'eighty']);
+      expect(port.code).toBe(2);
+      expect(port.stderr).toContain('PARALLAX_USAGE');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('exits 2 on a usage mistake and points to --help', async () => {
-    const result = await cli(['compare', '--no-such-flag']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--help');
-    const port = await cli(['serve', '--port', 'eighty']);
-    expect(port.code).toBe(2);
-    expect(port.stderr).toContain('PARALLAX_USAGE');
-  });
+  it(
+    'logs JSON lines to stderr when stderr is not a terminal, and nothing but errors with --quiet',
+    async () => {
+      const out = join(work, 'r.json');
+      const loud = await cli(['compare', SEED, '--format', 'json', '--out', out], {
+        PARALLAX_LOG_LEVEL: 'info',
+      });
+      expect(loud.code).toBe(0);
+      const lines = loud.stderr.trim().split('\n');
+      const record = JSON.parse(lines.at(-1) ?? '{}');
+      expect(record).toMatchObject({ level: 30, msg: 'report written', out });
+      const quiet = await cli(['--quiet', 'compare', SEED, '--format', 'json', '--out', out], {
+        PARALLAX_LOG_LEVEL: 'info',
+      });
+      expect(quiet.code).toBe(0);
+      expect(quiet.stderr).toBe('');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('logs JSON lines to stderr when stderr is not a terminal, and nothing but errors with --quiet', async () => {
-    const out = join(work, 'r.json');
-    const loud = await cli(['compare', SEED, '--format', 'json', '--out', out], {
-      PARALLAX_LOG_LEVEL: 'info',
+  it(
+    'writes CSV with --format csv',
+    async () => {
+      const result = await cli(['compare', SEED, '--format', 'csv']);
+      expect(result.code).toBe(0);
+      expect(result.stdout.split('\r\n')[0]).toMatch(/^record,event_id,event_title,/);
+    },
+    SPAWN_TIMEOUT,
+  );
+});
+
+describe('parallax serve', () => {
+  it('serves the embedded store read-only on loopback, prints its URL as JSON, and stops cleanly on SIGINT', async () => {
+    const data = join(work, 'serve-data');
+    const reports = join(work, 'serve-reports');
+    const demo = await cli(['demo', '--quiet', '--format', 'json', '--out', reports, '--data-dir', data]);
+    expect(demo.code).toBe(0);
+    const child = spawn(
+      process.execPath,
+      [TSX, MAIN, '--json', 'serve', '--port', '0', '--data-dir', data, '--reports', reports],
+      {
+        env: { ...process.env, INIT_CWD: work },
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
     });
-    expect(loud.code).toBe(0);
-    const lines = loud.stderr.trim().split('\n');
-    const record = JSON.parse(lines.at(-1) ?? '{}');
-    expect(record).toMatchObject({ level: 30, msg: 'report written', out });
-    const quiet = await cli(['--quiet', 'compare', SEED, '--format', 'json', '--out', out], {
-      PARALLAX_LOG_LEVEL: 'info',
-    });
-    expect(quiet.code).toBe(0);
-    expect(quiet.stderr).toBe('');
-  });
-
-  it('writes CSV with --format csv', async () => {
-    const result = await cli(['compare', SEED, '--format', 'csv']);
-    expect(result.code).toBe(0);
-    expect(result.stdout.split('\r\n')[0]).toMatch(/^record,event_id,event_title,/);
-  });
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    const started = Date.now();
+    while (!stdout.includes('\n') && Date.now() - started < 30_000)
+      await new Promise((r) => setTimeout(r, 100));
+    const { url, readOnly } = JSON.parse(stdout) as { url: string; readOnly: boolean };
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(readOnly).toBe(true);
+    const index = await fetch(`${url}/`);
+    expect(index.status).toBe(200);
+    const page = await index.text();
+    expect(page).toContain('Putin');
+    expect(page).toMatch(/<code>run_[^<]+<\/code><\/td><td>succeeded/);
+    expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 120_000);
 });
 
 describe('output settings', () => {

@@ -10,6 +10,7 @@ export interface ServeOptions {
   host: string;
   dataDir: string;
   reports: string;
+  database?: string;
   redisUrl?: string;
   queues?: string;
 }
@@ -44,8 +45,13 @@ function untilStopped(): Promise<string> {
  */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<void> {
   const port = parsePort(options.port);
-  const dataDir = resolveUserPath(options.dataDir);
-  const store = await openStore({ dataDir: join(dataDir, 'db') });
+  // The embedded store belongs to one process at a time: while a demo or run holds it, serve from
+  // PostgreSQL (--database) or after the run ends.
+  const store = await openStore(
+    options.database
+      ? { databaseUrl: options.database, poolSize: 2 }
+      : { dataDir: join(resolveUserPath(options.dataDir), 'db') },
+  );
   try {
     const dashboard = await startDashboard({
       store,
