@@ -170,6 +170,28 @@ function divergenceLines(view: EventView, divergence: Divergence): string[] {
   return out;
 }
 
+/** Misattribution and negation change what someone is on record as saying: each gets a quoted callout. */
+function calloutLines(view: EventView, statement: StatementView): string[] {
+  const labelOf = (documentId: string) => {
+    const label = statement.statement.renditions.find((r) => r.documentId === documentId)?.speakerLabel;
+    return label === null || label === undefined ? 'no named speaker' : `“${mdText(label)}”`;
+  };
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const d of statement.divergences) {
+    if (d.type !== 'misattributed' && d.type !== 'negation') continue;
+    const key = `${d.type}\u0000${d.a}\u0000${d.b}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(
+      d.type === 'misattributed'
+        ? `> **Misattributed:** ${docLabel(view, d.b)} gives these words to ${labelOf(d.b)}; ${docLabel(view, d.a)} gives them to ${labelOf(d.a)}.`
+        : `> **Negation:** ${docLabel(view, d.b)} reverses the sense of ${docLabel(view, d.a)}.`,
+    );
+  }
+  return out;
+}
+
 function renderDiverging(view: EventView): string[] {
   const out = ['### Statements that diverge', ''];
   if (view.diverging.length === 0) return [...out, '_None._', ''];
@@ -177,7 +199,10 @@ function renderDiverging(view: EventView): string[] {
     const types = [...new Set(statement.divergences.map((d) => d.type))];
     const heading = [statement.key, speakerName(statement)];
     if (types.length > 0) heading.push(types.join(', '));
-    out.push(`#### ${heading.join(' · ')}`, '', 'Renditions:', '');
+    out.push(`#### ${heading.join(' · ')}`, '');
+    const callouts = calloutLines(view, statement);
+    if (callouts.length > 0) out.push(...callouts, '');
+    out.push('Renditions:', '');
     for (const rendition of statement.statement.renditions) {
       out.push(`- ${renditionLine(view, rendition)}`, `  > ${quoted(rendition.text)}`);
     }

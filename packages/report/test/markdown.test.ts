@@ -105,6 +105,13 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('calls out a misattribution with the speaker each source names', () => {
+    expect(markdown).toContain(
+      '> **Misattributed:** The Kyiv Independent (D3) gives these words to “Kremlin aide Yuri Ushakov”; Bloomberg (D2) gives them to “Kremlin spokesman Dmitry Peskov”.',
+    );
+    expect(markdown.match(/^> \*\*Misattributed:\*\*/gm)).toHaveLength(1);
+  });
+
   it('lists single-source statements compactly, including one with no identified speaker', () => {
     const section = markdown.slice(
       markdown.indexOf('### Statements carried by one source'),
