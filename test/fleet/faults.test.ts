@@ -104,23 +104,27 @@ describe('fault tests: a run of 1,008 documents', () => {
       PARALLAX_HEALTH_PORT: '0',
       PARALLAX_ALLOW_PRIVATE_ADDRESSES: '1',
       PARALLAX_HOST_RPS: '0',
-      PARALLAX_LOCK_MS: '4000',
+      PARALLAX_LOCK_MS: '3000',
       PARALLAX_MAX_STALLED: '50',
     };
-    const apps: WorkerApp[] = await Promise.all([
+    // Two worker processes serving every stage; a killed one is restarted at once, and the next kill
+    // may wait for it to be up (so every kill hits a working process) while the other one works on.
+    const apps: Array<Promise<WorkerApp>> = [
       startWorkerApp('normaliser', env),
       startWorkerApp('normaliser', env),
-    ]);
+    ];
     const client = new FleetClient(redis.url, { backoffMs: 500, attempts: 8 });
     try {
+      await Promise.all(apps);
       const runId = await client.enqueueRun(sources);
       let killsDuringRun = 0;
       for (let kill = 0; kill < 10; kill++) {
-        await sleep(200 + Math.floor(Math.random() * 1_200));
+        await sleep(300 + Math.floor(Math.random() * 1_200));
         const victim = Math.floor(Math.random() * apps.length);
+        const app = await (apps[victim] as Promise<WorkerApp>);
         if ((await client.progress(runId)).state !== 'done') killsDuringRun++;
-        await killHard(apps[victim] as WorkerApp);
-        apps[victim] = await startWorkerApp('normaliser', env);
+        await killHard(app);
+        apps[victim] = startWorkerApp('normaliser', env);
       }
       const result = await client.waitForRun(runId, { timeoutMs: 240_000 });
       // The kills must have landed while the run was going on, or the test proves nothing.
@@ -130,7 +134,7 @@ describe('fault tests: a run of 1,008 documents', () => {
       expectSameAsClean(await storeState(databaseUrl), result.reportId);
     } finally {
       await client.close();
-      await Promise.all(apps.map((app) => killHard(app)));
+      await Promise.all(apps.map(async (app) => killHard(await app)));
     }
   }, 300_000);
 

@@ -38,7 +38,10 @@ export async function startWorkerApp(name: string, env: Record<string, string>):
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not ready after 30 s:\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} not ready after 30 s:\n${stderr}`));
+    }, 30_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       if (/"msg":"parallax-[a-z]+ ready"/.test(stderr)) {

@@ -28,9 +28,14 @@ export interface StageContext {
   compareQueue: Queue;
   policy: JobPolicy;
   now: () => Date;
+  /** The workers' job lock, in ms (see compareStage). */
+  lockDurationMs: number;
   /** Every fetch's HTTP status (0 when no response came back), for metrics. */
   onFetchStatus?: (status: number) => void;
 }
+
+/** A generous bound on report building per document on a slow, busy core (measured ~4 ms idle). */
+const REPORT_MS_PER_DOCUMENT = 40;
 
 /** A scheduler's jobs carry no run id (their data is a fixed template): each firing's job id names it. */
 function runIdOf(job: Job, data: { runId?: unknown }): string {
@@ -153,7 +158,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
 }
 
 /** compare: once every document of the run is stored or given up, the report is built and stored. */
-export async function compareStage(job: Job, ctx: StageContext): Promise<CompareResult> {
+export async function compareStage(job: Job, ctx: StageContext, token?: string): Promise<CompareResult> {
   const { runId } = parsePayload(CompareJob, job.data, 'compare job');
   const results = Object.values(await job.getChildrenValues())
     .map((value) => parsePayload(ExtractResultSchema, value, 'extract result'))
@@ -180,6 +185,13 @@ export async function compareStage(job: Job, ctx: StageContext): Promise<Compare
       const error = `every source failed (${failures.length}); first: ${failures[0]?.reason ?? 'none'}`;
       if (run.status === 'running') await ctx.store.finishRun(runId, { status: 'failed', error });
       throw new ParallaxError('PARALLAX_RUN_FAILED', error, false);
+    }
+    // Building the report is synchronous CPU work (seconds for a thousand documents): the lock cannot
+    // be renewed meanwhile, and a lock that lapsed would hand the job to another worker, which would
+    // lapse too, forever. So the lock is first extended to cover it; a worker that dies here holds
+    // the job that much longer.
+    if (token !== undefined) {
+      await job.extendLock(token, ctx.lockDurationMs + documents.length * REPORT_MS_PER_DOCUMENT);
     }
     const report = buildReport(documents, ctx.now());
     const reportId = await ctx.store.saveReport(report);

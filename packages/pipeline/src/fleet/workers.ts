@@ -45,7 +45,7 @@ export interface StageWorkers {
   close(): Promise<void>;
 }
 
-type Processor = (job: Job, ctx: StageContext) => Promise<unknown>;
+type Processor = (job: Job, ctx: StageContext, token?: string) => Promise<unknown>;
 const PROCESSORS: Record<Stage, Processor> = {
   discover: discoverStage,
   fetch: fetchStage,
@@ -73,7 +73,9 @@ export async function startStageWorkers(options: StageWorkersOptions): Promise<S
   const compareQueue = new Queue(QUEUES.compare, { connection: connect() });
   flows.on('error', () => {});
   compareQueue.on('error', () => {});
+  const lockDuration = options.lockDurationMs ?? 30_000;
   const ctx: StageContext = {
+    lockDurationMs: lockDuration,
     store: options.store,
     fetch: options.fetch,
     hostLimiter: rate > 0 ? new RedisHostLimiter(connect(), rate) : undefined,
@@ -83,11 +85,10 @@ export async function startStageWorkers(options: StageWorkersOptions): Promise<S
     now: options.now ?? (() => new Date()),
     onFetchStatus: options.onFetchStatus,
   };
-  const lockDuration = options.lockDurationMs ?? 30_000;
   const workers = new Map<Stage, Worker>();
   for (const stage of stages) {
     const processor = PROCESSORS[stage];
-    const worker = new Worker(QUEUES[stage], (job) => processor(job, ctx), {
+    const worker = new Worker(QUEUES[stage], (job, token) => processor(job, ctx, token), {
       connection: connect(),
       concurrency: options.concurrency?.[stage] ?? DEFAULT_CONCURRENCY[stage],
       lockDuration,
