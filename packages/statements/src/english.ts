@@ -126,8 +126,15 @@ export function datelineEnd(body: string): number {
 }
 
 /** Clause boundaries where a complement ends and the reporter's words (or a second quote) begin. */
-const COMPLEMENT_END =
-  /,\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\s+(?!well)|while|but|before|after|amid|despite)\b|;\s|\s+—\s|,\s+and\s+(?:that|said|added|called|described|warned|promised)\b|\s+and\s+(?:that|said|added|called|described|warned|promised|urged|apologised|apologized)\b/u;
+const COORDINATED_VERBS =
+  'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted';
+const COMPLEMENT_END = new RegExp(
+  `,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
+  'u',
+);
+/** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */
+const SECOND_COMPLEMENT =
+  /^(?:,\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+/u;
 
 /** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
 const TRAILING_ADVERBIAL =
@@ -150,9 +157,11 @@ function complementSpans(text: string, masked: string, from: number, to: number)
   const cut = COMPLEMENT_END.exec(body);
   const end = cut && cut.index > 0 ? from + cut.index : to;
   const spans = finishSpan(text, from, end);
-  // "… and that CLAUSE": a second complement of the same cue is a second statement.
-  if (cut && /\band\s+that\b/.test(cut[0]))
-    spans.push(...finishSpan(text, from + cut.index + cut[0].length, to));
+  // "… and that CLAUSE", "…, but added that CLAUSE": a second complement is a second statement.
+  if (cut) {
+    const second = SECOND_COMPLEMENT.exec(body.slice(cut.index));
+    if (second) spans.push(...complementSpans(text, masked, from + cut.index + second[0].length, to));
+  }
   return spans;
 }
 
@@ -229,6 +238,8 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     const adverbialStart =
       /^(?:on|in|at|last|this|to|during|earlier|late|later|after|repeatedly|previously|also|publicly|privately|recently|again|once|yesterday|today|then)$/;
     const addressee = /^(?:told|tells|warned|assured|reminded|informed|wrote)$/i.test(attribution.cue);
+    // Weak cues ("posted", "wrote") report speech only with a "that" complement.
+    const weak = /^(?:posted|tweeted)$/i.test(attribution.cue);
     const that =
       rest[0]?.lower === 'that'
         ? 0
@@ -237,6 +248,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
           : -1;
     const commaBeforeThat =
       that >= 0 && /[,;]/.test(masked.slice(from, (rest[that] as { start: number }).start));
+    if (weak && (that < 0 || commaBeforeThat)) return [];
     if (that >= 0 && !commaBeforeThat) from = (rest[that] as { end: number }).end;
     else if (attribution.cue.toLowerCase() === 'told') {
       // "told Reuters …": the addressee is not part of what was said.
@@ -287,21 +299,22 @@ const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?)(${NAME_RUN})(?=[\\s,])`
  */
 function coordinatedAttribution(text: string, body: string, start: number): Attribution | undefined {
   const cue = COORDINATED_CUE.exec(body);
-  if (!cue?.[1]) return undefined;
+  const verb = cue?.[1] ?? cue?.[2];
+  if (!cue || !verb) return undefined;
   const subject = SENTENCE_SUBJECT.exec(body.slice(0, cue.index));
   const name = subject?.[1];
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
   const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
   if (!name || !named) return undefined;
   const speakerStart = start + (subject?.[0].length ?? 0) - name.length;
-  const cueStart = start + cue.index + cue[0].length - cue[1].length;
+  const cueStart = start + cue.index + cue[0].length - verb.length;
   return {
     speaker: text.slice(speakerStart, speakerStart + name.length),
     speakerStart,
     speakerEnd: speakerStart + name.length,
-    cue: cue[1],
+    cue: verb,
     cueStart,
-    cueEnd: cueStart + cue[1].length,
+    cueEnd: cueStart + verb.length,
     pronoun: false,
   };
 }

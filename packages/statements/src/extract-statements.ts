@@ -378,7 +378,15 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       // also keeps the total work linear when a text is nothing but quotations.
       const k = quoteIndex.get(q) ?? -1;
       const previousClose = k > 0 ? (quotes[k - 1] as QuoteSpan).close : 0;
-      const nextOpen = k >= 0 && k + 1 < quotes.length ? (quotes[k + 1] as QuoteSpan).open : text.length;
+      // A name in quotation marks inside the attribution («Зенита») does not end the context.
+      let nextOpen = text.length;
+      for (let n = k + 1; k >= 0 && n < quotes.length && n <= k + 3; n++) {
+        const next = quotes[n] as QuoteSpan;
+        if (words(text.slice(next.contentStart, next.contentEnd)) > 3 || n === k + 3) {
+          nextOpen = next.open;
+          break;
+        }
+      }
       const before = {
         start: Math.max(sentence.start, q.open - CONTEXT_CHARS, Math.min(previousClose, q.open)),
         end: q.open,
@@ -533,6 +541,10 @@ const ANAPHORIC_ROLES = new Set([
   'захирал',
 ]);
 
+/** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
+const DEFINITE_ORGANISATION =
+  /^the\s+(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee)$/i;
+
 function isAnaphoricRole(label: string): boolean {
   const bare = label
     .replace(/^(?:the)\s+/i, '')
@@ -605,17 +617,30 @@ function resolveSpeakers(
     return undefined;
   };
   const out: Array<Draft & { resolved: string | null }> = [];
+  // "the company said": the organisation that spoke last, within three paragraphs.
+  const latestBody = (paragraph: number): string | undefined => {
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 12; i--) {
+      const o = out[i] as Draft & { resolved: string | null };
+      if (paragraph - o.paragraph > 3) break;
+      if (o.resolved && !personName(o.resolved) && !DEFINITE_ORGANISATION.test(o.resolved)) return o.resolved;
+    }
+    return undefined;
+  };
   for (const d of drafts) {
     let resolved: string | null = null;
     const namedLabel = d.speaker && !d.pronoun && !isAnaphoricRole(d.speaker);
-    if (namedLabel) resolved = canonical(d.speaker as string);
+    const organisation =
+      d.speaker && DEFINITE_ORGANISATION.test(d.speaker) ? latestBody(d.paragraph) : undefined;
+    if (organisation) resolved = organisation;
+    else if (namedLabel) resolved = canonical(d.speaker as string);
     else {
       const anchor = d.speaker ? d.speakerStart : d.start;
       const sameParagraph = latestIn(d.paragraph, anchor + 1);
       const previousParagraph = latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY);
       if (d.speaker) {
         const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
-        const sentence = sentenceAt(sentences, anchor);
+        // "“…,” he said": the sentence before the quotation, not a sentence inside it.
+        const sentence = sentenceAt(sentences, Math.min(anchor, d.start));
         const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
         const previousSentence = index > 0 ? sentences[index - 1] : undefined;
         let subject: NameMention | undefined;

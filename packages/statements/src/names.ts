@@ -71,6 +71,7 @@ const TITLE_WORDS = new Set([
   'education',
   'culture',
   'kremlin',
+  'state',
   'government',
   'coach',
   'manager',
@@ -467,10 +468,22 @@ export interface NameMention {
 const MENTION =
   /(?:(?:\p{Lu}\.){1,2}\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)\s+)?(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,3}|(?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
 
+/** Before a capitalised run, words that make it a place: "in Kot Addu", "the village of Blatten". */
+const LOCATIVE_BEFORE =
+  /(?:\b(?:in|at|near|into|outside|across)|\b(?:village|town|city|province|region|district|county|state)\s+of)\s+$/u;
+/** "His stablemaster, Tatsunami, was …": one capitalised word set off by commas after a role noun. */
+const APPOSED_SINGLE_NAME = /\p{Ll},\s(\p{Lu}\p{Ll}+),/gu;
+
 /** Person-name mentions in a text, in order: capitalised runs that are not titles, bodies or places. */
 export function nameMentions(text: string): NameMention[] {
   const out: NameMention[] = [];
+  for (const m of text.matchAll(APPOSED_SINGLE_NAME)) {
+    const name = m[1] as string;
+    const at = m.index + 3;
+    if (isNameToken(name)) out.push({ name, start: at, end: at + name.length });
+  }
   for (const m of text.matchAll(MENTION)) {
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const name = personName(m[0]);
     if (!name) continue;
     const at = m.index + m[0].lastIndexOf(name.split(' ')[0] as string);
@@ -478,7 +491,7 @@ export function nameMentions(text: string): NameMention[] {
     if (single) continue; // one capitalised word alone is too often a place or a sentence opener
     out.push({ name, start: at, end: at + name.length });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
