@@ -20,7 +20,7 @@ export interface EventClusterOptions {
   minSimilarity?: number;
   /**
    * Added to minSimilarity for each day between two documents' publication: a follow-up days later
-   * needs more in common than same-day coverage. Default 0.05.
+   * needs more in common than same-day coverage. Default 0.04.
    */
   similarityPerDay?: number;
   /** Share of a document's word 5-shingles found in another for it to count as a copy. Default 0.8. */
@@ -258,7 +258,7 @@ export function defaultMinSimilarity(documents: number): number {
 export function groupEvents(documents: EventDocument[], options: EventClusterOptions = {}): EventGrouping {
   const windowMs = (options.windowDays ?? 7) * 86_400_000;
   const minSimilarity = options.minSimilarity ?? defaultMinSimilarity(documents.length);
-  const perDay = options.similarityPerDay ?? 0.05;
+  const perDay = options.similarityPerDay ?? 0.04;
   const n = documents.length;
   const { profiles: docs, keySets } = profiles(documents);
 
