@@ -42,6 +42,11 @@ export function tokenize(text: string, base = 0): Token[] {
 /** Speech and statement verbs (the forms news prose uses), lowercase. */
 export const CUE_VERBS = new Set([
   'said',
+  'posted',
+  'tweeted',
+  'warn',
+  'argue',
+  'insist',
   'ruled',
   'calls',
   'signalled',
@@ -120,6 +125,9 @@ export const REPORTING_CUES = new Set([
   'estimated',
   'posted',
   'tweeted',
+  'warn',
+  'argue',
+  'insist',
   'says',
   'stated',
   'told',

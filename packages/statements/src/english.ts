@@ -110,7 +110,9 @@ export function englishQuoteAttribution(
   const near = afterText.slice(0, 160);
   return (
     appositiveAttribution(near, after.start, 'first') ??
-    findAttribution(afterText, after.start, { prefer: 'first' })
+    findAttribution(afterText, after.start, { prefer: 'first' }) ??
+    // "X welcomed the verdict, saying it showed that “…”": the sentence's subject speaks.
+    (opensSentence ? undefined : coordinatedAttribution(text, beforeText, before.start))
   );
 }
 
@@ -127,14 +129,14 @@ export function datelineEnd(body: string): number {
 
 /** Clause boundaries where a complement ends and the reporter's words (or a second quote) begin. */
 const COORDINATED_VERBS =
-  'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted';
+  'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted|estimated|predicted|confirmed|claimed|explained|told';
 const COMPLEMENT_END = new RegExp(
   `,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
   'u',
 );
 /** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */
 const SECOND_COMPLEMENT =
-  /^(?:,\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+/u;
+  /^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+/u;
 
 /** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
 const TRAILING_ADVERBIAL =

@@ -543,7 +543,7 @@ const ANAPHORIC_ROLES = new Set([
 
 /** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
 const DEFINITE_ORGANISATION =
-  /^the\s+(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee)$/i;
+  /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee)$/i;
 
 function isAnaphoricRole(label: string): boolean {
   const bare = label

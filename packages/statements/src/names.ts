@@ -24,6 +24,9 @@ const TITLE_WORDS = new Set([
   'princess',
   'king',
   'queen',
+  'pope',
+  'cardinal',
+  'bishop',
   'sheikh',
   'president',
   'vice',
@@ -407,6 +410,7 @@ function bare(token: string): string {
 }
 
 function isNameToken(token: string): boolean {
+  if (/^[IVX]{1,4}$/.test(token)) return true; // a regnal number: "Leo XIV"
   if (!NAME_TOKEN.test(token)) return false;
   const b = bare(token);
   return !TITLE_WORDS.has(b) && !NON_PERSON_WORDS.has(b);
