@@ -199,6 +199,28 @@ function program(): Command {
   registerWorkerCommand(cli, io);
   registerFailuresCommand(cli, io);
 
+  // Examples for the commands registered from their own files (their owners may move them there).
+  const registeredExamples: Record<string, string[]> = {
+    fetch: [
+      'pnpm parallax fetch https://www.icc-cpi.int/news',
+      'pnpm parallax fetch http://127.0.0.1:8080/page.html --allow-private',
+    ],
+    run: [
+      'pnpm parallax run                                   # in process, on the demo corpus',
+      'pnpm parallax run --sources sources.json',
+      'pnpm parallax run --queue redis://127.0.0.1:6379 --timeout 600',
+    ],
+    worker: [
+      'pnpm parallax worker --queue redis://127.0.0.1:6379 --database postgres://postgres@127.0.0.1:5432/postgres',
+      'pnpm parallax worker --stages fetch,extract --concurrency 8',
+    ],
+    failures: ['pnpm parallax failures', 'pnpm parallax failures --retry'],
+  };
+  for (const command of cli.commands) {
+    const lines = registeredExamples[command.name()];
+    if (lines !== undefined) command.addHelpText('after', examples(...lines));
+  }
+
   return cli;
 }
 
