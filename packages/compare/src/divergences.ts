@@ -41,19 +41,31 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 
 /** Offices held by one person at a time: "the Secretary-General" names whoever holds the office. */
 const TITLES = new Set(
-  'secretary-general secretary general president prime minister chancellor premier pope king queen emperor chairman chairwoman chair governor mayor u.n un us u.s. the'.split(
+  'secretary-general secretary general president prime minister chancellor premier pope king queen emperor chairman chairwoman chair governor mayor'.split(
+    ' ',
+  ),
+);
+
+/** Words that qualify a title without naming its holder ("the U.N. Secretary-General"). */
+const QUALIFIERS = new Set(['the', 'u.n', 'u.n.', 'un', 'us', 'u.s', 'u.s.', 'eu', 'nato', 'uk']);
+
+/** Bodies and offices: words that make a label an institution rather than the holder of a title. */
+const BODIES = new Set(
+  'office ministry embassy service press kremlin government agency department council court administration house cabinet spokesperson spokesman spokeswoman'.split(
     ' ',
   ),
 );
 
 /**
- * A speaker given only by a title ("the Secretary-General", "the president"): the holder's name in
- * another rendition is the same speaker, not a misattribution. An office or body ("the Kremlin",
- * "the ministry") is not a title: a leader's words credited to his office are misattributed.
+ * A speaker given only by a title ("the Secretary-General", "the president", "President of Russia"):
+ * the holder's name in another rendition is the same speaker, not a misattribution. An office or
+ * body ("the Kremlin", "the ministry", "Office of the President") is not a title: a leader's words
+ * credited to his office are misattributed.
  */
 function isBareTitle(speaker: CanonicalSpeaker): boolean {
-  const tokens = speaker.person.length > 0 ? speaker.person : speaker.descriptors;
-  return tokens.length > 0 && tokens.every((t) => TITLES.has(t));
+  if (speaker.person.some((t) => !TITLES.has(t) && !QUALIFIERS.has(t))) return false;
+  const tokens = [...speaker.person, ...speaker.descriptors];
+  return tokens.some((t) => TITLES.has(t)) && !tokens.some((t) => BODIES.has(t));
 }
 
 /** `words` keeps contractions whole ("won't", "doesn't"), so the "n't" negator is a word ending. */

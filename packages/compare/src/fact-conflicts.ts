@@ -135,6 +135,18 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
   return out;
 }
 
+/**
+ * A headline place that is the one acting, not where things happen: "Russia will not abandon…",
+ * "Russia to abandon…", "Putin says Russia must…", "Россия не откажется…". A country that speaks or
+ * decides places nothing.
+ */
+const ACTS =
+  /^\s*(?:will|would|won['’]t|to|says|said|is|isn['’]t|has|had|must|should|can|can['’]t|may|might|could|calls|urges|warns|rejects|denies|does|did|plans|wants|vows|says|refuses|agrees|threatens|accuses|slams|backs|hits back)\b|^\s*(?:не|будет|заявила?|намерена|готова|может|должна|хочет)(?![\p{L}])/iu;
+
+function actsInHeadline(text: string, end: number): boolean {
+  return ACTS.test(text.slice(end, end + 24));
+}
+
 function dominantCountry(facts: Fact[]): { country: string; fact: Fact } | undefined {
   const counts = new Map<string, { n: number; fact: Fact }>();
   for (const f of facts) {
@@ -158,7 +170,12 @@ function locationConflicts(documents: FactDocument[]): FactConflict[] {
   const bodies = documents.map((d) => ({
     doc: d,
     headline: d.facts.filter(
-      (f) => f.kind === 'place' && f.subject === 'location' && f.inHeadline && f.country,
+      (f) =>
+        f.kind === 'place' &&
+        f.subject === 'location' &&
+        f.inHeadline &&
+        f.country &&
+        !(d.text && actsInHeadline(d.text, f.end)),
     ),
     body: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && !f.inHeadline && f.country),
   }));

@@ -183,3 +183,48 @@ By Monday the interior ministry said 2,497 people had been killed.`;
     expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2012', '2497']]);
   });
 });
+
+describe('findFactConflicts: a country that acts in a headline is not where the event is', () => {
+  const OUTLET = `Putin says Russia will not abandon Power of Siberia 2
+
+Russian President Vladimir Putin said in Ulaanbaatar on Tuesday that Russia would go ahead with the pipeline through Mongolia.`;
+  const SEED = `Vladimir Putin Visits Kyzyl Republic Of Tuva
+
+Russian President Vladimir Putin arrived in Ulaanbaatar, Mongolia, on Monday.`;
+  const place = (text: string, name: string, country: string, inHeadline: boolean, from = 0): Fact => {
+    const start = text.indexOf(name, from);
+    return {
+      id: `${name}-${start}`,
+      kind: 'place',
+      subject: 'location',
+      value: name,
+      text: name,
+      start,
+      end: start + name.length,
+      country,
+      inHeadline,
+    };
+  };
+
+  it('does not set a headline’s “Russia will not abandon” against a body set in Mongolia', () => {
+    const facts = [
+      place(OUTLET, 'Russia', 'RU', true),
+      place(OUTLET, 'Ulaanbaatar', 'MN', false),
+      place(OUTLET, 'Mongolia', 'MN', false, 60),
+    ];
+    expect(findFactConflicts([{ documentId: 'outlet', facts, text: OUTLET }])).toEqual([]);
+    // Without the text to read the headline's verb, the place is taken as a location.
+    expect(findFactConflicts([{ documentId: 'outlet', facts }])).toHaveLength(1);
+  });
+
+  it('still sets a headline that sends the visit to Kyzyl against the body’s Mongolia', () => {
+    const facts = [
+      place(SEED, 'Kyzyl', 'RU', true),
+      place(SEED, 'Tuva', 'RU', true),
+      place(SEED, 'Ulaanbaatar', 'MN', false),
+      place(SEED, 'Mongolia', 'MN', false),
+    ];
+    const [conflict] = findFactConflicts([{ documentId: 'seed', facts, text: SEED }]);
+    expect(conflict?.values.map((v) => v.value)).toEqual(['Kyzyl', 'Tuva', 'Ulaanbaatar']);
+  });
+});
