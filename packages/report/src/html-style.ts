@@ -116,6 +116,13 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--line)
   .event + .event { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   .statement, .conflict, tr { break-inside: avoid; }
+  /* The matrix must fit the page width however many sources there are: it wraps instead of scrolling. */
+  .matrix-wrap { overflow: visible; }
+  table.matrix { table-layout: fixed; font-size: 7pt; }
+  .matrix th[scope="row"] { min-width: 0; width: 20%; }
+  .matrix .doc-col { font-size: 6.5pt; overflow-wrap: anywhere; }
+  .cell { white-space: normal; font-size: 6.5pt; }
+  .cell .badge { font-size: 6.5pt; padding: 0 .15em; white-space: normal; }
   del, ins, .badge, thead th, .diff, .legend { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
