@@ -62,6 +62,28 @@ const BODIES = new Set(
  * body ("the Kremlin", "the ministry", "Office of the President") is not a title: a leader's words
  * credited to his office are misattributed.
  */
+/**
+ * One side names only a title and the other a person who may hold it: not a misattribution. A
+ * person described by another office ("Kremlin spokesman Dmitry Peskov" against "President of
+ * Russia") cannot be the title's holder.
+ */
+function titleAndItsHolder(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
+  const mayHold = (title: CanonicalSpeaker, other: CanonicalSpeaker) => {
+    if (!isBareTitle(title)) return false;
+    const titles = [...title.person, ...title.descriptors].filter((t) => TITLES.has(t));
+    const otherRoles = other.descriptors.filter((t) => TITLES.has(t) || OTHER_OFFICES.has(t));
+    return otherRoles.length === 0 || otherRoles.some((t) => titles.includes(t));
+  };
+  return mayHold(a, b) || mayHold(b, a);
+}
+
+/** Offices a person is described by that are not one-holder titles. */
+const OTHER_OFFICES = new Set(
+  'spokesperson spokesman spokeswoman aide adviser advisor minister ambassador envoy deputy secretary official'.split(
+    ' ',
+  ),
+);
+
 function isBareTitle(speaker: CanonicalSpeaker): boolean {
   if (speaker.person.some((t) => !TITLES.has(t) && !QUALIFIERS.has(t))) return false;
   const tokens = [...speaker.person, ...speaker.descriptors];
@@ -143,8 +165,7 @@ export function compareRenditions(
     a.speaker &&
     b.speaker &&
     !sameSpeaker(a.speaker, b.speaker) &&
-    !isBareTitle(a.speaker) &&
-    !isBareTitle(b.speaker)
+    !titleAndItsHolder(a.speaker, b.speaker)
   ) {
     out.push({
       type: 'misattributed',

@@ -141,6 +141,11 @@ describe('compareRenditions: a title and its holder', () => {
     expect(compareRenditions(as('un', 'the president'), as('wire', 'Guterres')).map((d) => d.type)).toEqual([
       'verbatim',
     ]);
+    // An official page credits its own head by title: the president's words, named by an outlet.
+    for (const holder of ['Vladimir Putin', 'Russian President Vladimir Putin']) {
+      const result = compareRenditions(as('kremlin', 'President of Russia'), as('wire', holder));
+      expect(result.map((d) => d.type)).toEqual(['verbatim']);
+    }
   });
 
   it('still calls a leader’s words credited to his office, or to another person, misattributed', () => {
@@ -152,5 +157,16 @@ describe('compareRenditions: a title and its holder', () => {
     expect(
       compareRenditions(as('un', 'Antonio Guterres'), as('outlet', 'Amina Mohammed')).map((d) => d.type),
     ).toEqual(['verbatim', 'misattributed']);
+    // A person described by another office cannot be the title's holder; an office is not a title.
+    const peskov = compareRenditions(
+      as('kremlin', 'President of Russia'),
+      as('outlet', 'Kremlin spokesman Dmitry Peskov'),
+    );
+    expect(peskov.map((d) => d.type)).toEqual(['verbatim', 'misattributed']);
+    const office = compareRenditions(
+      as('mn', 'Office of the President of Mongolia'),
+      as('outlet', 'Khurelsukh'),
+    );
+    expect(office.map((d) => d.type)).toEqual(['verbatim', 'misattributed']);
   });
 });
