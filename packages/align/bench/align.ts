@@ -154,8 +154,12 @@ if (process.argv[2] === '--child') {
   console.log(
     `${'method'.padEnd(22)} ${'stmts'.padStart(7)} ${'docs'.padStart(6)}  ${'total'.padStart(10)} ${'align'.padStart(10)}  ${'peak RSS'.padStart(9)}   pair-P  pair-R`,
   );
+  // The machine is shared: the smaller sizes run three times and keep their fastest run, so that a
+  // neighbour's burst of work does not pass for growth.
   for (const size of sizes) {
-    const run = child('parallax', size);
+    const tries = size >= 100_000 ? 1 : 3;
+    const attempts = Array.from({ length: tries }, () => child('parallax', size));
+    const run = attempts.reduce((best, r) => (r.ms < best.ms ? r : best));
     runs.push(run);
     line(run);
   }
@@ -167,6 +171,15 @@ if (process.argv[2] === '--child') {
   }
   const exponent = (a: Run, b: Run) => Math.log(b.ms / a.ms) / Math.log(b.statements / a.statements);
   const [r1, r2, r3] = runs as [Run, Run, Run];
+  // Least-squares slope of log(time) on log(size) over the three sizes.
+  const xs = runs.map((r) => Math.log(r.statements));
+  const ys = runs.map((r) => Math.log(r.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope =
+    xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) /
+    xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  console.log(`growth exponent, least-squares fit over 1k/10k/100k: ${slope.toFixed(2)}`);
   console.log(
     `growth exponent (time ∝ n^k): parallax 1k→10k ${exponent(r1, r2).toFixed(2)}, 10k→100k ${exponent(r2, r3).toFixed(2)}, 1k→100k ${exponent(r1, r3).toFixed(2)}; naive all-pairs 1k→3k ${exponent(baseline[0] as Run, baseline[1] as Run).toFixed(2)}`,
   );
