@@ -313,7 +313,7 @@ const CONNECTORS = new Set([
   'van',
   'der',
 ]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for', 'and']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 /** Words between a speaker and the cue that do not end the speaker phrase ("has previously said"). */
 const AUXILIARIES = new Set([

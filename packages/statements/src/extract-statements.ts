@@ -251,7 +251,7 @@ function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined): b
  */
 export function extractStatements(text: string, options: StatementOptions): Statement[] {
   const lang = options.lang;
-  const headlineEnd = options.headlineEnd ?? 0;
+  const headlineEnd = headlineOrLead(text, options.headlineEnd ?? 0);
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);
   const sentences = splitSentences(text, paragraphs);
   const quotes = quotationsOf(text, paragraphs, lang);
@@ -485,6 +485,19 @@ export function extractStatements(text: string, options: StatementOptions): Stat
     start: d.start,
     end: d.end,
   }));
+}
+
+/**
+ * A plain-text file's first line is taken for a headline upstream; a first line that is a full
+ * sentence of body text (long, or ending in a full stop after many words) is the lead paragraph,
+ * and its statements count.
+ */
+function headlineOrLead(text: string, headlineEnd: number): number {
+  if (headlineEnd <= 0) return 0;
+  const head = text.slice(0, headlineEnd).trim();
+  const words = head.split(/\s+/).length;
+  if (head.length > 200 || (/\.["”’»)]?$/.test(head) && words > 12)) return 0;
+  return headlineEnd;
 }
 
 function datelineOnly(lead: string): boolean {

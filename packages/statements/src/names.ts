@@ -470,7 +470,7 @@ export interface NameMention {
 }
 
 const MENTION =
-  /(?:(?:\p{Lu}\.){1,2}\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)\s+)?(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,3}|(?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+  /(?:(?:\p{Lu}\.){1,2}\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)\s+)?(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,5}|(?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
 
 /** Before a capitalised run, words that make it a place: "in Kot Addu", "the village of Blatten". */
 const LOCATIVE_BEFORE =

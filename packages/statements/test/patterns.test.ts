@@ -181,6 +181,25 @@ describe('English attribution', () => {
   });
 });
 
+describe('plain-text files', () => {
+  it('reads a first line that is a full sentence of body text as the lead, not a headline', () => {
+    const lead =
+      'MOSCOW, Sept 2 (Reuters) - The Kremlin said on Monday that it had no concerns about the trip, and spokesman Dmitry Peskov told reporters: "We have a wonderful dialogue with our friends from Mongolia."';
+    const text = `${lead}\n\n"All aspects of the visit were carefully prepared," Peskov added.\n`;
+    const statements = extractStatements(text, { lang: 'en', headlineEnd: lead.length });
+    expect(statements.map((s) => [s.kind, s.text, s.resolvedSpeaker])).toEqual([
+      ['indirect', 'it had no concerns about the trip', 'Kremlin'],
+      ['direct', 'We have a wonderful dialogue with our friends from Mongolia.', 'spokesman Dmitry Peskov'],
+      ['direct', 'All aspects of the visit were carefully prepared', 'Dmitry Peskov'],
+    ]);
+  });
+
+  it('keeps a real headline out', () => {
+    const text = 'Kremlin says it has "no concerns" about Mongolia trip\n\nThe visit begins on Monday.';
+    expect(extractStatements(text, { lang: 'en', headlineEnd: text.indexOf('\n') })).toEqual([]);
+  });
+});
+
 describe('Russian', () => {
   it('splits «…, — сказал X. — …» into two quotations of one speaker', () => {
     const text =
