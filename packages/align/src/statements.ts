@@ -116,7 +116,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const intern = (word: string) => {
     const known = interned.get(word);
     if (known !== undefined) return known;
-    const copy = (' ' + word).slice(1);
+    // A fresh string: a match's slice would keep the whole canonical text of its statement alive.
+    const copy = ` ${word}`.slice(1);
     interned.set(copy, copy);
     return copy;
   };
