@@ -60,6 +60,8 @@ export const Article = z.object({
   title: z.string(),
   byline: z.string().nullable(),
   publishedAt: isoDateTime.nullable(),
+  /** When the page says it was last updated (JSON-LD dateModified, article:modified_time). */
+  modifiedAt: isoDateTime.optional(),
   lang: z.string(),
   text: z.string(),
   blocks: z.array(TextBlock),

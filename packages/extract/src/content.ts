@@ -1,0 +1,658 @@
+import type { HtmlElement } from './dom';
+import type { ElementTest } from './selector';
+
+/**
+ * Finds the article body in a parsed page and returns it as typed blocks. The approach is the one
+ * Readability popularised, plus the furniture rules of trafilatura-style extractors:
+ * 1. page furniture (navigation, share bars, related links, comments, cookie and newsletter boxes,
+ *    captions) is pruned by tag semantics, ARIA roles and class/id words;
+ * 2. every paragraph credits its ancestors by its length and commas; the best-scoring container,
+ *    discounted by its link density, is the body, joined by siblings that look like the body;
+ * 3. a schema.org `articleBody` in JSON-LD, when present, picks the container whose words match it;
+ * 4. inside the body, link-dense or image-heavy boxes are dropped and blocks are typed by tag.
+ */
+
+export type BodyBlockType = 'heading' | 'paragraph' | 'quote' | 'list';
+
+export interface BodyBlock {
+  type: BodyBlockType;
+  text: string;
+}
+
+export interface BodyHints {
+  body?: ElementTest;
+  remove?: ElementTest;
+}
+
+interface Stats {
+  /** Length of the kept text below the element. */
+  text: number;
+  /** Length of that text inside links. */
+  link: number;
+  /** Number of paragraphs below. */
+  paragraphs: number;
+  images: number;
+  listItems: number;
+  removed: boolean;
+  score: number;
+  scored: boolean;
+}
+
+/** Elements that start a new block of text. */
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Tags whose whole subtree is furniture by HTML semantics. */
+const FURNITURE_TAGS = new Set([
+  'nav',
+  'footer',
+  'aside',
+  'menu',
+  'button',
+  'input',
+  'option',
+  'dialog',
+  'figcaption',
+  'figure',
+  'img',
+  'picture',
+  'source',
+  'map',
+  'link',
+  'style',
+]);
+
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'menu',
+  'menubar',
+  'dialog',
+  'alertdialog',
+  'search',
+  'toolbar',
+  'tooltip',
+]);
+
+/**
+ * Class/id words of furniture. A word must be a whole token of the class or id (split on spaces,
+ * dashes, underscores and camelCase) so `shared-story` or `commentary` do not match.
+ */
+const FURNITURE_WORDS = new Set([
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'advertising',
+  'adsense',
+  'dfp',
+  'banner',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'caption',
+  'captions',
+  'comment',
+  'comments',
+  'consent',
+  'cookie',
+  'cookies',
+  'copyright',
+  'credit',
+  'credits',
+  'disqus',
+  'footer',
+  'gdpr',
+  'hidden',
+  'masthead',
+  'menu',
+  'modal',
+  'nav',
+  'navbar',
+  'navigation',
+  'newsletter',
+  'outbrain',
+  'pagination',
+  'pager',
+  'paywall',
+  'popup',
+  'promo',
+  'promotion',
+  'recommended',
+  'recommendations',
+  'related',
+  'share',
+  'sharing',
+  'sharebar',
+  'sidebar',
+  'signup',
+  'social',
+  'sponsor',
+  'sponsored',
+  'subscribe',
+  'subscription',
+  'taboola',
+  'tags',
+  'toolbar',
+  'skip',
+  'sr',
+  'visually',
+  'screen',
+  'print',
+  'tooltip',
+]);
+
+/** Words that mark a container as the content itself; they veto a furniture word on the same element. */
+const CONTENT_WORDS =
+  /(^|[\s_-])(article|articlebody|body|content|entry|main|post|story|text|prose)([\s_-]|$)/;
+
+const POSITIVE_CLASS = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/;
+const NEGATIVE_CLASS =
+  /(^|[\s_-])(ad|hidden|hid|banner|combx|comment|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|credit|social|newsletter|subscribe)([\s_-]|$)/;
+
+const WORD_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
+
+function classAndId(el: HtmlElement): string {
+  const cls = el.attrs.class;
+  const id = el.attrs.id;
+  return cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+}
+
+function hasFurnitureWord(names: string): boolean {
+  for (const word of names.split(WORD_SPLIT))
+    if (word && FURNITURE_WORDS.has(word.toLowerCase())) return true;
+  return false;
+}
+
+function classWeight(el: HtmlElement): number {
+  const names = classAndId(el).toLowerCase();
+  if (!names) return 0;
+  let weight = 0;
+  if (NEGATIVE_CLASS.test(names)) weight -= 25;
+  if (POSITIVE_CLASS.test(names)) weight += 25;
+  return weight;
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+const PROTECTED_TAGS = new Set(['#root', 'html', 'body', 'main', 'article']);
+
+class BodyFinder {
+  private readonly stats = new Map<HtmlElement, Stats>();
+  private readonly candidates: HtmlElement[] = [];
+  private pageText = 0;
+
+  constructor(
+    private readonly root: HtmlElement,
+    private readonly hints: BodyHints,
+  ) {}
+
+  private stat(el: HtmlElement): Stats {
+    let s = this.stats.get(el);
+    if (!s) {
+      s = {
+        text: 0,
+        link: 0,
+        paragraphs: 0,
+        images: 0,
+        listItems: 0,
+        removed: false,
+        score: 0,
+        scored: false,
+      };
+      this.stats.set(el, s);
+    }
+    return s;
+  }
+
+  /** Text and link lengths below every element; removed subtrees count for nothing. */
+  private measure(el: HtmlElement, inLink: boolean): Stats {
+    const s = this.stat(el);
+    s.text = 0;
+    s.link = 0;
+    s.paragraphs = el.tag === 'p' ? 1 : 0;
+    s.images = el.tag === 'img' ? 1 : 0;
+    s.listItems = el.tag === 'li' ? 1 : 0;
+    const linked = inLink || el.tag === 'a';
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        const length = child.trim().length;
+        s.text += length;
+        if (linked) s.link += length;
+        continue;
+      }
+      const c = this.measure(child, linked);
+      if (c.removed) continue;
+      s.text += c.text;
+      s.link += c.link;
+      s.paragraphs += c.paragraphs;
+      s.images += c.images;
+      s.listItems += c.listItems;
+    }
+    return s;
+  }
+
+  private isFurniture(el: HtmlElement): boolean {
+    if (PROTECTED_TAGS.has(el.tag)) return false;
+    const attrs = el.attrs;
+    if (attrs.itemprop === 'articleBody') return false;
+    if (this.hints.remove?.(el)) return true;
+    // ASP.NET and some CMSs wrap the whole page in one <form>: only a small form is furniture.
+    if (el.tag === 'form') return this.stat(el).text < this.pageText * 0.4;
+    if (FURNITURE_TAGS.has(el.tag)) return true;
+    if (attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') return true;
+    if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return true;
+    if (attrs.role && FURNITURE_ROLES.has(attrs.role)) return true;
+    const names = classAndId(el);
+    if (!names || !hasFurnitureWord(names) || CONTENT_WORDS.test(names.toLowerCase())) return false;
+    // A wrapper that holds most of the page's text is a layout box with an unlucky name, not furniture.
+    return this.stat(el).text < this.pageText * 0.4;
+  }
+
+  private prune(el: HtmlElement): void {
+    for (const child of el.children) {
+      if (typeof child === 'string') continue;
+      if (this.isFurniture(child)) this.stat(child).removed = true;
+      else this.prune(child);
+    }
+  }
+
+  private isRemoved(el: HtmlElement): boolean {
+    return this.stats.get(el)?.removed ?? false;
+  }
+
+  private initCandidate(el: HtmlElement): Stats {
+    const s = this.stat(el);
+    if (!s.scored) {
+      s.scored = true;
+      this.candidates.push(el);
+      let score = classWeight(el);
+      switch (el.tag) {
+        case 'div':
+        case 'article':
+        case 'main':
+        case 'section':
+          score += 5;
+          break;
+        case 'pre':
+        case 'td':
+        case 'blockquote':
+          score += 3;
+          break;
+        case 'address':
+        case 'ol':
+        case 'ul':
+        case 'dl':
+        case 'dd':
+        case 'dt':
+        case 'li':
+        case 'form':
+          score -= 3;
+          break;
+        case 'h1':
+        case 'h2':
+        case 'h3':
+        case 'h4':
+        case 'h5':
+        case 'h6':
+        case 'th':
+          score -= 5;
+          break;
+      }
+      s.score = score;
+    }
+    return s;
+  }
+
+  private credit(from: HtmlElement | null, text: string): void {
+    const length = text.length;
+    if (length < 25) return;
+    let commas = 0;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+    }
+    const score = 1 + commas + Math.min(3, Math.floor(length / 100));
+    let level = 0;
+    for (let el = from; el && level < 5; el = el.parent, level++) {
+      if (el.tag === '#root' || el.tag === 'html') break;
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      this.initCandidate(el).score += score / divider;
+    }
+  }
+
+  /** Scores paragraphs: `<p>`/`<pre>`, block-free `<div>`s, and runs of inline text inside containers. */
+  private scoreParagraphs(el: HtmlElement): void {
+    let inline = '';
+    let hasBlockChild = false;
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        inline += child;
+        continue;
+      }
+      if (this.isRemoved(child)) continue;
+      if (BLOCK_TAGS.has(child.tag)) {
+        hasBlockChild = true;
+        this.scoreParagraphs(child);
+      } else if (child.tag !== 'br') {
+        inline += inlineText(child, this.stats);
+        if (hasBlocksInside(child)) this.scoreParagraphs(child);
+      }
+    }
+    const text = inline.replace(/ {2,}/g, ' ').trim();
+    if (el.tag === 'p' || el.tag === 'pre' || (!hasBlockChild && el.tag !== 'li' && !/^h[1-6]$/.test(el.tag)))
+      this.credit(el.parent, text);
+    else if (text) this.credit(el, text);
+  }
+
+  private linkDensity(el: HtmlElement): number {
+    const s = this.stat(el);
+    return s.text ? s.link / s.text : 0;
+  }
+
+  private topCandidate(): HtmlElement | undefined {
+    let top: HtmlElement | undefined;
+    let topScore = -Infinity;
+    for (const el of this.candidates) {
+      const s = this.stat(el);
+      s.score *= 1 - this.linkDensity(el);
+      if (s.score > topScore) {
+        top = el;
+        topScore = s.score;
+      }
+    }
+    // A body that is its parent's only content is the parent, so wrappers' siblings can join.
+    while (
+      top?.parent &&
+      top.parent.tag !== '#root' &&
+      top.parent.tag !== 'html' &&
+      top.parent.tag !== 'body'
+    ) {
+      const kept = top.parent.children.filter((c) => typeof c !== 'string' && !this.isRemoved(c));
+      if (kept.length !== 1) break;
+      top = top.parent;
+    }
+    return top;
+  }
+
+  /** The top candidate plus siblings that score close to it or read like body paragraphs. */
+  private withSiblings(top: HtmlElement): HtmlElement[] {
+    const parent = top.parent;
+    if (!parent) return [top];
+    const topScore = this.stat(top).score;
+    const threshold = Math.max(10, topScore * 0.2);
+    const topClass = top.attrs.class ?? '';
+    const out: HtmlElement[] = [];
+    for (const sibling of parent.children) {
+      if (typeof sibling === 'string' || this.isRemoved(sibling)) continue;
+      if (sibling === top) {
+        out.push(sibling);
+        continue;
+      }
+      const s = this.stat(sibling);
+      let bonus = 0;
+      if (topClass && sibling.attrs.class === topClass) bonus += topScore * 0.2;
+      if (s.scored && s.score + bonus >= threshold) {
+        out.push(sibling);
+        continue;
+      }
+      if (sibling.tag === 'p') {
+        const density = this.linkDensity(sibling);
+        const text = inlineText(sibling, this.stats);
+        if (
+          (text.length > 80 && density < 0.25) ||
+          (text.length > 0 && density === 0 && /[.!?…。]["”»’]?\s*$/.test(text))
+        )
+          out.push(sibling);
+      }
+    }
+    return out;
+  }
+
+  /** The container whose words best match the JSON-LD `articleBody`, when one matches well. */
+  private matchLdBody(ldBody: string): HtmlElement | undefined {
+    const want = wordCounts(ldBody);
+    let wantTotal = 0;
+    for (const n of want.values()) wantTotal += n;
+    if (wantTotal < 40) return undefined;
+    let best: HtmlElement | undefined;
+    let bestF1 = 0.6;
+    const ldLength = ldBody.length;
+    for (const el of this.candidates) {
+      const s = this.stat(el);
+      if (s.text < ldLength * 0.3 || s.text > ldLength * 4) continue;
+      const have = wordCounts(keptText(el, this.stats));
+      let haveTotal = 0;
+      let common = 0;
+      for (const [word, n] of have) {
+        haveTotal += n;
+        const m = want.get(word);
+        if (m) common += Math.min(m, n);
+      }
+      if (!haveTotal) continue;
+      const precision = common / haveTotal;
+      const recall = common / wantTotal;
+      const f1 = (2 * precision * recall) / (precision + recall || 1);
+      if (f1 > bestF1 + 1e-9 || (best && Math.abs(f1 - bestF1) < 1e-9 && isAncestor(el, best))) {
+        best = el;
+        bestF1 = f1;
+      }
+    }
+    return best;
+  }
+
+  find(ldBody: string | undefined): HtmlElement[] {
+    this.pageText = this.measure(this.root, false).text;
+    this.prune(this.root);
+    this.measure(this.root, false);
+    if (this.hints.body) {
+      const hinted = findKept(this.root, this.hints.body, this.stats);
+      if (hinted) return [hinted];
+    }
+    this.scoreParagraphs(this.root);
+    const fromLd = ldBody ? this.matchLdBody(ldBody) : undefined;
+    if (fromLd) return [fromLd];
+    const top = this.topCandidate();
+    if (!top) return [this.root];
+    return this.withSiblings(top);
+  }
+
+  /** Whether a box inside the body is furniture by its shape: mostly links, or images without text. */
+  dropInsideBody(el: HtmlElement): boolean {
+    if (el.tag === 'header') return true;
+    if (!CONTAINER_TAGS.has(el.tag)) return false;
+    const s = this.stat(el);
+    if (s.text === 0) return true;
+    const density = s.link / s.text;
+    const weight = classWeight(el);
+    if (weight < 0 && s.text < 1000) return true;
+    const isList = el.tag === 'ul' || el.tag === 'ol';
+    if (isList) return density > 0.5;
+    if (s.text > 1500) return false;
+    if (density > 0.5 || (density > 0.25 && weight < 25 && s.paragraphs === 0 && s.text < 500)) return true;
+    if (s.images > 1 && s.paragraphs / s.images < 0.5 && s.text < 200) return true;
+    return false;
+  }
+
+  removed(el: HtmlElement): boolean {
+    return this.isRemoved(el);
+  }
+
+  linkShare(el: HtmlElement): number {
+    return this.linkDensity(el);
+  }
+}
+
+const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center', 'span']);
+
+function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
+  for (let el = b.parent; el; el = el.parent) if (el === a) return true;
+  return false;
+}
+
+function hasBlocksInside(el: HtmlElement): boolean {
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    if (BLOCK_TAGS.has(child.tag) || hasBlocksInside(child)) return true;
+  }
+  return false;
+}
+
+function inlineText(el: HtmlElement, stats: Map<HtmlElement, Stats>): string {
+  let out = '';
+  for (const child of el.children) {
+    if (typeof child === 'string') out += child;
+    else if (!stats.get(child)?.removed) {
+      if (child.tag === 'br') out += ' ';
+      else if (!BLOCK_TAGS.has(child.tag)) out += inlineText(child, stats);
+    }
+  }
+  return out;
+}
+
+function keptText(el: HtmlElement, stats: Map<HtmlElement, Stats>): string {
+  let out = '';
+  for (const child of el.children) {
+    if (typeof child === 'string') out += child;
+    else if (!stats.get(child)?.removed) out += ` ${keptText(child, stats)} `;
+  }
+  return out;
+}
+
+function findKept(
+  root: HtmlElement,
+  test: ElementTest,
+  stats: Map<HtmlElement, Stats>,
+): HtmlElement | undefined {
+  for (const child of root.children) {
+    if (typeof child === 'string' || stats.get(child)?.removed) continue;
+    if (test(child)) return child;
+    const found = findKept(child, test, stats);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [word] of text.toLowerCase().matchAll(WORD)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** Turns the chosen containers into typed blocks. */
+class BlockWriter {
+  readonly blocks: BodyBlock[] = [];
+  private buffer = '';
+  private bufferLink = 0;
+  private bufferType: BodyBlockType = 'paragraph';
+
+  constructor(private readonly finder: BodyFinder) {}
+
+  flush(): void {
+    const text = this.buffer.replace(/ {2,}/g, ' ').trim();
+    const linked = this.bufferLink;
+    this.buffer = '';
+    this.bufferLink = 0;
+    if (!text) return;
+    // A line that is nearly all link text ("Read more: …", a tag list) is navigation, not prose.
+    if (linked / text.length > 0.8 && this.bufferType !== 'list') return;
+    this.blocks.push({ type: this.bufferType, text });
+  }
+
+  write(el: HtmlElement, type: BodyBlockType, inLink: boolean): void {
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        if (!this.buffer) this.bufferType = type;
+        this.buffer += child;
+        if (inLink) this.bufferLink += child.trim().length;
+        continue;
+      }
+      if (this.finder.removed(child)) continue;
+      const tag = child.tag;
+      if (tag === 'br') {
+        this.flush();
+        continue;
+      }
+      if (!BLOCK_TAGS.has(tag)) {
+        this.write(child, type, inLink || tag === 'a');
+        continue;
+      }
+      if (this.finder.dropInsideBody(child)) continue;
+      this.flush();
+      this.write(child, blockTypeOf(tag, type), inLink);
+      this.flush();
+    }
+  }
+}
+
+function blockTypeOf(tag: string, inherited: BodyBlockType): BodyBlockType {
+  if (inherited === 'quote' || inherited === 'list') return inherited;
+  if (tag === 'blockquote') return 'quote';
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'list';
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  return inherited === 'heading' ? 'heading' : 'paragraph';
+}
+
+export function extractBody(
+  root: HtmlElement,
+  ldBody: string | undefined,
+  hints: BodyHints = {},
+): BodyBlock[] {
+  const finder = new BodyFinder(root, hints);
+  const containers = finder.find(ldBody);
+  const writer = new BlockWriter(finder);
+  for (const container of containers) {
+    writer.write(container, blockTypeOf(container.tag, 'paragraph'), false);
+    writer.flush();
+  }
+  return writer.blocks;
+}

@@ -1,0 +1,164 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * A light element tree built straight from htmlparser2's callbacks. It keeps only what extraction
+ * reads (tag, attributes, children, text) and drops script/style/SVG bodies while parsing, which is
+ * why it is cheaper to build than a full domhandler document.
+ */
+export interface HtmlElement {
+  tag: string;
+  attrs: Record<string, string>;
+  children: HtmlNode[];
+  parent: HtmlElement | null;
+}
+
+/** Text is stored decoded, with runs of whitespace collapsed to one space. */
+export type HtmlNode = HtmlElement | string;
+
+export interface ParsedPage {
+  root: HtmlElement;
+  /** `<meta>` content by lower-cased name, property, itemprop or http-equiv; the first one wins. */
+  meta: Map<string, string>;
+  /** Bodies of `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  documentTitle: string;
+  htmlLang: string | undefined;
+  /** The first `<time datetime>` in the page. */
+  firstTimeDatetime: string | undefined;
+}
+
+/** Subtrees that never hold readable text; their content is not kept. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'select',
+  'textarea',
+]);
+
+const WHITESPACE = /[\s\u200b]+/g;
+
+export function parsePage(html: string): ParsedPage {
+  const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null };
+  const meta = new Map<string, string>();
+  const jsonLd: string[] = [];
+  let documentTitle = '';
+  let htmlLang: string | undefined;
+  let firstTimeDatetime: string | undefined;
+
+  let current = root;
+  // Depth inside a skipped subtree (0 = building the tree).
+  let skipDepth = 0;
+  let capture: 'ld' | 'title' | null = null;
+  let captured = '';
+
+  const parser = new Parser(
+    {
+      onopentag(tag, attrs) {
+        if (skipDepth > 0) {
+          skipDepth++;
+          return;
+        }
+        if (tag === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'])?.toLowerCase();
+          const content = attrs.content;
+          if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
+          return;
+        }
+        if (tag === 'html' && attrs.lang) htmlLang = attrs.lang;
+        if (tag === 'time' && firstTimeDatetime === undefined && attrs.datetime)
+          firstTimeDatetime = attrs.datetime;
+        if (tag === 'script' && attrs.type?.toLowerCase().trim() === 'application/ld+json') {
+          capture = 'ld';
+          captured = '';
+        } else if (tag === 'title' && !documentTitle) {
+          capture = 'title';
+          captured = '';
+        }
+        if (SKIPPED.has(tag) || tag === 'title') {
+          skipDepth = 1;
+          return;
+        }
+        const element: HtmlElement = { tag, attrs, children: [], parent: current };
+        current.children.push(element);
+        current = element;
+      },
+      onclosetag() {
+        if (skipDepth > 0) {
+          skipDepth--;
+          if (skipDepth === 0 && capture) {
+            if (capture === 'ld') jsonLd.push(captured);
+            else documentTitle = captured.replace(WHITESPACE, ' ').trim();
+            capture = null;
+          }
+          return;
+        }
+        if (current.parent) current = current.parent;
+      },
+      ontext(data) {
+        if (skipDepth > 0) {
+          if (capture) captured += data;
+          return;
+        }
+        const text = data.replace(WHITESPACE, ' ');
+        const siblings = current.children;
+        const last = siblings.length - 1;
+        if (last >= 0 && typeof siblings[last] === 'string')
+          siblings[last] = (siblings[last] as string) + text;
+        else siblings.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { root, meta, jsonLd, documentTitle, htmlLang, firstTimeDatetime };
+}
+
+/** The element's text with whitespace collapsed, block boundaries not marked. */
+export function textOf(node: HtmlNode): string {
+  if (typeof node === 'string') return node;
+  let out = '';
+  const walk = (el: HtmlElement): void => {
+    for (const child of el.children) {
+      if (typeof child === 'string') out += child;
+      else {
+        if (child.tag === 'br') out += ' ';
+        walk(child);
+      }
+    }
+  };
+  walk(node);
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+export function findFirst(root: HtmlElement, test: (el: HtmlElement) => boolean): HtmlElement | undefined {
+  for (const child of root.children) {
+    if (typeof child === 'string') continue;
+    if (test(child)) return child;
+    const found = findFirst(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function findAll(
+  root: HtmlElement,
+  test: (el: HtmlElement) => boolean,
+  out: HtmlElement[] = [],
+): HtmlElement[] {
+  for (const child of root.children) {
+    if (typeof child === 'string') continue;
+    if (test(child)) out.push(child);
+    findAll(child, test, out);
+  }
+  return out;
+}
