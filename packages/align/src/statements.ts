@@ -78,14 +78,15 @@ const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, in
 
 /**
  * Which of two statements is the better reference: a primary source's own words (an official
- * document) first, then a direct quotation over a partial one over reported speech, English (the
- * language most coverage is compared in) and finally the fuller text.
+ * document) first, then English (the language most coverage is compared in: a translation can only
+ * be set against words in the reference's language, and is not diffed), then a direct quotation over
+ * a partial one over reported speech, and finally the fuller text.
  */
 function compareAuthority(a: Prepared, b: Prepared): number {
   return (
     (a.documentKind === 'official' ? 0 : 1) - (b.documentKind === 'official' ? 0 : 1) ||
-    KIND_RANK[a.statement.kind] - KIND_RANK[b.statement.kind] ||
     (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) ||
+    KIND_RANK[a.statement.kind] - KIND_RANK[b.statement.kind] ||
     b.statement.end - b.statement.start - (a.statement.end - a.statement.start) ||
     a.statement.start - b.statement.start ||
     a.order - b.order
@@ -302,7 +303,10 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const candidate = items[other] as Prepared;
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
       const reference = referenceOf[other] as number;
-      if (reference !== other && scoreBetween(i, reference) <= 0) continue;
+      // A rendition in another language than the reference cannot be matched on words; it joins
+      // through the rendition that carries its speaker and figures.
+      const sameLanguage = (items[reference] as Prepared).lang === item.lang;
+      if (reference !== other && sameLanguage && scoreBetween(i, reference) <= 0) continue;
       if (
         score > bestScore ||
         (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)
