@@ -210,4 +210,47 @@ Vladimir Putin: I informed President Khurelsukh and Prime Minister Oyun-Erdene a
     // Russia and Mongolia are named by half the statements of the event: not enough on their own.
     expect(groupIds(groups, 'ru-friends')).toEqual(['ru-friends']);
   });
+
+  it('joins a translated quote through the English report that carries its speaker and figure', () => {
+    const PESKOV = `Kremlin comments on pipeline
+
+"The pipeline will carry up to 60 billion cubic metres of gas a year to China through Mongolia," Kremlin spokesman Dmitry Peskov said.`;
+    const REPORT = `Putin on the pipeline
+
+Putin said the pipeline would carry up to 50 billion cubic metres of gas a year to China through Mongolia.`;
+    const RU = `Путин о газопроводе
+
+«Газопровод будет поставлять до 50 миллиардов кубометров газа в год в Китай через Монголию», — заявил Владимир Путин.`;
+    const peskov = statement(
+      'peskov',
+      PESKOV,
+      'The pipeline will carry up to 60 billion cubic metres of gas a year to China through Mongolia,',
+      'direct',
+      'Kremlin spokesman Dmitry Peskov',
+    );
+    const report = statement(
+      'report',
+      REPORT,
+      'the pipeline would carry up to 50 billion cubic metres of gas a year to China through Mongolia',
+      'indirect',
+      'Putin',
+    );
+    const ru = statement(
+      'ru',
+      RU,
+      'Газопровод будет поставлять до 50 миллиардов кубометров газа в год в Китай через Монголию',
+      'direct',
+      'Владимир Путин',
+      'ru',
+    );
+    const groups = alignStatements([
+      doc('peskov-outlet', 'outlet', 'en', [peskov]),
+      doc('report-outlet', 'outlet', 'en', [report]),
+      doc('ru-outlet', 'outlet', 'ru', [ru]),
+    ]);
+    expect(groupIds(groups, 'peskov')).toEqual(['peskov', 'report', 'ru']);
+    // The English direct quotation is the reference, not the Russian one it cannot be diffed against.
+    const group = groups.find((g) => g.renditions.some((r) => r.statement.id === 'ru'));
+    expect(group?.renditions[group.reference]?.statement.id).toBe('peskov');
+  });
 });
