@@ -44,7 +44,7 @@ interface Word {
 }
 
 function words(text: string, base: number): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»/gu)].map((m) => ({
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»|,/gu)].map((m) => ({
     text: m[0].replace(/\.$/, ''),
     start: base + m.index,
     end: base + m.index + m[0].replace(/\.$/, '').length,
@@ -88,6 +88,8 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
   let sawCapital = false;
   while (j < ws.length) {
     const w = ws[j] as Word;
+    // A comma ends the speaker phrase: "…Эльвира Набиуллина, выступая в Государственной думе".
+    if (w.text === ',') break;
     if (/^\p{Lu}|^«/u.test(w.text)) sawCapital = true;
     else if (sawCapital && NOT_SPEAKER.test(w.text)) break;
     else if (j > i && /^(?:в|на|по|со|с|перед|после|журналистам)$/i.test(w.text)) break;
