@@ -13,6 +13,8 @@ export interface AlignDocument {
   kind: SourceKind;
   lang: string;
   statements: Statement[];
+  /** Set when the document is a copy of another (see findCopies): the original is the better reference. */
+  copyOf?: string;
 }
 
 export interface AlignedRendition {
@@ -45,6 +47,8 @@ interface Prepared extends AlignedRendition {
   names: ReadonlySet<string>;
   /** Position in the input: the last tie-break between equally good references. */
   order: number;
+  /** The document is a copy of another. */
+  copy: boolean;
   /** Summed rarity weights of the stems. */
   weight: number;
   /** How many index keys the statement is filed under. */
@@ -80,7 +84,7 @@ const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, in
  * Which of two statements is the better reference: a primary source's own words (an official
  * document) first, then English (the language most coverage is compared in: a translation can only
  * be set against words in the reference's language, and is not diffed), then a direct quotation over
- * a partial one over reported speech, and finally the fuller text.
+ * a partial one over reported speech, the fuller text, and an original over its copy.
  */
 function compareAuthority(a: Prepared, b: Prepared): number {
   return (
@@ -88,6 +92,7 @@ function compareAuthority(a: Prepared, b: Prepared): number {
     (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1) ||
     KIND_RANK[a.statement.kind] - KIND_RANK[b.statement.kind] ||
     b.statement.end - b.statement.start - (a.statement.end - a.statement.start) ||
+    (a.copy ? 1 : 0) - (b.copy ? 1 : 0) ||
     a.statement.start - b.statement.start ||
     a.order - b.order
   );
@@ -143,6 +148,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         numbers: numbers.size > 0 ? numbers : NONE,
         names: names.size > 0 ? names : NONE,
         order: 0,
+        copy: doc.copyOf !== undefined,
         weight: 0,
         keyCount: 0,
       };
@@ -329,7 +335,9 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const {
         stems: _s,
         numbers: _n,
+        names: _m,
         order: _o,
+        copy: _c,
         weight: _w,
         keyCount: _k,
         ...rendition

@@ -253,4 +253,22 @@ Putin said the pipeline would carry up to 50 billion cubic metres of gas a year 
     const group = groups.find((g) => g.renditions.some((r) => r.statement.id === 'ru'));
     expect(group?.renditions[group.reference]?.statement.id).toBe('peskov');
   });
+
+  it('makes the original the reference over its copy when both carry the same words', () => {
+    const WIRE = `UN chief offers help after Morocco quake
+
+"The United Nations stands ready to support the Government of Morocco in its efforts to assist the affected population," Guterres said.`;
+    const words =
+      'The United Nations stands ready to support the Government of Morocco in its efforts to assist the affected population,';
+    const original = statement('wire', WIRE, words, 'direct', 'Guterres');
+    const copy = { ...statement('copy', WIRE, words, 'direct', 'Guterres'), id: 'copy' };
+    // The copy comes first in the input and has the same offsets: only copyOf tells them apart.
+    const groups = alignStatements([
+      { ...doc('syndicate', 'outlet', 'en', [copy]), copyOf: 'wire-outlet' },
+      doc('wire-outlet', 'outlet', 'en', [original]),
+    ]);
+    expect(groupIds(groups, 'wire')).toEqual(['copy', 'wire']);
+    const group = groups.find((g) => g.renditions.some((r) => r.statement.id === 'wire'));
+    expect(group?.renditions[group.reference]?.statement.id).toBe('wire');
+  });
 });

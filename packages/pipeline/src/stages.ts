@@ -102,7 +102,13 @@ function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
 export function buildEvent(documents: ProcessedDocument[]): Event {
   const byId = new Map(documents.map((d) => [d.ref.id, d]));
   const groups = alignStatements(
-    documents.map((d) => ({ id: d.ref.id, kind: d.ref.kind, lang: d.ref.lang, statements: d.statements })),
+    documents.map((d) => ({
+      id: d.ref.id,
+      kind: d.ref.kind,
+      lang: d.ref.lang,
+      statements: d.statements,
+      ...(d.ref.copyOf ? { copyOf: d.ref.copyOf } : {}),
+    })),
   );
   const statements: AlignedStatement[] = groups.map((group) => {
     const reference = group.renditions[group.reference] as AlignedRendition;
