@@ -277,6 +277,8 @@ const ROLE_NOUNS = new Set([
   'activists',
   'scientists',
   'historians',
+  'panel',
+  'jury',
 ]);
 
 /** Cues after which the speaker may follow the verb ("…,” said Peskov). */

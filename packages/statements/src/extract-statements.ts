@@ -397,7 +397,10 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       };
       // Several quotations in one sentence share the attribution that introduced the first
       // ("X stated that parties “…” with court decisions, “…”").
-      const found = quoteAttribution(lang, text, masked, before, after) ?? sentenceAttribution;
+      const found =
+        quoteAttribution(lang, text, masked, before, after) ??
+        sentenceAttribution ??
+        introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       if (isTermInQuotes(text, q, found)) continue;
       // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
       const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();
@@ -553,6 +556,32 @@ const ANAPHORIC_ROLES = new Set([
   'шүүгч',
   'захирал',
 ]);
+
+/**
+ * "In a statement, the party said:" closing one paragraph and the quotation opening the next: the
+ * introduction's attribution is the quotation's.
+ */
+function introducedByPreviousParagraph(
+  lang: string,
+  text: string,
+  masked: string,
+  paragraphs: Span[],
+  sentence: Sentence,
+  q: QuoteSpan,
+): Found | undefined {
+  const paragraph = paragraphs[sentence.paragraph];
+  const previous = paragraphs[sentence.paragraph - 1];
+  if (!paragraph || !previous || masked.slice(paragraph.start, q.open).trim() !== '') return undefined;
+  if (!/:\s*$/.test(text.slice(previous.start, previous.end))) return undefined;
+  const from = Math.max(previous.start, previous.end - CONTEXT_CHARS);
+  return quoteAttribution(
+    lang,
+    text,
+    masked,
+    { start: from, end: previous.end },
+    { start: previous.end, end: previous.end },
+  );
+}
 
 /** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
 const DEFINITE_ORGANISATION =

@@ -140,6 +140,14 @@ describe('English attribution', () => {
     expect(statements.map((s) => s.resolvedSpeaker)).toEqual(['Ferdinand Marcos Jr', 'Ferdinand Marcos Jr']);
   });
 
+  it('gives a quotation opening a paragraph to the introduction ending the paragraph before', () => {
+    const text = [
+      'In a statement, the Democratic Party said:',
+      '"The government promised a sovereign wealth fund and delivered a hole in the budget."',
+    ].join('\n\n');
+    expect(only(text, 'en')[0]).toMatchObject({ kind: 'direct', speaker: 'Democratic Party', cue: 'said' });
+  });
+
   it('resolves “the ambassador” to the ambassador named earlier', () => {
     const text = [
       'Ambassador Igawa Hara Masaru handed over the first consignment of tents and generators.',
