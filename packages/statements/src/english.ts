@@ -131,7 +131,7 @@ export function datelineEnd(body: string): number {
 const COORDINATED_VERBS =
   'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted|estimated|predicted|confirmed|claimed|explained|told';
 const COMPLEMENT_END = new RegExp(
-  `,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
+  `,\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+(?:that|which)\\b|(?:proposal|move|position|decision|step|plan|claim|view|stance|charge|allegation|accusation|figure|sign|development|remark|comment)\\b)|,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
   'u',
 );
 /** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */

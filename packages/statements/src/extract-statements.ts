@@ -241,7 +241,11 @@ function reportedIn(
  */
 function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined): boolean {
   if (found?.speaker || found?.cue) return false;
-  return words(text.slice(q.contentStart, q.contentEnd)) <= 3;
+  const content = text.slice(q.contentStart, q.contentEnd);
+  // A whole sentence in quotation marks ("We'll own it.") is speech however short.
+  if (/^\p{Lu}/u.test(content) && /[.!?…]$/.test(content) && !/^\p{Lu}[\p{L}-]*$/u.test(content.slice(0, -1)))
+    return false;
+  return words(content) <= 3;
 }
 
 /**
@@ -689,6 +693,17 @@ function resolveSpeakers(
         if (previousSentence && previousSentence.paragraph === d.paragraph) {
           const first = mentions[lastIndexBefore(mentions, (m) => m.start, previousSentence.start - 1) + 1];
           if (first && first.end <= previousSentence.end) subject = first;
+          // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
+          const opener = /^\p{Lu}[\p{Ll}'’-]+(?=\s)/u.exec(
+            text.slice(previousSentence.start, previousSentence.end),
+          )?.[0];
+          const full = opener ? fullNameFor(opener, mentions) : undefined;
+          if (full && (!subject || subject.start > previousSentence.start))
+            subject = {
+              name: full,
+              start: previousSentence.start,
+              end: previousSentence.start + (opener as string).length,
+            };
         }
         const latest = mentions[lastIndexBefore(mentions, (m) => m.end, anchor)];
         resolved =

@@ -474,7 +474,7 @@ const MENTION =
 
 /** Before a capitalised run, words that make it a place: "in Kot Addu", "the village of Blatten". */
 const LOCATIVE_BEFORE =
-  /(?:\b(?:in|at|near|into|outside|across)|\b(?:village|town|city|province|region|district|county|state)\s+of)\s+$/u;
+  /(?:\b(?:in|at|near|into|outside|across|inside)(?:\s+the)?|\b(?:village|town|city|province|region|district|county|state)\s+of)\s+$/iu;
 /** "His stablemaster, Tatsunami, was …": one capitalised word set off by commas after a role noun. */
 const APPOSED_SINGLE_NAME = /\p{Ll},\s(\p{Lu}\p{Ll}+),/gu;
 
