@@ -205,10 +205,47 @@ function classAndId(el: HtmlElement): string {
   return cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
 }
 
-function hasFurnitureWord(names: string): boolean {
-  for (const word of names.split(WORD_SPLIT))
-    if (word && FURNITURE_WORDS.has(word.toLowerCase())) return true;
-  return false;
+/**
+ * Words that name furniture whatever else the class says (`post-share`, `wp-caption-text`,
+ * `article-comments`); the other furniture words yield to a content word on the same element.
+ */
+const STRONG_FURNITURE_WORDS = new Set([
+  'advert',
+  'advertisement',
+  'advertising',
+  'caption',
+  'captions',
+  'comment',
+  'comments',
+  'consent',
+  'cookie',
+  'cookies',
+  'disqus',
+  'gdpr',
+  'newsletter',
+  'outbrain',
+  'paywall',
+  'popup',
+  'recommended',
+  'related',
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'sponsored',
+  'taboola',
+]);
+
+/** 2 = strong furniture word, 1 = furniture word, 0 = none. */
+function furnitureWordStrength(names: string): number {
+  let strength = 0;
+  for (const raw of names.split(WORD_SPLIT)) {
+    if (!raw) continue;
+    const word = raw.toLowerCase();
+    if (STRONG_FURNITURE_WORDS.has(word)) return 2;
+    if (FURNITURE_WORDS.has(word)) strength = 1;
+  }
+  return strength;
 }
 
 function classWeight(el: HtmlElement): number {
@@ -291,7 +328,9 @@ class BodyFinder {
     if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return true;
     if (attrs.role && FURNITURE_ROLES.has(attrs.role)) return true;
     const names = classAndId(el);
-    if (!names || !hasFurnitureWord(names) || CONTENT_WORDS.test(names.toLowerCase())) return false;
+    if (!names) return false;
+    const strength = furnitureWordStrength(names);
+    if (strength === 0 || (strength === 1 && CONTENT_WORDS.test(names.toLowerCase()))) return false;
     // A wrapper that holds most of the page's text is a layout box with an unlucky name, not furniture.
     return this.stat(el).text < this.pageText * 0.4;
   }
@@ -386,9 +425,10 @@ class BodyFinder {
         if (hasBlocksInside(child)) this.scoreParagraphs(child);
       }
     }
+    // Headings and list items are not prose: they credit no container.
+    if (el.tag === 'li' || HEADINGS.has(el.tag)) return;
     const text = inline.replace(/ {2,}/g, ' ').trim();
-    if (el.tag === 'p' || el.tag === 'pre' || (!hasBlockChild && el.tag !== 'li' && !/^h[1-6]$/.test(el.tag)))
-      this.credit(el.parent, text);
+    if (el.tag === 'p' || el.tag === 'pre' || !hasBlockChild) this.credit(el.parent, text);
     else if (text) this.credit(el, text);
   }
 
@@ -529,6 +569,8 @@ class BodyFinder {
     return this.linkDensity(el);
   }
 }
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center', 'span']);
 

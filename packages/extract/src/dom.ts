@@ -45,6 +45,12 @@ const SKIPPED = new Set([
   'textarea',
 ]);
 
+/**
+ * Real pages nest a few dozen levels; hostile ones nest thousands, which would overflow the stack
+ * of every recursive walk. Deeper tags are flattened into the element at this depth.
+ */
+const MAX_DEPTH = 400;
+
 const WHITESPACE = /[\s\u200b]+/g;
 
 export function parsePage(html: string): ParsedPage {
@@ -56,6 +62,9 @@ export function parsePage(html: string): ParsedPage {
   let firstTimeDatetime: string | undefined;
 
   let current = root;
+  let depth = 0;
+  // Tags opened below MAX_DEPTH are flattened into their ancestor (their text is kept).
+  let flattened = 0;
   // Depth inside a skipped subtree (0 = building the tree).
   let skipDepth = 0;
   let capture: 'ld' | 'title' | null = null;
@@ -88,9 +97,14 @@ export function parsePage(html: string): ParsedPage {
           skipDepth = 1;
           return;
         }
+        if (depth >= MAX_DEPTH) {
+          flattened++;
+          return;
+        }
         const element: HtmlElement = { tag, attrs, children: [], parent: current };
         current.children.push(element);
         current = element;
+        depth++;
       },
       onclosetag() {
         if (skipDepth > 0) {
@@ -102,7 +116,11 @@ export function parsePage(html: string): ParsedPage {
           }
           return;
         }
-        if (current.parent) current = current.parent;
+        if (flattened > 0) flattened--;
+        else if (current.parent) {
+          current = current.parent;
+          depth--;
+        }
       },
       ontext(data) {
         if (skipDepth > 0) {
