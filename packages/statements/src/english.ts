@@ -292,7 +292,8 @@ function plainAttribution(
 }
 
 const COORDINATED_CUE =
-  /\b(?:and|but)\s+(?:also\s+|later\s+)?(said|told|added|warned|insisted|stressed|argued)\b/u;
+  /\b(?:and|but)\s+(?:also\s+|later\s+)?(said|told|added|warned|insisted|stressed|argued)\b|,\s+(saying|adding|warning|insisting|arguing)\b/u;
+const APPOSED_SUBJECT = new RegExp(`^[^,]{2,80},\\s+(${NAME_RUN}),`, 'u');
 const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?)(${NAME_RUN})(?=[\\s,])`, 'u');
 
 /**
@@ -303,12 +304,16 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
   const cue = COORDINATED_CUE.exec(body);
   const verb = cue?.[1] ?? cue?.[2];
   if (!cue || !verb) return undefined;
-  const subject = SENTENCE_SUBJECT.exec(body.slice(0, cue.index));
+  const head = body.slice(0, cue.index);
+  // "Greenland's incoming prime minister, Jens-Frederik Nielsen, has rejected …": the name in
+  // apposition is the subject; else the capitalised words opening the sentence.
+  const apposed = APPOSED_SUBJECT.exec(head);
+  const subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
   const name = subject?.[1];
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
   const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
   if (!name || !named) return undefined;
-  const speakerStart = start + (subject?.[0].length ?? 0) - name.length;
+  const speakerStart = start + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
   const cueStart = start + cue.index + cue[0].length - verb.length;
   return {
     speaker: text.slice(speakerStart, speakerStart + name.length),

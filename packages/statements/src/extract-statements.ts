@@ -56,7 +56,7 @@ const ISSUER_VOICE =
 
 /** Transcript turn labels: "Vladimir Putin:", "В.Путин:", "SEN. JEANNE SHAHEEN:", "У.Хурэлсух (как переведено):". */
 const TURN_LABEL =
-  /^((?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*(?:\s+(?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*){0,3})(\s*\([^)\n]{1,40}\))?:(?:\s+|$)/u;
+  /^((?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*(?:\s+(?:(?:von|van|der|den|de|da|do|bin|ibn|al|el|le|la)\s+)*(?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}.’'-]*){0,3})(?:,\s+(?![^:\n]*\b(?:said|says|told|added|stated|wrote)\b)[^:\n]{2,80}?)?(\s*\([^)\n]{1,40}\))?:(?:\s+|$)/u;
 const NON_SPEAKER_LABELS = new Set([
   'question',
   'questions',

@@ -173,6 +173,24 @@ describe('English attribution', () => {
     ]);
   });
 
+  it('reads "Name, Title:" turn labels with particles in the name', () => {
+    const text = [
+      'Ursula von der Leyen, President of the European Commission: Today we signed a strategic partnership on critical raw materials.',
+      'Question (Euronews): How do you reconcile this partnership with your dependence on Russian fuel?',
+      'Gombojavyn Zandanshatar, Prime Minister of Mongolia: Geography is not a choice.',
+    ].join('\n\n');
+    expect(only(text, 'en').map((s) => [s.speaker, s.text])).toEqual([
+      ['Ursula von der Leyen', 'Today we signed a strategic partnership on critical raw materials.'],
+      ['Gombojavyn Zandanshatar', 'Geography is not a choice.'],
+    ]);
+  });
+
+  it('gives a quotation after ", saying" to the subject in apposition', () => {
+    const text =
+      'Greenland’s incoming prime minister, Jens-Frederik Nielsen, has rejected the suggestion, saying "Greenland belongs to the people of Greenland".';
+    expect(only(text, 'en')[0]).toMatchObject({ speaker: 'Jens-Frederik Nielsen', cue: 'saying' });
+  });
+
   it('gives the paragraphs under "From the Secretary:" to the Secretary', () => {
     const text = [
       'From the Secretary:',
