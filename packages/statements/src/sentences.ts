@@ -61,7 +61,8 @@ const ABBREVIATIONS = new Set([
 /** Paragraphs: runs of text separated by blank lines, as offsets into `text`. */
 export function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
-  for (const match of text.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+  // A line of spaces, tabs or a lone carriage return is blank: CRLF files split like LF files.
+  for (const match of text.matchAll(/[^\n]+(?:\n(?![ \t\r]*(?:\n|$))[^\n]*)*/g)) {
     const raw = match[0];
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();

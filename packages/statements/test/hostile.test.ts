@@ -69,3 +69,20 @@ describe('hostile text never throws and keeps offsets exact', () => {
     for (const text of inputs) for (const lang of LANGS) checked(text, lang);
   });
 });
+
+describe('line endings', () => {
+  it('reads a CRLF file like its LF twin, offsets into its own text', () => {
+    const lf = [
+      'Q: How exposed is the economy to coal prices?',
+      'Byadran Lkhagvasuren: Very exposed. Coal exports account for a quarter of revenue.',
+      '"We are building up reserves while prices are good," Lkhagvasuren said.',
+    ].join('\n\n');
+    const crlf = lf.replaceAll('\n', '\r\n');
+    const a = checked(lf, 'en');
+    const b = checked(crlf, 'en');
+    expect(b.map((s) => [s.kind, s.text, s.resolvedSpeaker])).toEqual(
+      a.map((s) => [s.kind, s.text, s.resolvedSpeaker]),
+    );
+    expect(a).toHaveLength(2);
+  });
+});
