@@ -91,6 +91,8 @@ const NON_SPEAKER_LABELS = new Set([
   'эх сурвалж',
 ]);
 
+const ANSWER_LABELS = new Set(['a', 'answer', 'ответ', 'хариулт']);
+
 /** A paragraph announcing the statement that follows: "From the Secretary:", "… заявляет следующее". */
 const DECLARATION_HEADERS: RegExp[] = [
   /^From\s+(the\s+[\p{L} .’'-]{2,60}?):$/u,
@@ -167,11 +169,16 @@ function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
   });
   const out = new Map<number, Turn>();
   if (labelled.filter(Boolean).length < 2) return out;
+  // In a Q&A the answers ("A:", "Ответ:", "Хариулт:") are the interviewee's: the first person the
+  // introduction names, before the first turn.
+  const firstTurn = paragraphs[labelled.findIndex(Boolean)]?.start ?? 0;
+  const interviewee = nameMentions(text.slice(0, firstTurn))[0]?.name ?? null;
   let current: string | null = null;
   paragraphs.forEach((p, i) => {
     const m = labelled[i];
     const label = m?.[1];
-    if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
+    if (label && ANSWER_LABELS.has(label.toLowerCase())) current = interviewee;
+    else if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
     if (label || current !== null) out.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
   });
   return out;

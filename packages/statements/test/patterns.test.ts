@@ -173,6 +173,20 @@ describe('English attribution', () => {
     ]);
   });
 
+  it('gives the answers of a Q&A to the interviewee the introduction names', () => {
+    const text = [
+      'The following interview with Finance Minister Boldyn Javkhlan has been edited for length.',
+      'Q: Will there be more budget cuts this year?',
+      'A: Not if coal prices hold. We have cut what could wait.',
+      'Q: And pensions?',
+      'A: Pensions and teachers’ salaries are protected.',
+    ].join('\n\n');
+    expect(only(text, 'en').map((s) => [s.speaker, s.text])).toEqual([
+      ['Boldyn Javkhlan', 'Not if coal prices hold. We have cut what could wait.'],
+      ['Boldyn Javkhlan', 'Pensions and teachers’ salaries are protected.'],
+    ]);
+  });
+
   it('reads "Name, Title:" turn labels with particles in the name', () => {
     const text = [
       'Ursula von der Leyen, President of the European Commission: Today we signed a strategic partnership on critical raw materials.',
