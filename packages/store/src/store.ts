@@ -48,6 +48,13 @@ const DOCUMENT_COLUMNS = `d.id, d.snapshot_sha256, d.source, d.kind, d.url, d.ti
   d.lang, d.copy_of, d.article_title, d.byline, d.article_published_at, d.article_published_at_iso, d.article_lang,
   d.body_text, d.blocks, d.headline_end`;
 
+const DOCUMENT_WITH_CHILDREN = `SELECT ${DOCUMENT_COLUMNS},
+  (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.ordinal), '[]'::jsonb)
+     FROM statements s WHERE s.document_id = d.id) AS statements,
+  (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.ordinal), '[]'::jsonb)
+     FROM facts f WHERE f.document_id = d.id) AS facts
+FROM documents d`;
+
 const REF_COLUMNS = `d.id, d.snapshot_sha256, d.source, d.kind, d.url, d.title, d.published_at, d.published_at_iso,
   d.lang, d.copy_of`;
 
@@ -246,20 +253,36 @@ export class SqlStore implements Store {
     // One statement, so the document and its children come from one consistent snapshot of the database.
     const { rows } = await guard(
       'getDocument',
-      () =>
-        this.client.query<DocumentWithChildrenRow>(
-          `SELECT ${DOCUMENT_COLUMNS},
-             (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.ordinal), '[]'::jsonb)
-                FROM statements s WHERE s.document_id = d.id) AS statements,
-             (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.ordinal), '[]'::jsonb)
-                FROM facts f WHERE f.document_id = d.id) AS facts
-           FROM documents d WHERE d.id = $1`,
-          [id],
-        ),
+      () => this.client.query<DocumentWithChildrenRow>(`${DOCUMENT_WITH_CHILDREN} WHERE d.id = $1`, [id]),
       { documentId: id },
     );
     const row = rows[0];
     return row === undefined ? null : documentFromRow(row);
+  }
+
+  async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
+    this.#open();
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+      throw invalidInput('getDocuments takes an array of document ids', {});
+    }
+    if (ids.length === 0) return [];
+    // The ids travel as one JSON array: one round trip for a whole run, and no bind-parameter limit.
+    const { rows } = await guard(
+      'getDocuments',
+      () =>
+        this.client.query<DocumentWithChildrenRow>(
+          `${DOCUMENT_WITH_CHILDREN} WHERE d.id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+          [JSON.stringify(ids)],
+        ),
+      { documents: ids.length },
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const out: StoredDocument[] = [];
+    for (const id of new Set(ids)) {
+      const row = byId.get(id);
+      if (row !== undefined) out.push(documentFromRow(row));
+    }
+    return out;
   }
 
   async listDocuments(): Promise<DocumentRef[]> {

@@ -62,6 +62,8 @@ export interface Store {
    */
   saveDocument(doc: StoredDocument): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | null>;
+  /** The documents with these ids, in the order given (duplicates once); ids not stored are left out. */
+  getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
   /** Every stored document, in the order they were first saved. */
   listDocuments(): Promise<DocumentRef[]>;
   /**

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { contentId, type Report, sha256Hex } from '@parallax/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical-json';
-import { reportId, type Store } from '../src/index';
+import { reportId, type Store, type StoredDocument } from '../src/index';
 import {
   ARTICLE_TEXT,
   articleHtml,
@@ -125,6 +125,18 @@ describe('documents', () => {
     } finally {
       await raw.store.close();
     }
+  });
+
+  it('reads many documents in one call, in the order asked, each as getDocument reads it', async () => {
+    const saved = [];
+    for (const tag of ['batch-a', 'batch-b', 'batch-c']) saved.push((await savedSnapshot(tag)).doc);
+    for (const doc of saved) await store.saveDocument(doc);
+    const [a, b, c] = saved as [StoredDocument, StoredDocument, StoredDocument];
+    const got = await store.getDocuments([c.ref.id, a.ref.id, 'doc_not_stored', c.ref.id, b.ref.id]);
+    expect(got.map((d) => d.ref.id)).toEqual([c.ref.id, a.ref.id, b.ref.id]);
+    expect(got[1]).toEqual(await store.getDocument(a.ref.id));
+    expect(got[1]?.statements.length).toBeGreaterThan(0);
+    expect(await store.getDocuments([])).toEqual([]);
   });
 
   it('is idempotent: saving the same document twice leaves one row and one set of children', async () => {

@@ -168,17 +168,15 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     reason,
   }));
   try {
-    const documents: ProcessedDocument[] = [];
-    for (const result of results) {
-      const doc = await ctx.store.getDocument(result.documentId);
-      if (doc === null) {
-        throw new ParallaxError(
-          'PARALLAX_DOCUMENT_MISSING',
-          `document ${result.documentId} is not in the store`,
-          false,
-        );
-      }
-      documents.push(doc);
+    const documents: ProcessedDocument[] = await ctx.store.getDocuments(results.map((r) => r.documentId));
+    if (documents.length !== new Set(results.map((r) => r.documentId)).size) {
+      const stored = new Set(documents.map((d) => d.ref.id));
+      const missing = results.find((r) => !stored.has(r.documentId));
+      throw new ParallaxError(
+        'PARALLAX_DOCUMENT_MISSING',
+        `document ${missing?.documentId} is not in the store`,
+        false,
+      );
     }
     const run = await ctx.store.startRun(runId);
     if (documents.length === 0) {

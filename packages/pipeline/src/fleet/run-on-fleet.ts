@@ -70,11 +70,7 @@ async function resultFromStore(
     );
   }
   const ids = new Set(report.events.flatMap((e) => e.documents.map((d) => d.id)));
-  const documents: ProcessedDocument[] = [];
-  for (const id of ids) {
-    const doc = await store.getDocument(id);
-    if (doc !== null) documents.push(doc);
-  }
+  const documents: ProcessedDocument[] = await store.getDocuments([...ids]);
   const order = new Map(sources.map((s, i) => [s.meta.url, i]));
   documents.sort((a, b) => (order.get(a.ref.url) ?? 0) - (order.get(b.ref.url) ?? 0));
   const failures = failed
