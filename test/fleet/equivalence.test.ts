@@ -8,7 +8,7 @@ import { CORPUS } from '../harness/cli';
 import { type PostgresService, type RedisService, startPostgres, startRedis } from '../harness/services';
 
 const manifest: Manifest = JSON.parse(readFileSync(resolve(CORPUS, 'manifest.json'), 'utf8'));
-const fetchOptions = { userAgent: 'ParallaxFleetTest/0.1', allowPrivateAddresses: true, timeoutMs: 5_000 };
+const fetchOptions = { userAgent: 'ParallaxFleetTest/0.1', allowPrivateAddresses: true, timeoutMs: 20_000 }; // generous: CI machines are busy
 const now = () => new Date('2024-09-05T00:00:00Z');
 
 let redis: RedisService;
@@ -59,6 +59,7 @@ describe('the demo corpus through BullMQ, Redis and PostgreSQL', () => {
     const embedded: Store = await openStore({ memory: true });
     const inProcess = await runPipeline(sources(), { store: embedded, fetch: fetchOptions, now });
     await embedded.close();
+    expect(inProcess.failures).toEqual([]);
 
     const store = await openStore({ databaseUrl: await postgres.createDatabase('equivalence') });
     try {
