@@ -19,7 +19,7 @@ import { type StoreState, storeState } from './store-state';
 
 // A run of 1,008 documents: every page of the demo corpus in 112 revisions.
 const DOCUMENTS = 1_008;
-const fetchOptions = { userAgent: 'ParallaxFaultTest/0.1', allowPrivateAddresses: true, timeoutMs: 10_000 };
+const fetchOptions = { userAgent: 'ParallaxFaultTest/0.1', allowPrivateAddresses: true, timeoutMs: 30_000 };
 const now = () => new Date('2024-09-05T00:00:00Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
