@@ -20,7 +20,7 @@ export interface BodyBlock {
 }
 
 export interface BodyHints {
-  body?: ElementTest;
+  body?: readonly ElementTest[];
   remove?: ElementTest;
 }
 
@@ -190,9 +190,6 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /** Words that mark a container as the content itself; they veto a furniture word on the same element. */
-const CONTENT_WORDS =
-  /(^|[\s_-])(article|articlebody|body|content|entry|main|post|story|text|prose)([\s_-]|$)/;
-
 const POSITIVE_CLASS = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/;
 const NEGATIVE_CLASS =
   /(^|[\s_-])(ad|hidden|hid|banner|combx|comment|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|credit|social|newsletter|subscribe)([\s_-]|$)/;
@@ -237,16 +234,46 @@ const STRONG_FURNITURE_WORDS = new Set([
 ]);
 
 /** 2 = strong furniture word, 1 = furniture word, 0 = none. */
+/** Strong words that also count inside a longer class word (`relatedposts`, `socialicons`). */
+const STRONG_FURNITURE_INFIX =
+  /related|caption|cookie|newsletter|advert|sponsor|popup|recommend|disqus|outbrain|taboola|social|share/;
+
+/**
+ * 2 = a strong furniture word anywhere in the class or id; 1 = a furniture word that is the last
+ * word of a class or id (the head of BEM-style `article__info-date`, `main-navigation`) while no
+ * class or id ends in a content word; 0 = none.
+ */
 function furnitureWordStrength(names: string): number {
-  let strength = 0;
-  for (const raw of names.split(WORD_SPLIT)) {
-    if (!raw) continue;
-    const word = raw.toLowerCase();
-    if (STRONG_FURNITURE_WORDS.has(word)) return 2;
-    if (FURNITURE_WORDS.has(word)) strength = 1;
+  let weak = false;
+  let content = false;
+  for (const name of names.split(/\s+/)) {
+    if (!name) continue;
+    const words = name.split(WORD_SPLIT).filter(Boolean);
+    for (const raw of words) {
+      const word = raw.toLowerCase();
+      if (STRONG_FURNITURE_WORDS.has(word) || (word.length > 7 && STRONG_FURNITURE_INFIX.test(word)))
+        return 2;
+    }
+    const head = words[words.length - 1]?.toLowerCase();
+    if (!head) continue;
+    if (FURNITURE_WORDS.has(head)) weak = true;
+    else if (CONTENT_HEADS.has(head)) content = true;
   }
-  return strength;
+  return weak && !content ? 1 : 0;
 }
+
+const CONTENT_HEADS = new Set([
+  'article',
+  'articlebody',
+  'body',
+  'content',
+  'entry',
+  'main',
+  'post',
+  'story',
+  'text',
+  'prose',
+]);
 
 function classWeight(el: HtmlElement): number {
   const names = classAndId(el).toLowerCase();
@@ -330,7 +357,7 @@ class BodyFinder {
     const names = classAndId(el);
     if (!names) return false;
     const strength = furnitureWordStrength(names);
-    if (strength === 0 || (strength === 1 && CONTENT_WORDS.test(names.toLowerCase()))) return false;
+    if (strength === 0) return false;
     // A wrapper that holds most of the page's text is a layout box with an unlucky name, not furniture.
     return this.stat(el).text < this.pageText * 0.4;
   }
@@ -438,23 +465,45 @@ class BodyFinder {
   }
 
   private topCandidate(): HtmlElement | undefined {
-    let top: HtmlElement | undefined;
-    let topScore = -Infinity;
     for (const el of this.candidates) {
       const s = this.stat(el);
       s.score *= 1 - this.linkDensity(el);
-      if (s.score > topScore) {
-        top = el;
-        topScore = s.score;
+    }
+    const ranked = [...this.candidates].sort((a, b) => this.stat(b).score - this.stat(a).score);
+    let top = ranked[0];
+    if (!top) return undefined;
+    const topScore = this.stat(top).score;
+    const isPageLevel = (el: HtmlElement) => el.tag === '#root' || el.tag === 'html' || el.tag === 'body';
+
+    // A body split into sibling boxes (one paragraph per card) scores as several close candidates:
+    // their common ancestor is the body when at least three of the top five sit under it.
+    const close = ranked.slice(1, 5).filter((el) => this.stat(el).score >= topScore * 0.75);
+    if (close.length >= 2) {
+      for (let up = top.parent; up && !isPageLevel(up); up = up.parent) {
+        const inside = close.filter((el) => isAncestor(up as HtmlElement, el)).length;
+        if (inside >= 2) {
+          top = up;
+          break;
+        }
       }
     }
+
+    // Climb while the parent scores higher than the child: the child was only part of the body.
+    let lastScore = this.stat(top).score;
+    const floor = lastScore / 3;
+    for (let up = top.parent; up && !isPageLevel(up); up = up.parent) {
+      const s = this.stats.get(up);
+      if (!s?.scored) continue;
+      if (s.score < floor) break;
+      if (s.score > lastScore) {
+        top = up;
+        break;
+      }
+      lastScore = s.score;
+    }
+
     // A body that is its parent's only content is the parent, so wrappers' siblings can join.
-    while (
-      top?.parent &&
-      top.parent.tag !== '#root' &&
-      top.parent.tag !== 'html' &&
-      top.parent.tag !== 'body'
-    ) {
+    while (top.parent && !isPageLevel(top.parent)) {
       const kept = top.parent.children.filter((c) => typeof c !== 'string' && !this.isRemoved(c));
       if (kept.length !== 1) break;
       top = top.parent;
@@ -532,8 +581,9 @@ class BodyFinder {
     this.pageText = this.measure(this.root, false).text;
     this.prune(this.root);
     this.measure(this.root, false);
-    if (this.hints.body) {
-      const hinted = findKept(this.root, this.hints.body, this.stats);
+    // Profile body selectors are tried in order; the first that matches a kept element wins.
+    for (const test of this.hints.body ?? []) {
+      const hinted = findKept(this.root, test, this.stats);
       if (hinted) return [hinted];
     }
     this.scoreParagraphs(this.root);

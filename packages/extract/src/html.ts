@@ -1,5 +1,5 @@
 import type { Article, ExtractionHints } from '@parallax/core';
-import { type BodyBlock, extractBody } from './content';
+import { extractBody } from './content';
 import { type HtmlElement, parsePage } from './dom';
 import { detectLanguage } from './language';
 import { readMetadata } from './metadata';
@@ -32,13 +32,7 @@ export function extractArticle(html: string, options: HtmlExtractOptions = {}): 
 
   const removeTests = compileAll(hints?.remove);
   const remove = removeTests && ((el: HtmlElement) => removeTests.some((test) => test(el)));
-  // Body selectors are tried in order; the first that matches an element wins, else the generic path.
-  let blocks: BodyBlock[] | undefined;
-  for (const body of compileAll(hints?.body) ?? []) {
-    blocks = extractBody(page.root, undefined, { body, remove });
-    if (blocks.length) break;
-  }
-  if (!blocks?.length) blocks = extractBody(page.root, meta.ldArticleBody, { remove });
+  const blocks = extractBody(page.root, meta.ldArticleBody, { body: compileAll(hints?.body), remove });
 
   const builder = new ArticleTextBuilder();
   builder.setHeadline(meta.title);

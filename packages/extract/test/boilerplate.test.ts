@@ -196,3 +196,19 @@ describe('hostile and broken input', () => {
     expect(article.text).toContain('extend the evening curfew');
   });
 });
+
+describe('a body split into one card per paragraph', () => {
+  const article = extractArticle(fixture('paragraph-cards.html'));
+
+  it('joins every card of the body rather than picking the longest one', () => {
+    const paragraphs = blockTexts(article, 'paragraph');
+    expect(paragraphs).toHaveLength(4);
+    expect(paragraphs[0]).toMatch(/^ULAANBAATAR \(Channel 9\) - City authorities extended/);
+    expect(paragraphs[3]).toMatch(/many families still burn raw coal\.$/);
+  });
+
+  it('leaves out the byline, copyright line, related stories and sidebar', () => {
+    for (const phrase of ['Nomin Gantulga', 'Copyright 2024', 'Raw coal ban', 'Ice festival', 'Watch live'])
+      expect(article.text).not.toContain(phrase);
+  });
+});
