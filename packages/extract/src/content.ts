@@ -161,6 +161,9 @@ const FURNITURE_WORDS = new Set([
   'outbrain',
   'pagination',
   'pager',
+  'prev',
+  'previous',
+  'next',
   'paywall',
   'popup',
   'promo',
@@ -222,7 +225,9 @@ const STRONG_FURNITURE_WORDS = new Set([
   'newsletter',
   'outbrain',
   'paywall',
+  'popular',
   'popup',
+  'recent',
   'recommended',
   'related',
   'share',
@@ -231,12 +236,13 @@ const STRONG_FURNITURE_WORDS = new Set([
   'social',
   'sponsored',
   'taboola',
+  'trending',
 ]);
 
 /** 2 = strong furniture word, 1 = furniture word, 0 = none. */
 /** Strong words that also count inside a longer class word (`relatedposts`, `socialicons`). */
 const STRONG_FURNITURE_INFIX =
-  /related|caption|cookie|newsletter|advert|sponsor|popup|recommend|disqus|outbrain|taboola|social|share/;
+  /related|caption|cookie|newsletter|advert|sponsor|popup|recommend|disqus|outbrain|taboola|social|share|trending/;
 
 /**
  * 2 = a strong furniture word anywhere in the class or id; 1 = a furniture word that is the last
