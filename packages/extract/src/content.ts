@@ -255,13 +255,15 @@ function furnitureWordStrength(names: string): number {
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
     const words = name.split(WORD_SPLIT).filter(Boolean);
+    const head = words[words.length - 1]?.toLowerCase();
+    if (!head) continue;
+    // An embedded post (`social-media-embed`) is quoted content, not a share bar.
+    if (head === 'embed') continue;
     for (const raw of words) {
       const word = raw.toLowerCase();
       if (STRONG_FURNITURE_WORDS.has(word) || (word.length > 7 && STRONG_FURNITURE_INFIX.test(word)))
         return 2;
     }
-    const head = words[words.length - 1]?.toLowerCase();
-    if (!head) continue;
     if (FURNITURE_WORDS.has(head)) weak = true;
     else if (CONTENT_HEADS.has(head)) content = true;
   }
@@ -607,6 +609,8 @@ class BodyFinder {
     const s = this.stat(el);
     if (s.text === 0) return true;
     const density = s.link / s.text;
+    // An embedded post carries the words of someone quoted, whatever its box is called.
+    if (/(^|\s)[\w-]*embed(\s|$)/i.test(el.attrs.class ?? '')) return false;
     const weight = classWeight(el);
     if (weight < 0 && s.text < 1000) return true;
     const isList = el.tag === 'ul' || el.tag === 'ol';

@@ -45,12 +45,18 @@ describe('a news page with all the furniture', () => {
     ]);
   });
 
+  it('keeps an embedded social post as a quote: it is what someone said', () => {
+    const quotes = blockTexts(article, 'quote');
+    expect(quotes[1]).toMatch(/^Mongolia allowed a fugitive from the ICC to escape justice, thereby sharing/);
+    expect(quotes[2]).toBe('— Heorhii Tykhyi (@SpoxUkraineMFA) September 3, 2024');
+  });
+
   it.each([
     ['cookie banner', 'We use cookies'],
     ['navigation', 'Politics'],
     ['breadcrumbs', 'Home'],
     ['share bar', 'Share on Facebook'],
-    ['byline and date line', 'September 3, 2024'],
+    ['byline and date line', 'By Saraa Bold'],
     ['photo caption', 'An honour guard on Sukhbaatar Square'],
     ['ad label', 'Advertisement'],
     ['related links', 'What the ICC warrant means'],
