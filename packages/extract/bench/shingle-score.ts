@@ -4,8 +4,13 @@
  * is the harmonic mean of the two averages.
  */
 
-/** Runs of word characters: letters, digits, marks and underscore (Python's `\w+` on Unicode text). */
-const WORD_RUN = /[\p{L}\p{N}\p{M}_]+/gu;
+/**
+ * Runs of word characters exactly as the benchmark's Python scorer finds them with `re.findall(r'\w+')`:
+ * letters, numbers and underscore. Python's `\w` excludes combining marks (they are not
+ * alphanumeric), and that matters: with marks counted, trafilatura's published output scores
+ * 0.95749 (0.957) instead of the published 0.958; without them, 0.95750.
+ */
+const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 
 export function tokenize(text: string): string[] {
   return text.match(WORD_RUN) ?? [];

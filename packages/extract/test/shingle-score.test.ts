@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageCounts, scorePages, shingles, tokenize } from '../bench/shingle-score';
 
 describe('benchmark metric: tokens and shingles', () => {
-  it('tokenises into runs of letters, digits, marks and underscores in any script', () => {
+  it('tokenises like Python\'s re \\w+: runs of letters, digits and underscores in any script', () => {
     expect(tokenize('Putin’s visit, 3 Sept. — snake_case; Улаанбаатар-д ирлээ')).toEqual([
       'Putin',
       's',
@@ -14,8 +14,9 @@ describe('benchmark metric: tokens and shingles', () => {
       'д',
       'ирлээ',
     ]);
-    // A combining accent belongs to its word rather than splitting it.
-    expect(tokenize('cafe\u0301 noir')).toEqual(['cafe\u0301', 'noir']);
+    // Python's \w leaves combining marks out (they are not alphanumeric), so a decomposed accent
+    // splits its word: the published scores are only reproduced with this behaviour.
+    expect(tokenize('cafe\u0301 noir')).toEqual(['cafe', 'noir']);
   });
 
   it('makes consecutive four-token shingles, one shingle for 1–3 tokens and none for an empty text', () => {
