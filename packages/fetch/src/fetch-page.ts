@@ -106,6 +106,12 @@ function transportError(cause: unknown, url: URL): FetchError {
   );
 }
 
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function isConnectionReset(cause: unknown): boolean {
+  return cause instanceof Error && RESET_CODES.has(errorCode(cause));
+}
+
 function errorCode(error: Error): string {
   return String((error as NodeJS.ErrnoException).code ?? '');
 }
@@ -256,8 +262,8 @@ export async function fetchResource(
       await options.beforeRequest?.(url);
       let response: Awaited<ReturnType<typeof request>>;
       const hop = AbortSignal.timeout(timeoutMs);
-      try {
-        response = await request(url, {
+      const send = () =>
+        request(url, {
           method: 'GET',
           headers: {
             'user-agent': options.userAgent,
@@ -271,6 +277,16 @@ export async function fetchResource(
           signal: total ? AbortSignal.any([hop, total]) : hop,
           ...(dispatcher ? { dispatcher } : {}),
         });
+      try {
+        try {
+          response = await send();
+        } catch (cause) {
+          // A keep-alive connection the server closed just as we reused it resets before any response
+          // byte: the request never reached the server, and a GET is safe to send once more on a fresh
+          // connection (what browsers do). A second reset is a real network error.
+          if (!isConnectionReset(cause)) throw cause;
+          response = await send();
+        }
       } catch (cause) {
         throw transportError(cause, url);
       }

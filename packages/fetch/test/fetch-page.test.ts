@@ -77,6 +77,15 @@ beforeAll(async () => {
     } else if (path === '/stalls-mid-body') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<p>The first paragraph arrived, the rest never does');
+    } else if (path === '/reset-once' || path === '/reset-always') {
+      // The socket is dropped before any response byte, as a server does with a keep-alive
+      // connection it has just timed out.
+      const seen = server.requests.filter((r) => r.url === path).length;
+      if (path === '/reset-always' || seen === 1) req.socket.destroy();
+      else {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<p>Answered on the second connection.</p>');
+      }
     } else if (path === '/reset-mid-body') {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': '5000' });
       res.write('<p>cut short');
@@ -306,6 +315,19 @@ describe('fetchPage: transport failures', () => {
     expect(error.code).toBe('PARALLAX_FETCH_TIMEOUT');
     expect(error.retryable).toBe(true);
     expect(Date.now() - start).toBeLessThan(3000);
+  });
+
+  it('sends a GET once more when the connection resets before any response, and only once', async () => {
+    const page = await fetchPage(`${server.origin}/reset-once`, options({ timeoutMs: 2000 }));
+    expect(page.text).toContain('Answered on the second connection.');
+    expect(server.requests.filter((r) => r.url === '/reset-once')).toHaveLength(2);
+
+    const error = await fetchErrorOf(
+      fetchPage(`${server.origin}/reset-always`, options({ timeoutMs: 2000 })),
+    );
+    expect(error.code).toBe('PARALLAX_FETCH_NETWORK');
+    expect(error.retryable).toBe(true);
+    expect(server.requests.filter((r) => r.url === '/reset-always')).toHaveLength(2);
   });
 
   it('reports a connection cut mid-body as PARALLAX_FETCH_NETWORK, retryable', async () => {

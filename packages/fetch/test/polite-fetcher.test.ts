@@ -279,7 +279,9 @@ describe('retries and Retry-After', () => {
   });
 
   it('retries a connection reset and a timeout', async () => {
-    site.routes.set('/reset', (req, res, hit) => (hit === 1 ? req.socket.destroy() : html(res)));
+    // fetchPage itself resends once after a reset (a stale keep-alive connection); a server that
+    // resets twice in a row is a network failure for the polite fetcher to retry with backoff.
+    site.routes.set('/reset', (req, res, hit) => (hit <= 2 ? req.socket.destroy() : html(res)));
     site.routes.set('/stall', (_req, res, hit) => {
       if (hit > 1) html(res);
       // The first request is never answered: the headers timeout fires.
