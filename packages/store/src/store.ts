@@ -285,6 +285,27 @@ export class SqlStore implements Store {
     return out;
   }
 
+  async storedDocumentUrls(source: string, urls: readonly string[]): Promise<string[]> {
+    this.#open();
+    if (typeof source !== 'string' || !Array.isArray(urls) || urls.some((u) => typeof u !== 'string')) {
+      throw invalidInput('storedDocumentUrls takes a source name and an array of URLs', {});
+    }
+    if (urls.length === 0) return [];
+    // The URLs travel as one JSON array: one round trip, and no bind-parameter limit.
+    const { rows } = await guard(
+      'storedDocumentUrls',
+      () =>
+        this.client.query<{ url: string }>(
+          `SELECT DISTINCT d.url FROM documents d
+           WHERE d.source = $1 AND d.url IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+          [source, JSON.stringify(urls)],
+        ),
+      { urls: urls.length },
+    );
+    const stored = new Set(rows.map((row) => row.url));
+    return [...new Set(urls)].filter((url) => stored.has(url));
+  }
+
   async listDocuments(): Promise<DocumentRef[]> {
     this.#open();
     const { rows } = await guard('listDocuments', () =>

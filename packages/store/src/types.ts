@@ -67,6 +67,11 @@ export interface Store {
   /** Every stored document, in the order they were first saved. */
   listDocuments(): Promise<DocumentRef[]>;
   /**
+   * Which of `urls` already have a document stored for `source` (DocumentRef.source), in the order
+   * given, each once: discovery skips them so a scheduled run fetches only new articles.
+   */
+  storedDocumentUrls(source: string, urls: readonly string[]): Promise<string[]>;
+  /**
    * Stores the report JSON and one row per event (event id, title, report id); idempotent per report id.
    * Returns the report id (content hash of the report's events, not of generatedAt).
    */
