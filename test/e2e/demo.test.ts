@@ -160,6 +160,15 @@ describe('parallax demo', () => {
     );
   });
 
+  it('reports no divergence type that was not planted (no number, date, place or negation inside statements)', () => {
+    // The corpus plants its number, date and place disagreements between documents (fact conflicts
+    // above), not inside one aligned statement; partial renditions of a longer original that name
+    // Mongolia where the original names Ulaanbaatar must not be reported as place changes.
+    const types = new Set(event.statements.flatMap((s) => s.divergences.map((d) => d.type)));
+    for (const type of ['number', 'date', 'place', 'negation'] as const)
+      expect(types.has(type), type).toBe(false);
+  });
+
   it('writes an HTML report that names every planted divergence type', () => {
     const html = readFileSync(join(out, `${event.id}.html`), 'utf8');
     for (const type of ['truncated', 'reworded', 'paraphrased', 'misattributed', 'translated'])

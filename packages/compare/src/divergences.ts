@@ -133,6 +133,36 @@ function setsDiffer(a: Set<string>, b: Set<string>): boolean {
   return [...a].some((x) => !b.has(x)) && [...b].some((x) => !a.has(x));
 }
 
+/**
+ * The places `from` states that `other` does not account for. A place is accounted for when the other
+ * rendition states it too, states a place in the same country (a city and its country, "Ulaanbaatar"
+ * and "Mongolia", are one location at two scales, not a disagreement), or names it in its words,
+ * adjectives included ("Russian gas" speaks of Russia). What is left is a place replaced by another:
+ * The Hague where the original says Kyzyl. Two cities of one country are not told apart here; the
+ * headline-vs-body check works on countries too.
+ */
+function placesNotIn(from: ComparableRendition, other: ComparableRendition): string[] {
+  const otherPlaces = other.facts.filter((f) => f.kind === 'place');
+  const values = new Set(otherPlaces.map((f) => f.value));
+  const countries = new Set(otherPlaces.flatMap((f) => (f.country ? [f.country] : [])));
+  const found: string[] = [];
+  for (const f of from.facts) {
+    if (f.kind !== 'place' || found.includes(f.value)) continue;
+    if (values.has(f.value) || (f.country !== undefined && countries.has(f.country))) continue;
+    if (mentions(other.text, f.value)) continue;
+    found.push(f.value);
+  }
+  return found;
+}
+
+/** Whether `text` names `place` or an adjective made from it (Mongolia → Mongolian, Ukraine → Ukrainian). */
+function mentions(text: string, place: string): boolean {
+  // The name without its final vowels is the stem adjectives and case endings grow from.
+  const stem = place.length >= 5 ? place.replace(/[aeiouy]+$/i, '') : place;
+  const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}`, 'iu').test(text);
+}
+
 function quoteWords(list: string[]): string {
   const text = list.join(' ').replace(/ ([.!?])/g, '$1');
   return text.length > 80 ? `“${text.slice(0, 77)}…”` : `“${text}”`;
@@ -179,13 +209,22 @@ export function compareRenditions(
     if (negation) out.push({ type: 'negation', ...base, note: negation });
   }
 
-  for (const kind of ['number', 'date', 'place'] as const) {
+  for (const kind of ['number', 'date'] as const) {
     const av = factValues(a.facts, kind);
     const bv = factValues(b.facts, kind);
     if (setsDiffer(av, bv)) {
       const type: DivergenceType = kind;
       out.push({ type, ...base, note: `a states ${[...av].join(', ')}; b states ${[...bv].join(', ')}` });
     }
+  }
+  const placesOnlyInA = placesNotIn(a, b);
+  const placesOnlyInB = placesNotIn(b, a);
+  if (placesOnlyInA.length > 0 && placesOnlyInB.length > 0) {
+    out.push({
+      type: 'place',
+      ...base,
+      note: `a states ${placesOnlyInA.join(', ')}; b states ${placesOnlyInB.join(', ')}`,
+    });
   }
   if (a.lang === b.lang) {
     // Figures and calendar words swapped inside the quoted words count even when fact extraction

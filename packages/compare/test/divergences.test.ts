@@ -345,6 +345,52 @@ describe('compareRenditions: facts inside the renditions', () => {
   });
 });
 
+describe('compareRenditions: places at two scales are not a disagreement', () => {
+  // The Kremlin transcript of Putin's interview to Unuudur, and two outlets' shorter renditions of it.
+  const KREMLIN =
+    'As part of the Power of Siberia 2 project, we are also considering the possibility of supplying Russian gas to Mongolian consumers. Switching heating and power plants to natural gas would help to reduce air pollution in Ulaanbaatar, which is a serious problem for the city in winter.';
+  const KYIV = 'may supply gas to Mongolia as part of the Power of Siberia 2 project.';
+  const SEED = 'Russia may supply gas to Mongolia as part of this project';
+  const kremlin = rendition('kremlin', {
+    text: KREMLIN,
+    facts: [
+      fact(KREMLIN, 'Ulaanbaatar', {
+        kind: 'place',
+        subject: 'location',
+        value: 'Ulaanbaatar',
+        country: 'MN',
+      }),
+    ],
+  });
+  const placeOf = (text: string, name: string, country: string) =>
+    fact(text, name, { kind: 'place', subject: 'location', value: name, country });
+
+  it('a country for its capital, or a country the original names as an adjective, is the same location', () => {
+    const kyiv = rendition('kyiv', { text: KYIV, kind: 'partial', facts: [placeOf(KYIV, 'Mongolia', 'MN')] });
+    const seed = rendition('seed', {
+      text: SEED,
+      kind: 'indirect',
+      speaker: 'Putin',
+      facts: [placeOf(SEED, 'Russia', 'RU'), placeOf(SEED, 'Mongolia', 'MN')],
+    });
+    expect(compareRenditions(kremlin, kyiv).map((d) => d.type)).not.toContain('place');
+    expect(compareRenditions(kremlin, seed).map((d) => d.type)).not.toContain('place');
+  });
+
+  it('a place in another country that the original never names is a replacement', () => {
+    const MOVED =
+      'Switching heating and power plants to natural gas would help to reduce air pollution in Kyzyl.';
+    const moved = rendition('moved', {
+      text: MOVED,
+      kind: 'partial',
+      facts: [placeOf(MOVED, 'Kyzyl', 'RU')],
+    });
+    expect(compareRenditions(kremlin, moved).filter((d) => d.type === 'place')).toEqual([
+      { type: 'place', a: 'kremlin', b: 'moved', note: 'a states Ulaanbaatar; b states Kyzyl' },
+    ]);
+  });
+});
+
 describe('compareRenditions: across languages', () => {
   it('translated: no word diff, and no negation check across languages', () => {
     const russian = rendition('interfax', {
