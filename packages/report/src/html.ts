@@ -369,6 +369,11 @@ function diverging(ctx: Context): SafeHtml {
 ${ctx.view.diverging.length === 0 ? none() : ctx.view.diverging.map((statement) => statementCard(ctx, statement))}`;
 }
 
+/** The compare stage's standard misattribution note says what the callout already shows from the labels. */
+function restatesCallout(note: string): boolean {
+  return note === '' || note.startsWith('a gives these words to ');
+}
+
 /** Misattribution and negation change what someone is on record as saying: they get a callout. */
 function callouts(ctx: Context, statement: StatementView): SafeHtml[] {
   const { view } = ctx;
@@ -388,7 +393,7 @@ function callouts(ctx: Context, statement: StatementView): SafeHtml[] {
       if (d.type === 'misattributed') {
         const a = labelOf(d.a);
         const b = labelOf(d.b);
-        return html`<p class="callout sev-critical" role="note"><strong>▲ Misattributed:</strong> ${docRef(view, d.b)} gives these words to ${b === null ? html`<span class="muted">no named speaker</span>` : html`“<bdi>${b}</bdi>”`}; ${docRef(view, d.a)} gives them to ${a === null ? html`<span class="muted">no named speaker</span>` : html`“<bdi>${a}</bdi>”`}.${d.note === '' ? null : html` <span dir="auto">${d.note}</span>`}</p>`;
+        return html`<p class="callout sev-critical" role="note"><strong>▲ Misattributed:</strong> ${docRef(view, d.b)} gives these words to ${b === null ? html`<span class="muted">no named speaker</span>` : html`“<bdi>${b}</bdi>”`}; ${docRef(view, d.a)} gives them to ${a === null ? html`<span class="muted">no named speaker</span>` : html`“<bdi>${a}</bdi>”`}.${restatesCallout(d.note) ? null : html` <span dir="auto">${d.note}</span>`}</p>`;
       }
       return html`<p class="callout sev-critical" role="note"><strong>▲ Negation:</strong> ${docRef(view, d.b)} reverses the sense of ${docRef(view, d.a)}.${d.note === '' ? null : html` <span dir="auto">${d.note}</span>`}</p>`;
     });

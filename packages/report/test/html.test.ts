@@ -60,6 +60,20 @@ describe('renderHtml statement cards', () => {
     expect(card.match(/<p class="callout/g)).toHaveLength(1);
   });
 
+  it('states a misattribution once: the compare stage’s standard note is not repeated after the callout', () => {
+    const report = putinMongoliaReport();
+    const divergence = report.events[0]?.statements
+      .flatMap((s) => s.divergences)
+      .find((d) => d.type === 'misattributed');
+    if (divergence === undefined) throw new Error('fixture has a misattribution');
+    divergence.note =
+      'a gives these words to Kremlin spokesman Dmitry Peskov; b gives them to Kremlin aide Yuri Ushakov';
+    const callout = renderHtml(report).match(/<p class="callout[\s\S]*?<\/p>/)?.[0] ?? '';
+    expect(callout).toContain('Misattributed:');
+    expect(callout.match(/Yuri Ushakov/g)).toHaveLength(1);
+    expect(callout).not.toContain('a gives these words to');
+  });
+
   it('marks the rendition the others are compared with as the reference', () => {
     for (const card of cards(renderHtml(putinMongoliaReport()))) {
       expect(renditionItems(card).filter((item) => item.startsWith(' reference"'))).toHaveLength(1);
