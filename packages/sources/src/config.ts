@@ -11,6 +11,19 @@ const CRON_EXPECTED =
 
 const Cron = z.string().refine(isCronExpression, { message: CRON_EXPECTED });
 
+/** An IANA time zone the runtime knows (cron fields are read in it). */
+const TimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone, e.g. "Europe/Moscow" or "UTC"' },
+);
+
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 const RegexSource = z.string().refine(
@@ -67,6 +80,8 @@ export const SourceEntrySchema = z.strictObject({
   homepage: HttpUrl.optional(),
   enabled: z.boolean().default(true),
   schedule: Cron.optional(),
+  /** Time zone the schedule is read in (default: the defaults' tz, else UTC). */
+  tz: TimeZone.optional(),
   /** How far back discovery looks, in hours. */
   windowHours: z
     .int()
@@ -89,6 +104,7 @@ export const SourcesConfigSchema = z.strictObject({
   defaults: z
     .strictObject({
       schedule: Cron.optional(),
+      tz: TimeZone.optional(),
       windowHours: z
         .int()
         .min(1)
@@ -107,6 +123,8 @@ export interface ConfiguredSource {
   enabled: boolean;
   /** Cron expression the scheduler runs discovery on. */
   schedule: string;
+  /** IANA time zone of the schedule, when the config gives one (else the scheduler's, UTC in the fleet). */
+  tz?: string;
   windowHours: number;
   allowPrivateAddresses: boolean;
   limits: FetchLimits;
@@ -263,6 +281,7 @@ export function parseSourcesConfig(text: string, file: string): SourcesConfig {
       profile,
       enabled: entry.enabled,
       schedule: entry.schedule ?? config.defaults.schedule ?? DEFAULT_SCHEDULE,
+      ...((entry.tz ?? config.defaults.tz) ? { tz: entry.tz ?? config.defaults.tz } : {}),
       windowHours: entry.windowHours ?? config.defaults.windowHours ?? DEFAULT_WINDOW_HOURS,
       allowPrivateAddresses: entry.allowPrivateAddresses,
       limits: { ...DEFAULT_LIMITS, ...config.limits, ...entry.limits },

@@ -113,6 +113,19 @@ describe('mistakes are PARALLAX_CONFIG_INVALID naming file, line, path and what 
     expect(issues[1]?.message).toBe('expected an http(s) URL');
   });
 
+  it('a time zone the runtime does not know; a known one is kept, the defaults’ one inherited', () => {
+    const { issues } = issuesOf(`${HEADER}sources:\n  - id: icc\n    tz: Mars/Olympus\n`);
+    expect(issues).toEqual([
+      { line: 7, column: 9, path: 'sources[0].tz', message: expect.stringContaining('IANA time zone') },
+    ]);
+    const config = parseSourcesConfig(
+      `${HEADER}defaults:\n  tz: Asia/Ulaanbaatar\nsources:\n  - id: icc\n  - id: kremlin-en\n    tz: Europe/Moscow\n`,
+      'tz.yaml',
+    );
+    expect(config.sources.map((s) => s.tz)).toEqual(['Asia/Ulaanbaatar', 'Europe/Moscow']);
+    expect(parseSourcesConfig(`${HEADER}sources:\n  - id: icc\n`, 'x.yaml').sources[0]?.tz).toBeUndefined();
+  });
+
   it('broken YAML', () => {
     const { issues } = issuesOf(`${HEADER}sources: [\n  - id: icc\n`);
     expect(issues[0]?.path).toBe('(yaml)');
