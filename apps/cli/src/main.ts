@@ -207,7 +207,8 @@ function program(): Command {
     ],
     run: [
       'pnpm parallax run                                   # in process, on the demo corpus',
-      'pnpm parallax run --sources sources.json',
+      'pnpm parallax run --config infra/sources.yaml --source kremlin-en --source icc   # discover + run live',
+      'pnpm parallax run --config infra/sources.yaml --queue redis://127.0.0.1:6379     # every enabled source, on the fleet',
       'pnpm parallax run --queue redis://127.0.0.1:6379 --timeout 600',
     ],
     worker: [

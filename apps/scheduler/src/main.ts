@@ -1,14 +1,17 @@
 /**
- * parallax-scheduler: keeps one BullMQ job scheduler per configured source (its cron `schedule`) on the
- * discover queue; each firing runs that source through the fleet. Re-reads the sources file every
- * PARALLAX_SCHEDULER_SYNC_MS (default 60 s) and on SIGHUP: changed schedules replace the old ones,
- * removed sources lose theirs. Environment: REDIS_URL, PARALLAX_SOURCES (a JSON file: an array of
- * {id, url | urls, schedule, kind?, name?, tz?}), PARALLAX_HEALTH_PORT (default 9104).
- * Stops on SIGTERM/SIGINT.
+ * parallax-scheduler: keeps one BullMQ job scheduler per enabled source of the sources config (YAML,
+ * validated by @parallax/sources) on the discover queue: `source-<id>` on the source's cron `schedule`
+ * (in its `tz`, else UTC). Each firing carries the source (endpoints, article patterns, window, agent,
+ * limits), and a discover worker finds its new articles and runs them through the fleet. Re-reads the
+ * file every PARALLAX_SCHEDULER_SYNC_MS (default 60 s) and on SIGHUP: changed sources replace their
+ * schedulers, removed or disabled ones lose theirs; a file that does not validate keeps the schedules
+ * as they were and logs file:line:column of each mistake. Environment: REDIS_URL, PARALLAX_SOURCES
+ * (the YAML file, e.g. infra/sources.yaml), PARALLAX_HEALTH_PORT (default 9104), PARALLAX_HEALTH_HOST,
+ * PARALLAX_LOG_LEVEL. Stops on SIGTERM/SIGINT.
  */
-import { readFile } from 'node:fs/promises';
 import { ConfigError, isParallaxError } from '@parallax/core';
-import { FleetClient, parseScheduledSources, startHealthServer, syncSchedules } from '@parallax/pipeline';
+import { FleetClient, startHealthServer, syncSchedules } from '@parallax/pipeline';
+import { loadSourcesConfig } from '@parallax/sources';
 import { pino } from 'pino';
 import { Counter, Registry } from 'prom-client';
 
@@ -17,27 +20,12 @@ const log = pino(
   pino.destination(2),
 );
 
-async function readSources(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read PARALLAX_SOURCES ${file}: ${(error as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`PARALLAX_SOURCES ${file} is not JSON: ${(error as Error).message}`);
-  }
-  return parseScheduledSources(Array.isArray(value) ? value : (value as { sources?: unknown })?.sources);
-}
-
 try {
   const redisUrl = process.env.REDIS_URL;
   const file = process.env.PARALLAX_SOURCES;
   if (!redisUrl) throw new ConfigError('REDIS_URL must be set to a redis:// URL');
-  if (!file) throw new ConfigError('PARALLAX_SOURCES must name the sources file');
+  if (!file)
+    throw new ConfigError('PARALLAX_SOURCES must name the sources config (YAML), e.g. infra/sources.yaml');
   const intervalMs = Number(process.env.PARALLAX_SCHEDULER_SYNC_MS ?? 60_000);
   if (!Number.isInteger(intervalMs) || intervalMs < 1_000) {
     throw new ConfigError('PARALLAX_SCHEDULER_SYNC_MS must be an integer ≥ 1000');
@@ -53,7 +41,7 @@ try {
   let lastSync: { at: string; ok: boolean; schedules?: number; error?: string } | undefined;
   const sync = async () => {
     try {
-      const result = await syncSchedules(client.discoverQueue, await readSources(file));
+      const result = await syncSchedules(client.discoverQueue, await loadSourcesConfig(file));
       lastSync = { at: new Date().toISOString(), ok: true, schedules: result.upserted.length };
       syncs.inc({ outcome: 'ok' });
       log.info(result, 'schedules synced');

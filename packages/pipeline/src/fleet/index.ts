@@ -1,12 +1,14 @@
 export { type FailedJob, FleetClient, type FleetProgress } from './client';
 export { parseStages, type StoreLocation, type WorkerConfig, workerConfigFromEnv } from './config';
 export { redisConnection } from './connection';
+export { discoverSource, type SourceDiscovery } from './discovery-stage';
 export { type HealthServer, startHealthServer } from './health-server';
 export { RedisHostLimiter } from './host-limiter';
 export { FleetMetrics } from './metrics';
 export {
   CompareResult,
   DiscoverJob,
+  DiscoverResult,
   ExtractJob,
   ExtractResult,
   FetchJob,
@@ -17,16 +19,17 @@ export {
   type Stage,
 } from './payloads';
 export { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
+export { type RobotsAgent, RobotsGate } from './robots-gate';
 export { type FleetRunOptions, runOnFleet } from './run-on-fleet';
-export {
-  parseScheduledSources,
-  runSourcesOf,
-  type ScheduledSource,
-  ScheduledSourceSchema,
-  type ScheduleSync,
-  syncSchedules,
-} from './scheduler';
+export { enqueueSourceRun, type ScheduleSync, syncSchedules } from './scheduler';
 export { type FleetLogger, type FleetService, type FleetServiceOptions, startFleetService } from './service';
+export {
+  DiscoverySummary,
+  isSourceDiscoverJob,
+  SourceDiscoverJob,
+  SourceToDiscover,
+  sourceToDiscover,
+} from './source-job';
 export { startWorkerProcess, type WorkerProcess } from './worker-process';
 export {
   DEFAULT_CONCURRENCY,

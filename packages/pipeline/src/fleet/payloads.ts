@@ -1,5 +1,6 @@
 import { contentId } from '@parallax/core';
 import { z } from 'zod';
+import { DiscoverySummary } from './source-job';
 
 /** The BullMQ queues, one per stage, named for what their jobs do. */
 export const QUEUES = {
@@ -25,14 +26,28 @@ export const DocumentMetaSchema = z.object({
   publishedAt: z.string().optional(),
 });
 
-export const RunSourceSchema = z.object({ meta: DocumentMetaSchema, fetchUrl: z.url() });
+export const RunSourceSchema = z.object({
+  meta: DocumentMetaSchema,
+  fetchUrl: z.url(),
+  /** The configured bot it is fetched as (robots.txt token, User-Agent); absent: the workers' own. */
+  agent: z.object({ name: z.string().min(1), contact: z.url() }).optional(),
+});
 
 const runId = z.string().regex(/^run_[A-Za-z0-9_.-]+$/, 'a run id is run_ followed by [A-Za-z0-9_.-]');
 
-export const DiscoverJob = z.object({ runId, sources: z.array(RunSourceSchema).min(1) });
+export const DiscoverJob = z.object({
+  runId,
+  sources: z.array(RunSourceSchema).min(1),
+  /** Set when the sources were discovered from a configured source (kept on the run's summary). */
+  discovery: DiscoverySummary.optional(),
+});
 export const FetchJob = z.object({ runId, index: z.number().int().min(0), source: RunSourceSchema });
 export const ExtractJob = z.object({ runId, index: z.number().int().min(0), meta: DocumentMetaSchema });
-export const CompareJob = z.object({ runId, total: z.number().int().min(1) });
+export const CompareJob = z.object({
+  runId,
+  total: z.number().int().min(1),
+  discovery: DiscoverySummary.optional(),
+});
 
 export const DiscoverResult = z.object({ flowJobId: z.string(), total: z.number().int() });
 export const FetchResult = z.object({
@@ -55,6 +70,7 @@ export const CompareResult = z.object({
   documents: z.number().int(),
   failures: z.array(z.object({ job: z.string(), reason: z.string() })),
   events: z.number().int(),
+  discovery: DiscoverySummary.optional(),
 });
 
 export type DiscoverJob = z.infer<typeof DiscoverJob>;

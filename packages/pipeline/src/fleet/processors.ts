@@ -3,6 +3,7 @@ import { decodeBody, type FetchOptions, fetchPage, type HostLimiter } from '@par
 import type { Store } from '@parallax/store';
 import { type FlowProducer, type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { buildReport, type ProcessedDocument, processDocument } from '../stages';
+import { expandSourceDiscoverJob } from './discovery-stage';
 import { forQueue, parsePayload } from './job-errors';
 import {
   CompareJob,
@@ -18,6 +19,8 @@ import {
   QUEUES,
 } from './payloads';
 import { type JobPolicy, jobOptions } from './policy';
+import { robotsFetchOptions } from './robots-gate';
+import { isSourceDiscoverJob } from './source-job';
 
 export interface StageContext {
   store: Store;
@@ -50,7 +53,16 @@ function runIdOf(job: Job, data: { runId?: unknown }): string {
  */
 export async function discoverStage(job: Job, ctx: StageContext): Promise<DiscoverResult> {
   const raw = (job.data ?? {}) as Record<string, unknown>;
-  const data = parsePayload(DiscoverJob, { ...raw, runId: runIdOf(job, raw) }, 'discover job');
+  // A configured source (a scheduler firing) is discovered first; the explicit-URL job is its result.
+  const expanded = isSourceDiscoverJob(raw)
+    ? await expandSourceDiscoverJob(job, runIdOf(job, raw), ctx)
+    : null;
+  if (expanded !== null && 'result' in expanded) return expanded.result;
+  const data = parsePayload(
+    DiscoverJob,
+    { ...(expanded?.job ?? raw), runId: runIdOf(job, raw) },
+    'discover job',
+  );
   const parentId = jobIds.compare(data.runId);
   try {
     await ctx.store.startRun(data.runId);
@@ -66,7 +78,7 @@ export async function discoverStage(job: Job, ctx: StageContext): Promise<Discov
   await ctx.flows.add({
     name: 'compare',
     queueName: QUEUES.compare,
-    data: { runId: data.runId, total: data.sources.length } satisfies CompareJob,
+    data: { runId: data.runId, total: data.sources.length, discovery: data.discovery } satisfies CompareJob,
     opts: { ...opts, jobId: parentId },
     children: data.sources.map((source, index) => ({
       name: 'extract',
@@ -98,7 +110,8 @@ export async function fetchStage(job: Job, ctx: StageContext): Promise<FetchResu
     const release = await ctx.hostLimiter?.acquire(new URL(source.fetchUrl).host);
     let page: Awaited<ReturnType<typeof fetchPage>>;
     try {
-      page = await fetchPage(source.fetchUrl, ctx.fetch);
+      // robots.txt (cached per origin) for the source's configured agent, or the workers' own.
+      page = await fetchPage(source.fetchUrl, robotsFetchOptions(ctx, source.agent));
     } finally {
       release?.();
     }
@@ -159,7 +172,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
 
 /** compare: once every document of the run is stored or given up, the report is built and stored. */
 export async function compareStage(job: Job, ctx: StageContext, token?: string): Promise<CompareResult> {
-  const { runId } = parsePayload(CompareJob, job.data, 'compare job');
+  const { runId, discovery } = parsePayload(CompareJob, job.data, 'compare job');
   const results = Object.values(await job.getChildrenValues())
     .map((value) => parsePayload(ExtractResultSchema, value, 'extract result'))
     .sort((a, b) => a.index - b.index);
@@ -202,10 +215,18 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
           failures: failures.length,
           events: report.events.length,
           reportId,
+          ...(discovery ? { discovery } : {}),
         },
       });
     }
-    return { runId, reportId, documents: documents.length, failures, events: report.events.length };
+    return {
+      runId,
+      reportId,
+      documents: documents.length,
+      failures,
+      events: report.events.length,
+      discovery,
+    };
   } catch (error) {
     throw forQueue(error);
   }

@@ -1,62 +1,12 @@
-import { ConfigError, type SourceKind } from '@parallax/core';
+import { randomUUID } from 'node:crypto';
+import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Queue } from 'bullmq';
-import { z } from 'zod';
-import type { RunSource } from '../runner';
-import { RunSourceSchema } from './payloads';
+import { jobIds } from './payloads';
 import { DEFAULT_JOB_POLICY, type JobPolicy, jobOptions } from './policy';
-
-/**
- * The minimal scheduled source: an id, the URLs to fetch, and a cron schedule. (The sources config
- * loader of @parallax/sources maps onto this.)
- */
-export const ScheduledSourceSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'an id is letters, digits, _ . -'),
-    name: z.string().optional(),
-    kind: z.enum(['outlet', 'official', 'aggregator', 'other']).optional(),
-    url: z.url().optional(),
-    urls: z.array(z.url()).optional(),
-    /** cron (5 fields, or 6 with seconds); a source without one is run on demand only */
-    schedule: z.string().min(1).optional(),
-    tz: z.string().optional(),
-  })
-  .refine((s) => s.url !== undefined || (s.urls?.length ?? 0) > 0, 'a source needs url or urls');
-
-export type ScheduledSource = z.infer<typeof ScheduledSourceSchema>;
+import { SourceDiscoverJob, sourceToDiscover } from './source-job';
 
 /** Job scheduler ids of sources carry this prefix, so the scheduler never touches anyone else's. */
 const PREFIX = 'source-';
-
-/** The cron fields BullMQ accepts: 5 or 6 fields of digits, ranges, steps, lists, names. */
-const CRON = /^(\S+\s+){4,5}\S+$/;
-
-export function parseScheduledSources(value: unknown): ScheduledSource[] {
-  const result = z.array(ScheduledSourceSchema).safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ConfigError(`invalid sources: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  const seen = new Set<string>();
-  for (const source of result.data) {
-    if (seen.has(source.id)) throw new ConfigError(`invalid sources: the id ${source.id} appears twice`);
-    seen.add(source.id);
-    if (source.schedule !== undefined && !CRON.test(source.schedule.trim())) {
-      throw new ConfigError(
-        `invalid sources: ${source.id}: schedule "${source.schedule}" is not a cron expression`,
-      );
-    }
-  }
-  return result.data;
-}
-
-/** The run sources a scheduled source expands to (fetched at their own URLs). */
-export function runSourcesOf(source: ScheduledSource): RunSource[] {
-  const urls = source.urls ?? (source.url ? [source.url] : []);
-  const kind: SourceKind = source.kind ?? 'other';
-  return urls.map((url) =>
-    RunSourceSchema.parse({ meta: { source: source.name ?? source.id, kind, url }, fetchUrl: url }),
-  );
-}
 
 export interface ScheduleSync {
   upserted: string[];
@@ -64,26 +14,31 @@ export interface ScheduleSync {
 }
 
 /**
- * Makes the discover queue's job schedulers match `sources`: one per scheduled source (its cron), upserted —
- * so running it again changes nothing, and a changed schedule replaces the old one — and those of
- * sources no longer configured removed. Each firing enqueues a discover job that runs the source.
+ * Makes the discover queue's job schedulers match the sources config (validated by loadSourcesConfig):
+ * one per enabled source, `source-<id>`, on its cron `schedule` (in its `tz` when given), upserted — so
+ * syncing again changes nothing, and a changed schedule or source replaces the old one — and those of
+ * sources no longer configured (or disabled) removed. Each firing enqueues a discover job carrying the
+ * source (endpoints, patterns, window, agent, limits): the discover stage finds its new articles.
  */
 export async function syncSchedules(
   discoverQueue: Queue,
-  sources: readonly ScheduledSource[],
+  config: Pick<SourcesConfig, 'agent' | 'sources'>,
   policy: Partial<JobPolicy> = {},
 ): Promise<ScheduleSync> {
   const opts = jobOptions({ ...DEFAULT_JOB_POLICY, ...policy });
+  // Every payload is built before Redis is touched: a source that cannot be scheduled changes nothing.
+  const wanted = config.sources
+    .filter((source) => source.enabled)
+    .map((source) => ({ source, data: { configured: sourceToDiscover(config, source) } }));
   const upserted: string[] = [];
-  for (const source of sources) {
-    if (source.schedule === undefined) continue;
+  for (const { source, data } of wanted) {
     const id = `${PREFIX}${source.id}`;
     await discoverQueue.upsertJobScheduler(
       id,
       { pattern: source.schedule.trim(), ...(source.tz ? { tz: source.tz } : {}) },
       {
         name: 'discover',
-        data: { sources: runSourcesOf(source) },
+        data: data satisfies SourceDiscoverJob,
         opts: {
           attempts: opts.attempts,
           backoff: opts.backoff,
@@ -94,15 +49,34 @@ export async function syncSchedules(
     );
     upserted.push(id);
   }
-  const wanted = new Set(upserted);
+  const keep = new Set(upserted);
   const removed: string[] = [];
   const existing = await discoverQueue.getJobSchedulers(0, -1);
   for (const scheduler of existing) {
     const id = scheduler.key;
-    if (id.startsWith(PREFIX) && !wanted.has(id)) {
+    if (id.startsWith(PREFIX) && !keep.has(id)) {
       await discoverQueue.removeJobScheduler(id);
       removed.push(id);
     }
   }
   return { upserted, removed };
+}
+
+/**
+ * Enqueues one discover job for a configured source now (what a firing of its schedule does, with a
+ * run id of the caller's): `parallax run --config --queue`. Returns the run id.
+ */
+export async function enqueueSourceRun(
+  discoverQueue: Queue,
+  config: Pick<SourcesConfig, 'agent'>,
+  source: ConfiguredSource,
+  runId = `run_${source.id}-${randomUUID()}`,
+  policy: Partial<JobPolicy> = {},
+): Promise<string> {
+  const data = SourceDiscoverJob.parse({ runId, configured: sourceToDiscover(config, source) });
+  await discoverQueue.add('discover', data, {
+    ...jobOptions({ ...DEFAULT_JOB_POLICY, ...policy }),
+    jobId: jobIds.discover(runId),
+  });
+  return runId;
 }
