@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetClient, type StageWorkers, startStageWorkers, syncSchedules } from '@parallax/pipeline';
-import { parseSourcesConfig, type SourcesConfig } from '@parallax/sources';
+import { loadSourcesConfig, parseSourcesConfig, type SourcesConfig } from '@parallax/sources';
 import { openStore, type Store } from '@parallax/store';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,16 @@ describe('scheduler: one job scheduler per source of the YAML sources config', (
     const settled = (await runs()).length;
     await sleep(2_500);
     expect((await runs()).length).toBe(settled);
+  });
+
+  it('the shipped infra/sources.yaml schedules every enabled source, each payload valid', async () => {
+    const shipped = await loadSourcesConfig(join(import.meta.dirname, '../../infra/sources.yaml'));
+    const enabled = shipped.sources.filter((s) => s.enabled).map((s) => `source-${s.id}`);
+    expect(enabled).toContain('source-kremlin-en');
+    expect(enabled).not.toContain('source-montsame'); // enabled: false in the file
+    expect((await syncSchedules(client.discoverQueue, shipped)).upserted).toEqual(enabled);
+    for (const source of shipped.sources) source.enabled = false;
+    expect((await syncSchedules(client.discoverQueue, shipped)).removed.sort()).toEqual([...enabled].sort());
   });
 
   it('the scheduler app: a bad edit keeps the schedules and logs file:line:column; SIGHUP applies a fix; SIGTERM stops it', async () => {
