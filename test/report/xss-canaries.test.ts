@@ -89,8 +89,15 @@ describe('XSS canaries in the HTML report', () => {
 
   it('shows title, sources, quotes and URLs as their literal text', async () => {
     const { page } = watched;
-    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visibly is the point
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.evaluate(() => {
+      // Statement cards far from the viewport are not laid out (content-visibility: auto), and
+      // innerText leaves out what is not laid out: render them all, as scrolling would.
+      for (const el of document.querySelectorAll<HTMLElement>('.statement, .conflict, .event')) {
+        el.style.contentVisibility = 'visible';
+      }
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visibly is the point
+      return document.body.innerText;
+    });
     for (const entry of manifest) {
       expect(text).toContain(entry.source);
       expect(text).toContain(entry.url);

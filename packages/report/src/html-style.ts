@@ -40,6 +40,10 @@ tbody th { font-weight: 600; }
 .wrap, .url { overflow-wrap: anywhere; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .statement { border: 1px solid var(--line); border-left: 6px solid var(--sev); border-radius: 6px; padding: .85rem 1.1rem .6rem; margin: 1.1rem 0; }
+/* A run's report can hold thousands of statement cards: the browser lays out only those near the
+   viewport (the rest keep a remembered or estimated height), so a large report opens quickly. */
+.statement, .conflict { content-visibility: auto; contain-intrinsic-size: auto 22rem; }
+.event + .event { content-visibility: auto; contain-intrinsic-size: auto 150rem; }
 .statement table { margin-bottom: .6rem; }
 .divergences { list-style: none; padding: 0; margin: .3rem 0; }
 .divergences > li { padding: .45rem 0; border-top: 1px dashed var(--line); }
@@ -116,6 +120,7 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--line)
   .event + .event { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   .statement, .conflict, tr { break-inside: avoid; }
+  .statement, .conflict, .event + .event { content-visibility: visible; }
   /* The matrix must fit the page width however many sources there are: it wraps instead of scrolling. */
   .matrix-wrap { overflow: visible; }
   table.matrix { table-layout: fixed; font-size: 7pt; }

@@ -142,6 +142,13 @@ describe('HTML report in Chromium', () => {
     expect(observed.pageErrors).toEqual([]);
     expect(observed.consoleErrors).toEqual([]);
 
+    // Statement cards far from the viewport are not laid out (content-visibility: auto), and innerText
+    // leaves out what is not laid out: render them all first, as scrolling would.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('.statement, .conflict, .event')) {
+        el.style.contentVisibility = 'visible';
+      }
+    });
     const dom = await page.evaluate(() => ({
       dangerous: document.querySelectorAll(
         'img, iframe, object, embed, link, base, style ~ style, svg script, svg foreignObject, svg a',
