@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { enqueueSourceRun, FleetClient, type StageWorkers, startStageWorkers } from '@parallax/pipeline';
 import { parseSourcesConfig, type SourcesConfig } from '@parallax/sources';
 import { openStore, type Store } from '@parallax/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../harness/cli';
 import { iccSite, kremlinSite, type RecordedSite, sourcesYaml } from '../harness/recorded-site';
 import { type PostgresService, type RedisService, startPostgres, startRedis } from '../harness/services';
 
@@ -130,13 +134,55 @@ describe('a discover job for a configured source discovers its new articles', ()
   });
 });
 
+describe('parallax run --config FILE --source ID --queue', () => {
+  it('enqueues a discover job per source on the fleet, waits for its run, and a second run finds nothing new', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-run-queue-'));
+    try {
+      const file = join(dir, 'sources.yaml');
+      // Its own name: the documents earlier tests stored for the Kremlin source do not count for it.
+      writeFileSync(
+        file,
+        sourcesYaml(kremlin, icc).replace(
+          '  - id: kremlin-en\n',
+          '  - id: kremlin-en\n    name: Kremlin via CLI\n',
+        ),
+      );
+      const args = [
+        'run',
+        '--config',
+        file,
+        '--source',
+        'kremlin-en',
+        '--queue',
+        redis.url,
+        '--timeout',
+        '60',
+      ];
+      const first = await runCli(args);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(
+        /^run run_kremlin-en-\S+ \(queue redis:\/\/\S+\): kremlin-en: 1 documents, 0 failed, \d+ events, report \S+\n$/,
+      );
+      const second = await runCli(args);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(
+        /^run run_kremlin-en-\S+ \(queue \S+\): kremlin-en: nothing new to run\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
 describe('robots.txt in the fleet’s fetch stage', () => {
   it('a page robots.txt disallows for the configured agent fails its fetch job, coded, and nothing is stored', async () => {
-    // The feed is allowed (the longer Allow rule wins), the transcripts are not — for ParallaxBot only.
+    // For ParallaxBot the feed is allowed (the longer Allow rule wins), the transcripts are not; other
+    // bots (the workers' own agent) may not fetch that one transcript either.
     const guarded = await kremlinSite(
       [
         'User-agent: *',
         'Disallow: /admin/',
+        'Disallow: /events/president/transcripts/74988',
         '',
         'User-agent: ParallaxBot',
         'Allow: /events/president/transcripts/feed',
@@ -167,6 +213,20 @@ describe('robots.txt in the fleet’s fetch stage', () => {
       expect(guarded.hits('/robots.txt')).toBeGreaterThanOrEqual(1);
       expect(await store.listSnapshotVersions(transcript)).toEqual([]);
       expect((await store.listDocuments()).some((d) => d.url === transcript)).toBe(false);
+
+      // The explicit-URL path (parallax run, demo --queue) goes through the same gate, as the workers' agent.
+      const explicit = await client.enqueueRun(
+        [{ meta: { source: 'Kremlin', kind: 'official', url: transcript }, fetchUrl: transcript }],
+        'run_explicit-robots',
+      );
+      await expect(client.waitForRun(explicit, { timeoutMs: 30_000 })).rejects.toThrow(/PARALLAX_RUN_FAILED/);
+      const explicitFailure = (await client.failures()).find(
+        (f) => f.runId === explicit && f.stage === 'fetch',
+      );
+      expect(explicitFailure?.reason).toMatch(
+        /^PARALLAX_FETCH_ROBOTS_DISALLOWED: robots\.txt of .* disallows .*74988 for ParallaxFleetTest/,
+      );
+      expect(guarded.hits('/events/president/transcripts/74988')).toBe(0);
     } finally {
       await guarded.close();
     }
