@@ -79,6 +79,47 @@ describe('parallax extract and statements', () => {
     expect(lines[1].publishedAt).toBe('2024-08-30T16:30:00.000Z');
   });
 
+  it('goes on past a file it cannot read: the others are printed, each bad one named, exit 2', async () => {
+    const binary = join(work, 'photo.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const missing = join(work, 'deleted-story.txt');
+    const bloomberg = join(CORPUS, 'bloomberg.html');
+    const result = await runCli(['statements', SEED, binary, missing, bloomberg, '--format', 'json']);
+    expect(result.code).toBe(2);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; statements: Statement[] });
+    expect(lines.map((l) => l.file)).toEqual([SEED, bloomberg]);
+    expect(lines[1]?.statements.length).toBeGreaterThan(0);
+    const errors = result.stderr.trimEnd().split('\n');
+    expect(errors).toEqual([
+      `parallax: PARALLAX_INPUT_INVALID: ${binary}: binary content (NUL bytes); expected text or HTML`,
+      `parallax: PARALLAX_INPUT_INVALID: ${missing}: no such file`,
+      'parallax: PARALLAX_INPUT_INVALID: 2 of 4 files could not be processed (named above); the others were printed',
+    ]);
+  });
+
+  it('keeps offsets into a .txt file exact when it starts with a UTF-8 byte-order mark, and reads UTF-16 text', async () => {
+    const withBom = join(work, 'seed-bom.txt');
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText, 'utf8')]));
+    const utf16 = join(work, 'seed-utf16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
+    const result = await runCli(['statements', withBom, utf16, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const [bom, wide] = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; statements: Statement[] });
+    // The file as a UTF-8 reader gets it, mark included.
+    const asRead = readFileSync(withBom, 'utf8');
+    expect(bom?.text).toBe(asRead);
+    expect(bom?.statements.length).toBeGreaterThanOrEqual(7);
+    for (const s of bom?.statements ?? []) expect(asRead.slice(s.start, s.end)).toBe(s.text);
+    expect(wide?.text).toBe(seedText);
+    expect(wide?.statements.map((s) => s.text)).toEqual(bom?.statements.map((s) => s.text));
+  });
+
   it('resolves relative paths against INIT_CWD, the folder pnpm was called from', async () => {
     const result = await runCli(['extract', 'seed.txt', '--format', 'json'], { env: { INIT_CWD: CORPUS } });
     expect(result.code).toBe(0);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reportJsonSchema, UsageError } from '@parallax/core';
+import { InputError, isParallaxError, ParallaxError, reportJsonSchema, UsageError } from '@parallax/core';
 import { buildReport, type ProcessedDocument, processDocument, startReplayServer } from '@parallax/pipeline';
 import {
   isReportFormat,
@@ -17,6 +17,8 @@ import type { Progress } from './output';
 
 export interface Io {
   stdout: (text: string) => void;
+  /** Error lines for the user (default: process.stderr). */
+  stderr?: (text: string) => void;
   log: Logger;
   /** --quiet: no summaries or progress; only the command's data and errors. */
   quiet?: boolean;
@@ -94,26 +96,61 @@ function requireJson(format: string): void {
   if (format !== 'json') throw new UsageError(`--format ${format} is not supported here; use --format json`);
 }
 
+/**
+ * extract and statements over many files: each file's line is written as soon as it is done, and a
+ * file that cannot be read is named on stderr and passed over, so one bad file in a batch of thousands
+ * costs none of the others. The exit status still says something failed: 2 when every failure was an
+ * input the user can fix, 1 otherwise. One file alone is one pretty-printed object, or its error.
+ */
+async function eachFile(
+  files: string[],
+  io: Io,
+  shape: (doc: ProcessedDocument & { file: string }) => unknown,
+): Promise<void> {
+  const paths = files.map(resolveUserPath);
+  if (paths.length === 0) throw new UsageError('no input files');
+  if (paths.length === 1) {
+    const path = paths[0] as string;
+    const doc = { ...processDocument(await readDocument(path)), file: path };
+    io.stdout(jsonLines([shape(doc)]));
+    return;
+  }
+  const writeErr = io.stderr ?? ((text: string) => process.stderr.write(text));
+  let failed = 0;
+  let onlyInputErrors = true;
+  for (const path of paths) {
+    try {
+      const doc = { ...processDocument(await readDocument(path)), file: path };
+      io.stdout(`${JSON.stringify(shape(doc))}\n`);
+    } catch (error) {
+      failed += 1;
+      const input = error instanceof InputError;
+      onlyInputErrors &&= input;
+      const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
+      const message = error instanceof Error ? error.message : String(error);
+      writeErr(`parallax: ${code}: ${input ? message : `${path}: ${message}`}\n`);
+    }
+  }
+  if (failed > 0) {
+    const message = `${failed} of ${paths.length} files could not be processed (named above); the others were printed`;
+    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
+  }
+}
+
 export async function extractCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
   requireJson(options.format);
-  const docs = await processFiles(files, undefined);
-  io.stdout(jsonLines(docs.map((d) => ({ file: d.file, ...d.article }))));
+  await eachFile(files, io, (d) => ({ file: d.file, ...d.article }));
 }
 
 export async function statementsCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
   requireJson(options.format);
-  const docs = await processFiles(files, undefined);
-  io.stdout(
-    jsonLines(
-      docs.map((d) => ({
-        file: d.file,
-        lang: d.article.lang,
-        text: d.article.text,
-        statements: d.statements,
-        facts: d.facts,
-      })),
-    ),
-  );
+  await eachFile(files, io, (d) => ({
+    file: d.file,
+    lang: d.article.lang,
+    text: d.article.text,
+    statements: d.statements,
+    facts: d.facts,
+  }));
 }
 
 export function schemaCommand(io: Io): void {

@@ -47,8 +47,16 @@ export async function readDocument(
 ): Promise<DocumentInput & { path: string }> {
   const format = formatOf(path);
   const bytes = await readBytes(path);
-  if (bytes.includes(0)) throw new InputError(`${path}: binary content (NUL bytes); expected text or HTML`);
-  const body = decodeBody(bytes, format === 'html' ? 'text/html' : 'text/plain');
+  // UTF-16 text is full of NUL bytes; with its byte-order mark it is text, and decodeBody reads it.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) {
+    throw new InputError(`${path}: binary content (NUL bytes); expected text or HTML`);
+  }
+  let body = decodeBody(bytes, format === 'html' ? 'text/html' : 'text/plain');
+  // Offsets into a .txt file refer to its text unchanged, as a UTF-8 reader (Node's readFile, Python's
+  // open) gets it: a UTF-8 byte-order mark stays as U+FEFF at offset 0 instead of shifting every offset.
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (format === 'text' && utf8Bom && !body.startsWith('\uFEFF')) body = `\uFEFF${body}`;
   const defaults: DocumentMeta = {
     source: path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''),
     kind: 'other',
