@@ -127,6 +127,37 @@ describe('parallax extract and statements', () => {
   });
 });
 
+describe('parallax compare with a manifest in other words', () => {
+  it('reads outlet, url and date (no kind, language or title) and reports those sources and dates', async () => {
+    const manifest = join(work, 'coverage.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify([
+        {
+          file: SEED,
+          outlet: 'Aggregator',
+          url: 'https://aggregator.example.com/world/vladimir-putin-visits-kyzyl-republic-of-tuva',
+          date: '2024-09-02',
+        },
+        {
+          file: join(CORPUS, 'kyiv-independent.html'),
+          outlet: 'The Kyiv Independent',
+          url: 'https://kyivindependent.com/putin-lands-in-mongolia-defying-icc-arrest-warrant/',
+          date: '2024-09-03T09:15:00Z',
+        },
+      ]),
+    );
+    const result = await runCli(['compare', '--manifest', manifest, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const documents = Report.parse(JSON.parse(result.stdout)).events.flatMap((e) => e.documents);
+    expect(documents.map((d) => [d.source, d.kind, d.publishedAt]).sort()).toEqual([
+      ['Aggregator', 'outlet', '2024-09-02T00:00:00.000Z'],
+      ['The Kyiv Independent', 'outlet', '2024-09-03T09:15:00.000Z'],
+    ]);
+  });
+});
+
 describe('parallax schema', () => {
   it('prints the Report JSON Schema', async () => {
     const result = await runCli(['schema']);

@@ -216,6 +216,13 @@ describe('dashboard over a real store on loopback', () => {
       const visit = async (path: string) => {
         await page.goto(`${dashboard.url}${path}`, { waitUntil: 'load' });
         await page.waitForTimeout(150);
+        // Report cards far from the viewport are not laid out (content-visibility: auto) and innerText
+        // leaves out what is not laid out: render them all first, as scrolling would.
+        await page.evaluate(() => {
+          for (const el of document.querySelectorAll<HTMLElement>('.statement, .conflict, .event')) {
+            el.style.contentVisibility = 'visible';
+          }
+        });
         return page.evaluate(() => ({
           xss: (window as unknown as { __xss?: number }).__xss,
           injected: document.querySelectorAll('img, iframe, object, embed, body svg:not(.fidelity-chart)')

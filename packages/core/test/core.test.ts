@@ -120,6 +120,49 @@ describe('report contract', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'generatedAt', 'events']));
   });
 
+  it('reads a manifest in other words: outlet for source, date for publishedAt, kinds by common names', () => {
+    const parsed = Manifest.parse({
+      documents: [
+        {
+          file: 'reuters.txt',
+          outlet: 'Reuters',
+          url: 'https://www.reuters.com/world/asia-pacific/putin-arrives-mongolia-2024-09-02/',
+          date: '2024-09-02',
+        },
+        {
+          path: 'kremlin.txt',
+          publisher: 'President of Russia',
+          type: 'Government',
+          link: 'http://en.kremlin.ru/events/president/transcripts/74988',
+          published: '2024-09-02T08:00',
+          language: 'en',
+        },
+      ],
+    });
+    expect(parsed).toEqual([
+      {
+        file: 'reuters.txt',
+        source: 'Reuters',
+        kind: 'outlet',
+        url: 'https://www.reuters.com/world/asia-pacific/putin-arrives-mongolia-2024-09-02/',
+        publishedAt: '2024-09-02T00:00:00.000Z',
+      },
+      {
+        file: 'kremlin.txt',
+        source: 'President of Russia',
+        kind: 'official',
+        url: 'http://en.kremlin.ru/events/president/transcripts/74988',
+        publishedAt: '2024-09-02T08:00:00.000Z',
+        lang: 'en',
+      },
+    ]);
+    const wrong = Manifest.safeParse([
+      { file: 'a.txt', source: 'A', url: 'https://a.example/1', date: 'last Tuesday' },
+    ]);
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues[0]?.message).toContain('expected an ISO date');
+  });
+
   it('validates manifests', () => {
     expect(Manifest.safeParse([]).success).toBe(false);
     expect(
