@@ -40,7 +40,7 @@ describe('parallax run --config FILE --source ID (in process)', () => {
     '--since',
     '2024-08-30T00:00:00Z',
     '--data-dir',
-    join(work, 'db'),
+    join(work, 'data'),
   ];
 
   it('discovers the named sources’ articles in the window and runs them together into one report', async () => {
@@ -50,7 +50,7 @@ describe('parallax run --config FILE --source ID (in process)', () => {
     expect(result.stdout).toMatch(
       /^run run_\S+ \(in process\): 2 documents, 0 failed, \d+ events, report \S+\n$/,
     );
-    const store = await openStore({ dataDir: join(work, 'db') });
+    const store = await openStore({ dataDir: join(work, 'data', 'db') });
     try {
       expect((await store.listDocuments()).map((d) => d.url).sort()).toEqual(
         [
@@ -81,7 +81,7 @@ describe('parallax run --config FILE --source ID (in process)', () => {
 
   it('an unknown source id is a usage error naming the configured ones', async () => {
     const result = await runCli(
-      ['run', '--config', file, '--source', 'reuters', '--data-dir', join(work, 'db')],
+      ['run', '--config', file, '--source', 'reuters', '--data-dir', join(work, 'data')],
       {
         env: { REDIS_URL: '', DATABASE_URL: '' },
       },

@@ -227,7 +227,7 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<vo
       throw new UsageError(`--since takes a date or an ISO 8601 instant (got "${options.since}")`);
     }
     if (url === undefined) {
-      const store = await openCliStore(options.database, resolveUserPath(options.dataDir));
+      const store = await openCliStore(options.database, join(resolveUserPath(options.dataDir), 'db'));
       try {
         await runConfiguredInProcess(config, chosen, store, io, since);
       } finally {
@@ -248,7 +248,7 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<vo
   const { sources, replay } = await loadCorpusSources(options);
   try {
     if (url === undefined) {
-      const store = await openCliStore(options.database, resolveUserPath(options.dataDir));
+      const store = await openCliStore(options.database, join(resolveUserPath(options.dataDir), 'db'));
       try {
         const result = await runPipeline(sources, {
           store,
@@ -301,8 +301,8 @@ export function registerRunCommand(cli: Command, io: Io): void {
     .option('--database <url>', 'PostgreSQL URL for an in-process run (default: DATABASE_URL)')
     .option(
       '--data-dir <dir>',
-      'embedded store for an in-process run',
-      join(process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'), 'db'),
+      'where the embedded store lives, for an in-process run (as for demo, fetch and serve)',
+      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
     )
     .option('--timeout <seconds>', 'give up waiting for a queued run after this long')
     .action((options: RunCommandOptions) => runCommand(options, io));

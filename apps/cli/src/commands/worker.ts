@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseStages, startWorkerProcess, workerConfigFromEnv } from '@parallax/pipeline';
 import type { Command } from 'commander';
 import type { Io } from '../commands';
-import { userCwd } from '../inputs';
+import { resolveUserPath, userCwd } from '../inputs';
 
 export interface WorkerCommandOptions {
   stages: string;
@@ -26,9 +26,10 @@ export async function workerCommand(options: WorkerCommandOptions, io: Io): Prom
     ...(options.queue ? { REDIS_URL: options.queue } : {}),
     ...(options.database ? { DATABASE_URL: options.database } : {}),
     PARALLAX_DATA_DIR:
-      options.dataDir ??
-      process.env.PARALLAX_DATA_DIR ??
-      join(process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'), 'db'),
+      options.dataDir !== undefined
+        ? join(resolveUserPath(options.dataDir), 'db')
+        : (process.env.PARALLAX_DATA_DIR ??
+          join(process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'), 'db')),
     ...(options.healthPort !== undefined ? { PARALLAX_HEALTH_PORT: options.healthPort } : {}),
     ...(options.allowPrivate ? { PARALLAX_ALLOW_PRIVATE_ADDRESSES: '1' } : {}),
   };
@@ -57,7 +58,10 @@ export function registerWorkerCommand(cli: Command, io: Io): void {
     .option('--stages <list>', 'discover,fetch,extract,compare or all', 'all')
     .option('--queue <url>', 'Redis URL (default: REDIS_URL)')
     .option('--database <url>', 'PostgreSQL URL shared by the fleet (default: DATABASE_URL)')
-    .option('--data-dir <dir>', 'embedded store (one worker process only) when there is no database')
+    .option(
+      '--data-dir <dir>',
+      'where the embedded store lives (one worker process only) when there is no database (default: .parallax)',
+    )
     .option('--concurrency <n>', 'jobs at once per stage (default: per-stage defaults)')
     .option('--health-port <port>', 'port of GET /health and GET /metrics (0: any free port)', '9100')
     .option('--allow-private', 'fetch loopback and private addresses (replay servers, tests)')
