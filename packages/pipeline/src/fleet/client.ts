@@ -74,16 +74,22 @@ export class FleetClient {
   }
 
   async progress(runId: string): Promise<FleetProgress & { result?: CompareResult; error?: string }> {
-    const discover = await this.#queues.discover.getJob(jobIds.discover(runId));
-    const compare = await this.#queues.compare.getJob(jobIds.compare(runId));
+    // The state first, then the job: a job read before its state could be one that completed in
+    // between, without its return value.
+    const compareId = jobIds.compare(runId);
+    const state = await this.#queues.compare.getJobState(compareId);
+    const compare = state === 'unknown' ? undefined : await this.#queues.compare.getJob(compareId);
     const total = (compare?.data as { total?: number } | undefined)?.total ?? 0;
     if (compare === undefined) {
-      if (discover !== undefined && (await discover.isFailed())) {
-        return { runId, state: 'done', done: 0, failed: 0, total, error: discover.failedReason };
+      // The discover job carries every source of the run (hundreds of kB for a thousand documents):
+      // its state is asked by id, and the job itself read only when it failed, not on every poll.
+      const discoverId = jobIds.discover(runId);
+      if ((await this.#queues.discover.getJobState(discoverId)) === 'failed') {
+        const discover = await this.#queues.discover.getJob(discoverId);
+        return { runId, state: 'done', done: 0, failed: 0, total, error: discover?.failedReason ?? '' };
       }
       return { runId, state: 'queued', done: 0, failed: 0, total };
     }
-    const state = await compare.getState();
     if (state === 'completed') {
       const result = CompareResult.parse(compare.returnvalue);
       return { runId, state: 'done', done: total, failed: result.failures.length, total, result };
