@@ -55,33 +55,43 @@ function findings(report: Report) {
 }
 
 describe('the demo corpus through BullMQ, Redis and PostgreSQL', () => {
-  it('gives the same report as the in-process run: same statements, same divergences', async () => {
-    const embedded: Store = await openStore({ memory: true });
-    const inProcess = await runPipeline(sources(), { store: embedded, fetch: fetchOptions, now });
-    await embedded.close();
-    expect(inProcess.failures).toEqual([]);
+  // With the handoff (the default), a worker process passes what it fetched and extracted to its next
+  // stage in memory; without it, every stage reads the store. Both must give the in-process report.
+  it.each([
+    ['with', undefined],
+    ['without', 0],
+  ])(
+    'gives the same report as the in-process run, %s the in-memory handoff between stages',
+    async (name, handoffMegabytes) => {
+      const embedded: Store = await openStore({ memory: true });
+      const inProcess = await runPipeline(sources(), { store: embedded, fetch: fetchOptions, now });
+      await embedded.close();
+      expect(inProcess.failures).toEqual([]);
 
-    const store = await openStore({ databaseUrl: await postgres.createDatabase('equivalence') });
-    try {
-      const fleet = await runOnFleet(sources(), {
-        redisUrl: redis.url,
-        store,
-        fetch: fetchOptions,
-        now,
-        workers: { hostRequestsPerSecond: 50 },
-        timeoutMs: 60_000,
+      const store = await openStore({
+        databaseUrl: await postgres.createDatabase(`equivalence_${name}_handoff`),
       });
-      expect(fleet.failures).toEqual([]);
-      expect(inProcess.report.events.length).toBeGreaterThan(0);
-      expect(findings(fleet.report)).toEqual(findings(inProcess.report));
-      expect(fleet.report).toEqual(inProcess.report);
-      expect(fleet.reportId).toBe(inProcess.reportId);
-      expect((await store.getRun(fleet.runId))?.status).toBe('succeeded');
-      expect((await store.listDocuments()).map((d) => d.url).sort()).toEqual(
-        manifest.map((m) => m.url).sort(),
-      );
-    } finally {
-      await store.close();
-    }
-  });
+      try {
+        const fleet = await runOnFleet(sources(), {
+          redisUrl: redis.url,
+          store,
+          fetch: fetchOptions,
+          now,
+          workers: { hostRequestsPerSecond: 50, handoffMegabytes },
+          timeoutMs: 60_000,
+        });
+        expect(fleet.failures).toEqual([]);
+        expect(inProcess.report.events.length).toBeGreaterThan(0);
+        expect(findings(fleet.report)).toEqual(findings(inProcess.report));
+        expect(fleet.report).toEqual(inProcess.report);
+        expect(fleet.reportId).toBe(inProcess.reportId);
+        expect((await store.getRun(fleet.runId))?.status).toBe('succeeded');
+        expect((await store.listDocuments()).map((d) => d.url).sort()).toEqual(
+          manifest.map((m) => m.url).sort(),
+        );
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { ConfigError } from '@parallax/core';
 import { STAGES, type Stage } from './payloads';
 import type { FleetServiceOptions } from './service';
-import { DEFAULT_CONCURRENCY } from './workers';
+import { DEFAULT_CONCURRENCY, DEFAULT_HANDOFF_MEGABYTES } from './workers';
 
 /** Where a worker keeps its data: a PostgreSQL URL (any number of workers) or a PGlite dir (one process). */
 export type StoreLocation = { databaseUrl: string } | { dataDir: string };
@@ -48,7 +48,7 @@ export function parseStages(value: string): Stage[] {
  * A worker process's configuration from its environment (the apps pass process.env; the library reads
  * none). REDIS_URL is required; DATABASE_URL, else PARALLAX_DATA_DIR (single process only).
  * PARALLAX_STAGES, PARALLAX_CONCURRENCY_<STAGE>, PARALLAX_HEALTH_PORT, PARALLAX_HOST_RPS,
- * PARALLAX_LOCK_MS, PARALLAX_MAX_STALLED, PARALLAX_USER_AGENT and PARALLAX_ALLOW_PRIVATE_ADDRESSES (1: fetch loopback and
+ * PARALLAX_LOCK_MS, PARALLAX_MAX_STALLED, PARALLAX_HANDOFF_MB, PARALLAX_USER_AGENT and PARALLAX_ALLOW_PRIVATE_ADDRESSES (1: fetch loopback and
  * private addresses — replay servers and tests only) tune it.
  */
 export function workerConfigFromEnv(
@@ -94,6 +94,7 @@ export function workerConfigFromEnv(
       lockDurationMs,
       stalledIntervalMs: lockDurationMs,
       maxStalledCount: integer(env, 'PARALLAX_MAX_STALLED', 5, 0),
+      handoffMegabytes: integer(env, 'PARALLAX_HANDOFF_MB', DEFAULT_HANDOFF_MEGABYTES, 0),
       fetch: {
         userAgent: env.PARALLAX_USER_AGENT || 'Parallax/0.1 (+https://github.com/parallax)',
         allowPrivateAddresses: env.PARALLAX_ALLOW_PRIVATE_ADDRESSES === '1',

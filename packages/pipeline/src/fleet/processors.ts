@@ -4,6 +4,7 @@ import type { Store } from '@parallax/store';
 import { type FlowProducer, type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { buildReport, type ProcessedDocument, processDocument } from '../stages';
 import { expandSourceDiscoverJob } from './discovery-stage';
+import type { HandoffCache } from './handoff';
 import { forQueue, parsePayload } from './job-errors';
 import {
   CompareJob,
@@ -35,6 +36,28 @@ export interface StageContext {
   lockDurationMs: number;
   /** Every fetch's HTTP status (0 when no response came back), for metrics. */
   onFetchStatus?: (status: number) => void;
+  /** What this process's stages hand each other (see HandoffCache); absent = always read the store. */
+  handoff?: StageHandoff;
+}
+
+export interface StageHandoff {
+  /** Stored snapshots by sha256: fetch → extract. */
+  snapshots: HandoffCache<{ contentType: string | null; body: Uint8Array }>;
+  /** Stored documents by run and id (handoffKey): extract → compare. */
+  documents: HandoffCache<ProcessedDocument>;
+}
+
+/**
+ * A document is kept per run: its id hashes its URL and snapshot but not the manifest's metadata, so
+ * another run may store a different rendering under the same id; within a run it is what was stored.
+ */
+const handoffKey = (runId: string, documentId: string) => `${runId}\n${documentId}`;
+
+/** A rough size in memory (UTF-16 text, the article's text twice: as text and as blocks). */
+function documentBytes(doc: ProcessedDocument): number {
+  let bytes = 4 * doc.article.text.length + 1_024;
+  for (const s of doc.statements) bytes += 2 * s.text.length + 256;
+  return bytes + 256 * doc.facts.length;
 }
 
 /** A generous bound on report building per document on a slow, busy core (measured ~4 ms idle). */
@@ -117,6 +140,13 @@ export async function fetchStage(job: Job, ctx: StageContext): Promise<FetchResu
     }
     ctx.onFetchStatus?.(page.snapshot.status);
     await ctx.store.saveSnapshot(page.snapshot, page.body);
+    // Committed: the extract job, if this process gets it, may take the body from here (keyed by its
+    // sha256, so it is the stored body byte for byte).
+    ctx.handoff?.snapshots.put(
+      page.snapshot.sha256,
+      { contentType: page.snapshot.contentType, body: page.body },
+      page.body.byteLength,
+    );
     return {
       index,
       url: source.meta.url,
@@ -132,7 +162,7 @@ export async function fetchStage(job: Job, ctx: StageContext): Promise<FetchResu
 
 /** extract: the stored snapshot → article, statements, facts → stored document. */
 export async function extractStage(job: Job, ctx: StageContext): Promise<ExtractResult> {
-  const { index, meta } = parsePayload(ExtractJob, job.data, 'extract job');
+  const { runId, index, meta } = parsePayload(ExtractJob, job.data, 'extract job');
   const [value] = Object.values(await job.getChildrenValues());
   if (value === undefined) {
     const [reason] = Object.values(await job.getIgnoredChildrenFailures());
@@ -140,7 +170,13 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
   }
   const fetched = parsePayload(FetchResult, value, 'fetch result');
   try {
-    const stored = await ctx.store.getSnapshot(fetched.sha256);
+    // A snapshot this process fetched is handed over rather than read back. The row was committed before
+    // the fetch job completed; should it be gone regardless (a store wiped under the run), the
+    // document's foreign key to it refuses the document, as the missing row below does.
+    const handed = ctx.handoff?.snapshots.take(fetched.sha256);
+    const stored = handed
+      ? { snapshot: { contentType: handed.contentType }, body: handed.body }
+      : await ctx.store.getSnapshot(fetched.sha256);
     if (stored === null) {
       // Its fetch job completed, so the snapshot was committed: a missing row means the store was
       // replaced or wiped under the run, which no retry mends.
@@ -158,6 +194,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
       snapshotSha256: fetched.sha256,
     });
     await ctx.store.saveDocument(doc);
+    ctx.handoff?.documents.put(handoffKey(runId, doc.ref.id), doc, documentBytes(doc));
     return {
       index,
       url: meta.url,
@@ -181,7 +218,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     reason,
   }));
   try {
-    const documents: ProcessedDocument[] = await ctx.store.getDocuments(results.map((r) => r.documentId));
+    const documents = await runDocuments(ctx, runId, results);
     if (documents.length !== new Set(results.map((r) => r.documentId)).size) {
       const stored = new Set(documents.map((d) => d.ref.id));
       const missing = results.find((r) => !stored.has(r.documentId));
@@ -219,6 +256,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
         },
       });
     }
+    for (const r of results) ctx.handoff?.documents.delete(handoffKey(runId, r.documentId));
     return {
       runId,
       reportId,
@@ -230,4 +268,28 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
   } catch (error) {
     throw forQueue(error);
   }
+}
+
+/**
+ * The run's documents in the order of `results` (as getDocuments returns them): those this process
+ * extracted from the handoff, the rest from the store in one query.
+ */
+async function runDocuments(
+  ctx: StageContext,
+  runId: string,
+  results: readonly ExtractResult[],
+): Promise<ProcessedDocument[]> {
+  const ids = [...new Set(results.map((r) => r.documentId))];
+  const handed = new Map<string, ProcessedDocument>();
+  for (const id of ids) {
+    const doc = ctx.handoff?.documents.get(handoffKey(runId, id));
+    if (doc !== undefined) handed.set(id, doc);
+  }
+  const missing = ids.filter((id) => !handed.has(id));
+  const stored = missing.length > 0 ? await ctx.store.getDocuments(missing) : [];
+  const byId = new Map<string, ProcessedDocument>([...handed, ...stored.map((d) => [d.ref.id, d] as const)]);
+  return ids.flatMap((id) => {
+    const doc = byId.get(id);
+    return doc === undefined ? [] : [doc];
+  });
 }

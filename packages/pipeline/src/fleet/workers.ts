@@ -3,6 +3,7 @@ import type { Store } from '@parallax/store';
 import { FlowProducer, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { redisConnection } from './connection';
+import { HandoffCache } from './handoff';
 import { RedisHostLimiter } from './host-limiter';
 import { QUEUES, STAGES, type Stage } from './payloads';
 import { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
@@ -28,9 +29,17 @@ export interface StageWorkersOptions {
   stalledIntervalMs?: number;
   /** Times a job may be taken over from a dead worker before it fails (default 5). */
   maxStalledCount?: number;
+  /**
+   * Memory, in MiB, this process may spend handing its stages' output to its next stage instead of
+   * reading it back from the store (see HandoffCache): a quarter for fetched snapshots, the rest for
+   * extracted documents, until their run's report is built (default 128; 0 = always read the store).
+   */
+  handoffMegabytes?: number;
   now?: () => Date;
   onFetchStatus?: (status: number) => void;
 }
+
+export const DEFAULT_HANDOFF_MEGABYTES = 128;
 
 export const DEFAULT_CONCURRENCY: Record<Stage, number> = { discover: 1, fetch: 16, extract: 4, compare: 1 };
 
@@ -85,6 +94,13 @@ export async function startStageWorkers(options: StageWorkersOptions): Promise<S
     now: options.now ?? (() => new Date()),
     onFetchStatus: options.onFetchStatus,
   };
+  const handoffBytes = (options.handoffMegabytes ?? DEFAULT_HANDOFF_MEGABYTES) * 1024 * 1024;
+  if (handoffBytes > 0) {
+    ctx.handoff = {
+      snapshots: new HandoffCache(handoffBytes / 4),
+      documents: new HandoffCache((handoffBytes * 3) / 4),
+    };
+  }
   const workers = new Map<Stage, Worker>();
   for (const stage of stages) {
     const processor = PROCESSORS[stage];
