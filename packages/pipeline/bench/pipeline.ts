@@ -1,25 +1,78 @@
 /**
  * pnpm bench:pipeline — the same ≥1,000-document corpus (revisions of the demo corpus's pages, served
- * by a loopback replay server) run in-process (runPipeline) and through BullMQ with N worker
- * processes (apps/normaliser serving every stage), both into PostgreSQL on a private cluster, with a
- * private redis-server. Prints documents/s for each and the ratio of the times (queue overhead).
+ * by a loopback replay server) run in-process (runPipeline) and through BullMQ (apps/normaliser worker
+ * processes serving every stage), each run into a fresh database of a private PostgreSQL cluster, with
+ * a private redis-server. Three configurations:
  *
- *   BENCH_DOCUMENTS (default 1008)   BENCH_WORKERS (default 2)   BENCH_CONCURRENCY_EXTRACT (default 2)
- * The serial fleet row (one process, one job at a time) isolates the queue's own overhead.
+ *   in-process      runPipeline: one document after another, in this process
+ *   serial          1 worker process, 1 job at a time per stage: the queue's own overhead
+ *   N workers       N worker processes at the workers' default concurrency: what the fleet is for
+ *
+ * Each configuration runs BENCH_ROUNDS times, in a rotating order, so that a machine whose load drifts
+ * (the bench shares its cores with PostgreSQL, Redis and whatever else runs) weighs on all of them alike.
+ * For each run it prints the wall time, the CPU seconds spent by the pipeline's processes (this one, the
+ * workers, Redis, PostgreSQL) and by everything else on the machine, and for the fleet the phases read
+ * back from the jobs' own timestamps. The ratios are given per round and for the best run of each.
+ *
+ *   BENCH_DOCUMENTS (default 1008)   BENCH_WORKERS (default 2)   BENCH_ROUNDS (default 2)
+ *   BENCH_CONCURRENCY_EXTRACT (default: the workers' own default)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@parallax/store';
+import { type Job, Queue } from 'bullmq';
 import { generateCorpus } from '../../../test/fleet/corpus';
 import { startPostgres, startRedis } from '../../../test/harness/services';
-import { killHard, startWorkerApp } from '../../../test/harness/workers';
-import { FleetClient, runPipeline, startReplayServer } from '../src/index';
+import { killHard, startWorkerApp, type WorkerApp } from '../../../test/harness/workers';
+import { DEFAULT_CONCURRENCY, FleetClient, QUEUES, runPipeline, startReplayServer } from '../src/index';
 
 const documents = Number(process.env.BENCH_DOCUMENTS ?? 1008);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
-const extractConcurrency = process.env.BENCH_CONCURRENCY_EXTRACT ?? '2';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const extractConcurrency = Number(process.env.BENCH_CONCURRENCY_EXTRACT ?? DEFAULT_CONCURRENCY.extract);
 const fetchOptions = { userAgent: 'ParallaxBench/0.1', allowPrivateAddresses: true, timeoutMs: 10_000 };
+const GOAL = 1.2;
+
+// CPU seconds from /proc (Linux; elsewhere the CPU columns read n/a). A process's own time, plus, for
+// the PostgreSQL postmaster, that of the backends it has reaped (a pool's connections come and go).
+const TICK = 100;
+const hasProc = (() => {
+  try {
+    readFileSync('/proc/stat');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+function statFields(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  } catch {
+    return [];
+  }
+}
+const ownCpu = (f: string[]) => (Number(f[11] ?? 0) + Number(f[12] ?? 0)) / TICK;
+const reapedCpu = (f: string[]) => (Number(f[13] ?? 0) + Number(f[14] ?? 0)) / TICK;
+function processes(): Array<{ pid: number; ppid: number; cmd: string }> {
+  const out: Array<{ pid: number; ppid: number; cmd: string }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      out.push({ pid: Number(entry), ppid: Number(statFields(Number(entry))[1]), cmd });
+    } catch {}
+  }
+  return out;
+}
+/** Busy and total jiffies of the whole machine. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = v.reduce((s, x) => s + x, 0);
+  const idle = (v[3] ?? 0) + (v[4] ?? 0);
+  return { busy: (total - idle) / TICK, total: total / TICK };
+}
 
 const corpusDir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
 const pages = generateCorpus(corpusDir, documents);
@@ -29,80 +82,230 @@ const [redis, postgres, replay] = await Promise.all([
   startReplayServer(pages.map((p) => ({ url: p.url, file: p.file }))),
 ]);
 const sources = pages.map((p) => ({ meta: p.meta, fetchUrl: replay.urlFor(p.url) }));
-const apps: Awaited<ReturnType<typeof startWorkerApp>>[] = [];
-try {
-  // In-process: one process, the stages one document after another, into PostgreSQL.
-  const inProcessUrl = await postgres.createDatabase('bench_in_process');
-  const store = await openStore({ databaseUrl: inProcessUrl });
-  const started = performance.now();
-  const inProcess = await runPipeline(sources, { store, fetch: fetchOptions });
-  const inProcessMs = performance.now() - started;
-  await store.close();
 
-  // Fleet: worker processes (started and ready before the clock starts), the run enqueued and waited
-  // for. Once with one process doing one job at a time (the queue's own overhead against the
-  // in-process loop), once with N processes at their default concurrency (what the fleet is for).
-  const fleetRun = async (name: string, processes: number, concurrency: Record<string, string>) => {
-    const env = {
-      REDIS_URL: redis.url,
-      DATABASE_URL: await postgres.createDatabase(name),
-      PARALLAX_STAGES: 'all',
-      PARALLAX_HEALTH_PORT: '0',
-      PARALLAX_ALLOW_PRIVATE_ADDRESSES: '1',
-      PARALLAX_HOST_RPS: '0',
-      PARALLAX_LOG_LEVEL: 'info',
-      ...concurrency,
-    };
-    const started: Awaited<ReturnType<typeof startWorkerApp>>[] = [];
-    for (let i = 0; i < processes; i++) started.push(await startWorkerApp('normaliser', env));
-    apps.push(...started);
-    const client = new FleetClient(redis.url);
-    const t0 = performance.now();
-    const runId = await client.enqueueRun(sources);
-    const result = await client.waitForRun(runId, { pollMs: 50 });
-    const ms = performance.now() - t0;
-    await client.close();
-    await Promise.all(started.map((a) => killHard(a)));
-    return { result, ms };
+const services = hasProc ? processes() : [];
+const redisPid = services.find(
+  (p) => p.cmd.startsWith('redis-server') && p.cmd.includes(`:${redis.port}`),
+)?.pid;
+const postmasterPid = services.find((p) => p.cmd.includes(`-p ${postgres.port} `))?.pid;
+
+interface Cpu {
+  bench: number;
+  workers: number;
+  redis: number;
+  postgres: number;
+  machineBusy: number;
+  machineTotal: number;
+}
+function cpuNow(workerPids: number[]): Cpu {
+  if (!hasProc) return { bench: 0, workers: 0, redis: 0, postgres: 0, machineBusy: 0, machineTotal: 0 };
+  const self = process.cpuUsage();
+  const pg = postmasterPid ? statFields(postmasterPid) : [];
+  const backends = postmasterPid ? processes().filter((p) => p.ppid === postmasterPid) : [];
+  const machine = machineTicks();
+  return {
+    bench: (self.user + self.system) / 1e6,
+    workers: workerPids.reduce((s, pid) => s + ownCpu(statFields(pid)), 0),
+    redis: redisPid ? ownCpu(statFields(redisPid)) : 0,
+    postgres: ownCpu(pg) + reapedCpu(pg) + backends.reduce((s, p) => s + ownCpu(statFields(p.pid)), 0),
+    machineBusy: machine.busy,
+    machineTotal: machine.total,
   };
-  const serial = await fleetRun('bench_fleet_serial', 1, {
-    PARALLAX_CONCURRENCY_FETCH: '1',
-    PARALLAX_CONCURRENCY_EXTRACT: '1',
-  });
-  const parallel = await fleetRun('bench_fleet', workerCount, {
-    PARALLAX_CONCURRENCY_EXTRACT: extractConcurrency,
-  });
+}
+function cpuSince(before: Cpu, after: Cpu): Cpu {
+  return {
+    bench: after.bench - before.bench,
+    workers: after.workers - before.workers,
+    redis: after.redis - before.redis,
+    postgres: after.postgres - before.postgres,
+    machineBusy: after.machineBusy - before.machineBusy,
+    machineTotal: after.machineTotal - before.machineTotal,
+  };
+}
 
-  const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(1);
-  const row = (label: string, n: number, ms: number) =>
+type Config = 'in-process' | 'serial' | 'parallel';
+interface Run {
+  config: Config;
+  round: number;
+  ms: number;
+  documents: number;
+  reportId: string;
+  cpu: Cpu;
+  load: number;
+  phases?: string;
+}
+
+/** Where a fleet run's time went, from its jobs' own timestamps (ms since enqueueing). */
+async function fleetPhases(runId: string, t0: number): Promise<string> {
+  const span = async (queueName: string) => {
+    const queue = new Queue(queueName, { connection: { url: redis.url } });
+    try {
+      const jobs = (await queue.getJobs(['completed'], 0, -1)).filter(
+        (j: Job) => (j.data as { runId?: string }).runId === runId,
+      );
+      const busy = jobs.reduce((s, j) => s + ((j.finishedOn ?? 0) - (j.processedOn ?? 0)), 0);
+      return {
+        n: jobs.length,
+        from: Math.min(...jobs.map((j) => j.processedOn ?? 0)) - t0,
+        to: Math.max(...jobs.map((j) => j.finishedOn ?? 0)) - t0,
+        perJob: jobs.length > 0 ? busy / jobs.length : 0,
+      };
+    } finally {
+      await queue.close();
+    }
+  };
+  const [discover, fetch, extract, compare] = await Promise.all([
+    span(QUEUES.discover),
+    span(QUEUES.fetch),
+    span(QUEUES.extract),
+    span(QUEUES.compare),
+  ]);
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  return (
+    `discover ${s(discover.from)}–${s(discover.to)} s, fetch ${s(fetch.from)}–${s(fetch.to)} s ` +
+    `(${fetch.perJob.toFixed(1)} ms/job), extract ${s(extract.from)}–${s(extract.to)} s ` +
+    `(${extract.perJob.toFixed(1)} ms/job), compare ${s(compare.from)}–${s(compare.to)} s`
+  );
+}
+
+async function inProcessRun(round: number): Promise<Run> {
+  const store = await openStore({ databaseUrl: await postgres.createDatabase(`bench_in_process_${round}`) });
+  try {
+    const load = loadavg()[0] ?? 0;
+    const cpu0 = cpuNow([]);
+    const t0 = performance.now();
+    const result = await runPipeline(sources, { store, fetch: fetchOptions });
+    const ms = performance.now() - t0;
+    const cpu = cpuSince(cpu0, cpuNow([]));
+    return {
+      config: 'in-process',
+      round,
+      ms,
+      documents: result.documents.length,
+      reportId: result.reportId,
+      cpu,
+      load,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function fleetRun(config: 'serial' | 'parallel', round: number): Promise<Run> {
+  await redis.flush();
+  const processes = config === 'serial' ? 1 : workerCount;
+  const env = {
+    REDIS_URL: redis.url,
+    DATABASE_URL: await postgres.createDatabase(`bench_${config}_${round}`),
+    PARALLAX_STAGES: 'all',
+    PARALLAX_HEALTH_PORT: '0',
+    PARALLAX_ALLOW_PRIVATE_ADDRESSES: '1',
+    PARALLAX_HOST_RPS: '0',
+    PARALLAX_LOG_LEVEL: 'info',
+    ...(config === 'serial'
+      ? { PARALLAX_CONCURRENCY_FETCH: '1', PARALLAX_CONCURRENCY_EXTRACT: '1' }
+      : { PARALLAX_CONCURRENCY_EXTRACT: String(extractConcurrency) }),
+  };
+  // Started and ready before the clock starts.
+  const apps: WorkerApp[] = [];
+  try {
+    for (let i = 0; i < processes; i++) apps.push(await startWorkerApp('normaliser', env));
+    const pids = apps.map((a) => a.child.pid as number);
+    const client = new FleetClient(redis.url);
+    try {
+      const load = loadavg()[0] ?? 0;
+      const cpu0 = cpuNow(pids);
+      const wall0 = Date.now();
+      const t0 = performance.now();
+      const runId = await client.enqueueRun(sources);
+      const result = await client.waitForRun(runId, { pollMs: 50 });
+      const ms = performance.now() - t0;
+      const cpu = cpuSince(cpu0, cpuNow(pids));
+      const phases = await fleetPhases(runId, wall0);
+      return { config, round, ms, documents: result.documents, reportId: result.reportId, cpu, load, phases };
+    } finally {
+      await client.close();
+    }
+  } finally {
+    await Promise.all(apps.map((a) => killHard(a)));
+  }
+}
+
+const LABELS: Record<Config, string> = {
+  'in-process': 'in-process (runPipeline: one document after another)',
+  serial: 'BullMQ, 1 worker process, 1 job at a time per stage',
+  parallel: `BullMQ, ${workerCount} worker processes (fetch ${DEFAULT_CONCURRENCY.fetch}, extract ${extractConcurrency} each)`,
+};
+const CONFIGS: Config[] = ['in-process', 'serial', 'parallel'];
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function print(run: Run): void {
+  const rate = (run.documents / (run.ms / 1000)).toFixed(1);
+  console.log(`  ${LABELS[run.config].padEnd(60)} ${sec(run.ms).padStart(8)}  ${rate.padStart(6)} docs/s`);
+  if (hasProc) {
+    const c = run.cpu;
+    const ours = c.bench + c.workers + c.redis + c.postgres;
+    const cores = c.machineTotal > 0 ? (c.machineBusy / c.machineTotal) * cpus().length : 0;
+    const seconds = run.ms / 1000;
     console.log(
-      `  ${label.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${rate(n, ms).padStart(6)} docs/s`,
+      `      CPU s: ${run.config === 'in-process' ? `this process ${c.bench.toFixed(1)}` : `workers ${c.workers.toFixed(1)}, this process (replay server, client) ${c.bench.toFixed(1)}`}, ` +
+        `redis ${c.redis.toFixed(1)}, postgres ${c.postgres.toFixed(1)}; machine busy ${cores.toFixed(2)} of ${cpus().length} cores ` +
+        `(everything else: ${Math.max(0, c.machineBusy - ours).toFixed(1)} CPU s = ${(Math.max(0, c.machineBusy - ours) / seconds).toFixed(2)} cores); load average ${run.load.toFixed(1)} at start`,
     );
+  }
+  if (run.phases) console.log(`      phases: ${run.phases}`);
+}
+
+const runs: Run[] = [];
+try {
   console.log(
-    `pipeline bench: ${documents} documents on a loopback replay server, PostgreSQL store, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
+    `pipeline bench: ${documents} documents on a loopback replay server, PostgreSQL store, ${cpus().length} cores, ` +
+      `${rounds} round(s), configurations in rotating order`,
   );
-  row('in-process (runPipeline: one document after another)', inProcess.documents.length, inProcessMs);
-  row('BullMQ flow, 1 worker process, 1 job at a time per stage', serial.result.documents, serial.ms);
-  row(
-    `BullMQ flow, ${workerCount} worker processes (fetch 16, extract ${extractConcurrency})`,
-    parallel.result.documents,
-    parallel.ms,
-  );
+  for (let round = 1; round <= rounds; round++) {
+    console.log(`round ${round}`);
+    const order = CONFIGS.map((_, i) => CONFIGS[(i + round - 1) % CONFIGS.length] as Config);
+    for (const config of order) {
+      const run = config === 'in-process' ? await inProcessRun(round) : await fleetRun(config, round);
+      runs.push(run);
+      print(run);
+    }
+  }
+
+  const of = (config: Config, round?: number) =>
+    runs.filter((r) => r.config === config && (round === undefined || r.round === round));
+  const best = (config: Config) => Math.min(...of(config).map((r) => r.ms));
+  const inProcessBest = best('in-process');
+  console.log('summary: fleet time / in-process time (best run of each; per round in brackets)');
+  const met: string[] = [];
+  const missed: string[] = [];
+  for (const config of ['serial', 'parallel'] as const) {
+    const perRound = Array.from({ length: rounds }, (_, i) => {
+      const fleet = of(config, i + 1)[0];
+      const local = of('in-process', i + 1)[0];
+      return fleet && local ? fleet.ms / local.ms : Number.NaN;
+    });
+    const ratio = best(config) / inProcessBest;
+    const everyRound = perRound.every((r) => r <= GOAL);
+    const label = config === 'serial' ? '1 worker, serial (queue overhead)' : `${workerCount} workers`;
+    console.log(
+      `  ${label.padEnd(36)} ${ratio.toFixed(2)}×  [${perRound.map((r) => `${r.toFixed(2)}×`).join(', ')}]` +
+        `  goal ≤ ${GOAL.toFixed(2)}×: ${ratio <= GOAL ? (everyRound ? 'met (every round)' : 'met (best runs; not every round)') : 'NOT met'}`,
+    );
+    (ratio <= GOAL ? met : missed).push(label);
+  }
   console.log(
-    `  queue overhead (1 worker, serial) / in-process time: ${(serial.ms / inProcessMs).toFixed(2)}× (goal ≤ 1.20×)`,
+    `  goal ≤ ${GOAL.toFixed(2)}× ${met.length > 0 ? `met by: ${met.join('; ')}` : 'met by no configuration'}` +
+      `${missed.length > 0 ? `; not met by: ${missed.join('; ')}` : ''}`,
   );
-  console.log(
-    `  fleet (${workerCount} workers) / in-process time:            ${(parallel.ms / inProcessMs).toFixed(2)}×`,
-  );
-  for (const [label, id] of [
-    ['serial', serial.result.reportId],
-    ['fleet', parallel.result.reportId],
-  ] as const) {
-    if (id !== inProcess.reportId)
-      console.log(`  WARNING: the ${label} run gave a different report from the in-process one`);
+  const reference = runs.find((r) => r.config === 'in-process')?.reportId;
+  for (const run of runs) {
+    if (run.reportId !== reference)
+      console.log(
+        `  WARNING: the ${run.config} run of round ${run.round} gave a different report from the in-process one`,
+      );
   }
 } finally {
-  await Promise.all(apps.map((a) => killHard(a)));
   await Promise.all([redis.stop(), postgres.stop(), replay.close()]);
   rmSync(corpusDir, { recursive: true, force: true });
 }
