@@ -5,6 +5,7 @@
  *
  *   pnpm bench:statements            # scores + throughput
  *   pnpm bench:statements --errors   # also list every miss and false alarm of the dev split
+ *   pnpm bench:statements --errors=test2   # the same for another split
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +26,8 @@ import {
 } from '../src/index';
 
 const DEVSET = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/statements-devset');
-const showErrors = process.argv.includes('--errors');
+const errorsArg = process.argv.find((a) => a === '--errors' || a.startsWith('--errors='));
+const errorsSplit = errorsArg?.includes('=') ? errorsArg.slice('--errors='.length) : 'dev';
 
 interface Loaded {
   gold: GoldDocument;
@@ -93,7 +95,7 @@ const pct = (x: number) => x.toFixed(3);
 function printScores(name: string, table: Map<string, Tally>): void {
   console.log(`\n${name}`);
   console.log('split/lang   gold  pred  match  P      R      F1     speaker-acc (n)');
-  for (const split of ['dev', 'test']) {
+  for (const split of ['dev', 'test', 'test2']) {
     for (const lang of ['en', 'ru', 'mn', 'all']) {
       const t = table.get(`${split}/${lang}`);
       if (!t) continue;
@@ -117,7 +119,7 @@ function throughput(docs: Loaded[], extract: Extractor): number {
 }
 
 function printErrors(docs: Loaded[]): void {
-  for (const doc of docs.filter((d) => d.gold.split === 'dev')) {
+  for (const doc of docs.filter((d) => d.gold.split === errorsSplit)) {
     const predicted = extractStatements(doc.text, { lang: doc.gold.lang, headlineEnd: doc.headlineEnd });
     const pairs = matchSpans(doc.gold.statements, predicted);
     const matchedGold = new Set(pairs.map(([g]) => g));
@@ -145,7 +147,7 @@ function printErrors(docs: Loaded[]): void {
 const docs = load();
 const statements = docs.reduce((n, d) => n + d.gold.statements.length, 0);
 console.log(`Dev set: ${docs.length} documents, ${statements} annotated statements (${DEVSET})`);
-if (showErrors) printErrors(docs);
+if (errorsArg) printErrors(docs);
 printScores('Parallax statements (packages/statements)', tallies(docs, parallax));
 printScores('Naive peer: text between quotation marks, no speaker', tallies(docs, naive));
 
