@@ -173,13 +173,73 @@ function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
   // introduction names, before the first turn.
   const firstTurn = paragraphs[labelled.findIndex(Boolean)]?.start ?? 0;
   const interviewee = nameMentions(text.slice(0, firstTurn))[0]?.name ?? null;
+  // A published interview labels only the interviewee ("Liisa Pakosta:", "Pakosta:") and sets the
+  // questions apart by type alone: there, an unlabelled paragraph asking a question just before the
+  // next answer is the interviewer's, not the continuation of the previous answer.
+  const surnames = new Set(
+    labelled
+      .map((m) => m?.[1])
+      .filter((l): l is string => !!l && !NON_SPEAKER_LABELS.has(l.toLowerCase()))
+      .map((l) => l.split(/\s+/).pop()?.toLowerCase()),
+  );
+  const oneInterviewee = surnames.size === 1;
   let current: string | null = null;
   paragraphs.forEach((p, i) => {
     const m = labelled[i];
     const label = m?.[1];
     if (label && ANSWER_LABELS.has(label.toLowerCase())) current = interviewee;
     else if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
+    else if (oneInterviewee && labelled[i + 1] && /\?\s*$/.test(text.slice(p.start, p.end))) current = null;
     if (label || current !== null) out.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
+  });
+  return out;
+}
+
+/** A dialogue turn: a paragraph opening with a dash ("— Как идёт строительство?", "-Сайн байна уу."). */
+const DASH_TURN = /^[—–-][^\S\n]*(?=[\p{L}«„“"\d])/u;
+/** An attribution inside a dash paragraph ("— …, — сказал он."): reported dialogue, not an interview. */
+const INNER_DASH_ATTRIBUTION = /[,!?…][^\S\n]+[—–][^\S\n]+\p{Ll}/u;
+
+/**
+ * Interviews printed as dialogue, the Russian and Mongolian convention: the journalist's questions and
+ * the interviewee's answers alternate, each opening with a dash, no names. The answers are the
+ * interviewee's — the first person the introduction names — and an undashed paragraph after an answer
+ * continues it. Needs four dashed paragraphs, most questions asking something, and no inner
+ * "— сказал он" attribution (that is reported dialogue, handled as quotations).
+ */
+function dialogueTurns(text: string, paragraphs: Span[], lang: string): Map<number, Turn> {
+  const out = new Map<number, Turn>();
+  const dashed = paragraphs.map((p) => DASH_TURN.exec(text.slice(p.start, Math.min(p.end, p.start + 8))));
+  const runs = dashed.flatMap((m, i) => (m ? [i] : []));
+  if (runs.length < 4) return out;
+  const questions = runs.filter((_, k) => k % 2 === 0);
+  const asking = questions.filter((i) => {
+    const p = paragraphs[i] as Span;
+    return text.slice(p.start, p.end).includes('?');
+  }).length;
+  if (asking * 2 < questions.length) return out;
+  if (
+    runs.some((i) => {
+      const p = paragraphs[i] as Span;
+      return INNER_DASH_ATTRIBUTION.test(text.slice(p.start, p.end));
+    })
+  )
+    return out;
+  const first = paragraphs[runs[0] as number] as Span;
+  let interviewee = nameMentions(text.slice(paragraphs[0]?.start ?? 0, first.start))[0]?.name;
+  if (!interviewee) return out;
+  // Mongolian names the interviewee in the comitative: "Т.Мөнхсайхантай ярилцлаа".
+  if (lang === 'mn') interviewee = interviewee.replace(/(?<=\p{L}{3})(?:тай|тэй|той)$/u, '');
+  let turn = 0;
+  let current: string | null = null;
+  paragraphs.forEach((p, i) => {
+    const m = dashed[i];
+    if (m) {
+      current = turn++ % 2 === 0 ? null : (interviewee as string);
+      out.set(i, { label: current, bodyStart: p.start + m[0].length });
+    } else if (current && /[.!?…»”"]$/.test(text.slice(p.start, p.end).trim())) {
+      out.set(i, { label: current, bodyStart: p.start });
+    } else current = null;
   });
   return out;
 }
@@ -278,7 +338,8 @@ export function extractStatements(text: string, options: StatementOptions): Stat
     if (list) list.push(s);
     else sentencesOf.set(s.paragraph, [s]);
   }
-  const turns = transcriptTurns(text, paragraphs);
+  let turns = transcriptTurns(text, paragraphs);
+  if (turns.size === 0 && lang !== 'en') turns = dialogueTurns(text, paragraphs, lang);
   let declarer: string | undefined;
   paragraphs.forEach((p, i) => {
     const turn = turns.get(i);

@@ -20,7 +20,7 @@ export interface MongolianReported extends Span {
 const PARTICLE = '(?:гэж|гэв|гэжээ|гэлээ|гэсэн|хэмээн|гээд|гэдгийг|гэдгээ|гэснийг|талаар)';
 /** Speech verbs by stem, in any past or progressive form. */
 const VERB_STEM =
-  '(?:танилцуула|мэдэгд|хэлэ|хэлж|хэлл|хэлсэн|онцл|онцол|тэмдэглэ|дурд|мэдээл|анхааруул|амла|сануул|тайлбарла|таамагла|илэрхийлэ|үзэж|үзэв|гомдолло|уриал|шүүмжил|тооцоол|зөвлө|ярила|ярьсан|ярьжээ|нэмж|хариул|шаард|мэдэгдсэн)';
+  '(?:танилцуула|тодотго|мэдэгд|хэлэ|хэлж|хэлл|хэлсэн|онцл|онцол|тэмдэглэ|дурд|мэдээл|анхааруул|амла|сануул|тайлбарла|таамагла|илэрхийлэ|үзэж|үзэв|гомдолло|уриал|шүүмжил|тооцоол|зөвлө|ярила|ярьсан|ярьжээ|нэмж|хариул|шаард|мэдэгдсэн)';
 /** Bare roles that refer back to a person named earlier ("гэж сайд хэлэв", "гэж дасгалжуулагч нэмж хэлэв"). */
 const ROLE_WORDS =
   /^(?:сайд|дарга|дасгалжуулагч|ерөнхийлөгч|төлөөлөгч|захирал|шүүгч|элчин сайд|Ерөнхийлөгч)(?:\s|$)/u;
@@ -32,7 +32,7 @@ const SUBJECT_HEADS =
 const INITIAL_NAME = /(?:^|\s)((?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)?)/u;
 
 const QUOTATIVE_AFTER = new RegExp(
-  `^\\s*,?\\s*(${PARTICLE})(?:\\s+((?:[^.!?]|\\.(?=\\p{Lu}))*?))?\\s*(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|билээ))?)?\\s*[.!?]?\\s*$`,
+  `^\\s*,?\\s*(${PARTICLE})(?:\\s+((?:[^.!?]|\\.(?=\\p{Lu}))*?))?\\s*(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|байлаа|билээ|юм|аж))?)?\\s*[.!?]?\\s*$`,
   'u',
 );
 
@@ -117,11 +117,25 @@ export function mongolianQuoteAttribution(
 }
 
 const REPORTED = new RegExp(
-  `^(.*?)\\s+(${PARTICLE})\\s+((?:\\S+\\s+){0,5}?)(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|билээ))?)\\s*[.!?]?\\s*$`,
+  `^(.*?)\\s+(${PARTICLE})\\s+((?:\\S+\\s+){0,5}?)(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|байлаа|билээ|юм|аж))?)\\s*[.!?]?\\s*$`,
   'u',
 );
+/** The quotative itself closing the sentence, no speech verb after it: "… гэв.", "… гэсэн байна." */
+const FINAL_QUOTATIVE = /^(.*?)\s+(гэв|гэлээ|гэжээ|гэсэн\s+(?:байна|юм|байлаа)|гэж\s+байв)\s*[.!?]?\s*$/u;
+/**
+ * A nominalised clause in the accusative as the speech verb's object, no particle: "… хянах боломжтой
+ * болсныг онцлов" (stressed that it had become possible …). Only participles (-сан/-сэн/-аа + г),
+ * so a plain noun object ("шийдвэрийг онцлов") is not taken for speech.
+ */
+const ACCUSATIVE_CLAUSE = new RegExp(
+  `^(.*?\\p{L}(?:сныг|снийг|сныг|аагаа|аагий|гааг|гээг|гоог|хыг|хийг))\\s+(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|юм))?)\\s*[.!?]?\\s*$`,
+  'u',
+);
+/** A converb of speaking after the subject ("… асуултад хариулахдаа", "… ярихдаа"): not what was said. */
+const SPEAKING_CONVERB = /^(?:[^\s,]+\s+){0,4}?[^\s,]+(?:хдаа|хдээ|хдоо|хдөө),?\s+/u;
+
 const ACCORDING =
-  /^(.{2,120}?)\s+(мэдээлснээр|хэлснээр|мэдээгээр|тооцоогоор|үзэж\s+байгаагаар|мэдэгдснээр),\s*/u;
+  /^(.{2,120}?)\s+(мэдээлснээр|хэлснээр|мэдээгээр|тооцоогоор|үзэж\s+байгаагаар|мэдэгдснээр|тайлбарласнаар|үзэж\s+буйгаар),\s*/u;
 
 /** Reported speech in a Mongolian sentence (quotation contents masked). */
 export function mongolianReported(text: string, masked: string, sentence: Span): MongolianReported[] {
@@ -141,20 +155,24 @@ export function mongolianReported(text: string, masked: string, sentence: Span):
               speaker: text.slice(speakerStart, sentence.start + according[1].length),
               speakerStart,
               cue: according[2] ?? null,
-              pronoun: false,
+              // "Түүний хэлснээр, …" (according to him): the person named before.
+              pronoun: /^(?:түүний|тэдний)$/iu.test(according[1].trim()),
             },
           },
         ]
       : [];
   }
   const m = REPORTED.exec(body);
-  if (!m?.[1]) return [];
-  const cue = `${m[2]} ${m[4]}`;
-  const clauseEnd = sentence.start + m[1].length;
-  const middle = (m[3] ?? '').trim();
+  const final = m ? undefined : (FINAL_QUOTATIVE.exec(body) ?? ACCUSATIVE_CLAUSE.exec(body));
+  const clause = m?.[1] ?? final?.[1];
+  if (!clause) return [];
+  const cue = m ? `${m[2]} ${m[4]}` : (final?.[2] ?? '');
+  // The accusative clause keeps its participle ("болсныг"); a particle is left out of the span.
+  const clauseEnd = sentence.start + clause.length;
+  const middle = (m?.[3] ?? '').trim();
   if (middle && /^\p{Lu}/u.test(middle)) {
     // "CLAUSE гэж МОНЦАМЭ агентлаг мэдээллээ": the speaker stands between particle and verb.
-    const middleStart = sentence.start + body.indexOf(middle, m[1].length);
+    const middleStart = sentence.start + body.indexOf(middle, clause.length);
     const speaker = middle.replace(/\s+(?:өнөөдөр|өчигдөр|мөн|нь)$/u, '');
     const span = trim(text, sentence.start, clauseEnd);
     return span
@@ -172,7 +190,16 @@ export function mongolianReported(text: string, masked: string, sentence: Span):
       : [];
   }
   const subject = subjectOf(text, sentence.start, clauseEnd);
-  const span = trim(text, subject.end, clauseEnd);
+  const converb = subject.speaker
+    ? SPEAKING_CONVERB.exec(text.slice(subject.end, clauseEnd).trimStart())
+    : null;
+  let from = converb
+    ? clauseEnd - text.slice(subject.end, clauseEnd).trimStart().length + converb[0].length
+    : subject.end;
+  // Sentence adverbs after the subject ("Сайд мөн …", "also") are not what was said.
+  const adverb = /^\s*(?:мөн|түүнчлэн|бас|харин|цааш\s+нь)\s+/u.exec(text.slice(from, clauseEnd));
+  if (subject.speaker && adverb) from += adverb[0].length;
+  const span = trim(text, from, clauseEnd);
   if (!span) return [];
   return [
     {

@@ -399,8 +399,9 @@ const CONNECTOR_WORDS = new Set([
   'бин',
 ]);
 
+// Double names and Irish/Arabic prefixes keep their inner capitals: "Ж.Бат-Эрдэнэ", "O'Keeffe", "Jean-Pierre".
 const NAME_TOKEN =
-  /^(?:\p{Lu}\.){1,2}\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}[\p{Ll}\p{M}'’-]*(?:-\p{L}[\p{Ll}\p{M}'’-]*)*$|^\p{Lu}\.$/u;
+  /^(?:\p{Lu}\.){1,2}\p{Lu}[\p{Ll}\p{M}'’-]+(?:(?<=[-'’])\p{Lu}[\p{Ll}\p{M}'’-]+)*$|^\p{Lu}[\p{Ll}\p{M}'’-]*(?:-\p{L}[\p{Ll}\p{M}'’-]*|(?<=['’])\p{Lu}[\p{Ll}\p{M}'’-]+)*$|^\p{Lu}\.$/u;
 
 function bare(token: string): string {
   return token
@@ -469,8 +470,10 @@ export interface NameMention {
   end: number;
 }
 
+// A name never runs over a line break (a headline's last word is not a first name: "… and Europe\n\nLiisa");
+// a capital after a hyphen or apostrophe stays in the name ("Ж.Бат-Эрдэнэ", "O’Connor").
 const MENTION =
-  /(?:(?:\p{Lu}\.){1,2}\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)\s+)?(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,5}|(?:\p{Lu}\.){1,2}\s?\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+  /(?:(?:\p{Lu}\.){1,2}[^\S\n]?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:(?<=[-'’])\p{Lu}[\p{Ll}\p{M}'’-]+)*(?:[^\S\n]+(?:(?:bin|ibn|al|el|de|da|do|van|von|der|аль)[^\S\n]+)?(?:\p{Lu}\.[^\S\n]?)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:(?<=[-'’])\p{Lu}[\p{Ll}\p{M}'’-]+)*){0,5}|(?:\p{Lu}\.){1,2}[^\S\n]?\p{Lu}[\p{Ll}\p{M}'’-]+(?:(?<=[-'’])\p{Lu}[\p{Ll}\p{M}'’-]+)*/gu;
 
 /** Before a capitalised run, words that make it a place: "in Kot Addu", "the village of Blatten". */
 const LOCATIVE_BEFORE =
@@ -520,7 +523,8 @@ export function fullNameFor(short: string, mentions: ReadonlyArray<NameMention>)
       (inflected &&
         surnameStem(surname) === stem &&
         bare(surname) !== exact &&
-        surnameStem(surname) === bare(surname));
+        // the nominative is the stem itself (Ушаков) or, for a woman, the stem and -а (Набиуллина)
+        (surnameStem(surname) === bare(surname) || bare(surname) === `${stem}а`));
     if (!hit) continue;
     if (!best || m.name.length > best.length) best = m.name;
   }
