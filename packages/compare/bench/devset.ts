@@ -5,7 +5,7 @@
  * overall figures, next to a naive peer measured on the same extracted statements: content-word
  * Jaccard ≥ 0.5 without speakers, verbatim when the words are the same.
  *
- * `--errors` lists, per event, the gold members not found and the pairs judged wrong.
+ * `--errors` lists, per dev event, the gold members not found and the pairs judged wrong.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -199,7 +199,8 @@ for (const name of dirs) {
   addCounts(totals[gold.split], counts);
   addCounts(naiveTotals[gold.split], naive);
   lines.push(row(`${gold.split} ${name}`, figures(counts), counts));
-  if (showErrors) lines.push(...errorsOf(gold, texts, prediction));
+  // The test split is held out: its errors are never listed.
+  if (showErrors && gold.split === 'dev') lines.push(...errorsOf(gold, texts, prediction));
 }
 
 /** What the gold has that the prediction does not, for tuning on the dev split. */

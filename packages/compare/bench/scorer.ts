@@ -129,11 +129,17 @@ export function memberSpan(member: GoldMember, text: string): { start: number; e
   return { start: at, end: at + member.quote.length };
 }
 
-/** A number as a canonical string ("56,3" and "56.3%" → "56.3"), else the trimmed value. */
+/**
+ * A value as compared with the gold: a date as its ISO day, a number as its significant digits, so
+ * that the gold's "200" (million dollars) meets the extracted 200000000 and "4.2" (billion) meets
+ * 4200000000; "56,3%" and "56.3" are one value.
+ */
 export function canonicalValue(value: string): string {
-  const m = value.replace(/(\d),(\d{3})(?!\d)/g, '$1$2').match(/\d+(?:[.,]\d+)?/);
-  if (/^\d{4}-\d\d/.test(value.trim())) return value.trim().slice(0, 10);
-  return m ? String(Number(m[0].replace(',', '.'))) : value.trim().toLowerCase();
+  const v = value.trim();
+  if (/^\d{4}-\d\d/.test(v)) return v.slice(0, 10);
+  const m = v.replace(/(\d),(\d{3})(?!\d)/g, '$1$2').match(/\d+(?:[.,]\d+)?/);
+  if (!m) return v.toLowerCase();
+  return m[0].replace(',', '.').replace('.', '').replace(/^0+/, '').replace(/0+$/, '') || '0';
 }
 
 const TEXTUAL = new Set([

@@ -113,10 +113,12 @@ describe('the compare dev-set scorer', () => {
     expect(f.partitionPairs).toBe(0.5);
   });
 
-  it('reads figures as numbers whatever their notation', () => {
-    expect(canonicalValue('56,3%')).toBe('56.3');
-    expect(canonicalValue('1,280 households')).toBe('1280');
-    expect(canonicalValue('4.20')).toBe('4.2');
+  it('reads figures by their significant digits whatever their notation and scale', () => {
+    expect(canonicalValue('56,3%')).toBe(canonicalValue('56.3'));
+    expect(canonicalValue('1,280 households')).toBe(canonicalValue('1280'));
+    expect(canonicalValue('4.2')).toBe(canonicalValue('4200000000'));
+    expect(canonicalValue('200')).toBe(canonicalValue('200000000'));
+    expect(canonicalValue('200')).not.toBe(canonicalValue('300'));
     expect(canonicalValue('2025-07-09')).toBe('2025-07-09');
   });
 });
