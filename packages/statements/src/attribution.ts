@@ -110,6 +110,12 @@ export const CUE_VERBS = new Set([
   'called',
   'demanded',
   'pledged',
+  // Reporting only with a "that" complement (weak cues in english.ts): "she accepted that …",
+  // "the study found that …", "has written that …", "conceded that …".
+  'accepted',
+  'conceded',
+  'found',
+  'written',
 ]);
 
 /** Cue verbs strong enough to introduce reported speech without quotation marks. */
@@ -154,6 +160,10 @@ export const REPORTING_CUES = new Set([
   'suggested',
   'predicted',
   'believes',
+  'accepted',
+  'conceded',
+  'found',
+  'written',
 ]);
 
 /** Lower-case nouns that head or modify a speaker phrase. */
@@ -279,6 +289,15 @@ const ROLE_NOUNS = new Set([
   'historians',
   'panel',
   'jury',
+  // "the force said" (a police force), "her family said", "the study found that".
+  'force',
+  'family',
+  'witness',
+  'captain',
+  'study',
+  'report',
+  'survey',
+  'evaluation',
 ]);
 
 /** Cues after which the speaker may follow the verb ("…,” said Peskov). */
@@ -314,6 +333,12 @@ const CONNECTORS = new Set([
   'von',
   'van',
   'der',
+  // Arabic and Portuguese name particles: "Mohammed bin Abdulrahman Al Thani", "Luís dos Santos".
+  'bin',
+  'ibn',
+  'bint',
+  'dos',
+  'du',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for', 'and']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);

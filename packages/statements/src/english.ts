@@ -131,7 +131,7 @@ export function datelineEnd(body: string): number {
 const COORDINATED_VERBS =
   'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted|estimated|predicted|confirmed|claimed|explained|told';
 const COMPLEMENT_END = new RegExp(
-  `,\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+(?:that|which)\\b|(?:proposal|move|position|decision|step|plan|claim|view|stance|charge|allegation|accusation|figure|sign|development|remark|comment)\\b)|,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
+  `,\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+(?:that|which)\\b|(?:proposal|move|position|decision|step|plan|claim|view|stance|charge|allegation|accusation|figure|sign|development|remark|comment)\\b)|,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|singling|pointing|echoing|repeating|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
   'u',
 );
 /** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */
@@ -141,6 +141,12 @@ const SECOND_COMPLEMENT =
 /** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
 const TRAILING_ADVERBIAL =
   /^(?:[.,;]|$|\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\s+a|to|from|via|without)\b)/u;
+
+/** A list item's marker at the start of a sentence. */
+export const BULLET = /^[•·▪►■*][^\S\n]*/u;
+/** Who was told, after "told" ("…, an official told reporters on condition of anonymity"). */
+const TOLD_ADDRESSEE =
+  /^\s+(?:reporters|journalists|lawmakers|parliament|the\s+(?:media|press|BBC)|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?=[\s.,])/u;
 
 function finishSpan(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
@@ -177,7 +183,9 @@ function wordCount(text: string, span: Span): number {
  * so cues inside quotations never count.
  */
 export function englishReported(text: string, masked: string, sentence: Span): Reported[] {
-  const start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+  // A list item's bullet ("• EU foreign policy chief Kaja Kallas wrote …") is not part of the sentence.
+  const bullet = BULLET.exec(masked.slice(sentence.start, sentence.end))?.[0].length ?? 0;
+  const start = sentence.start + bullet + datelineEnd(masked.slice(sentence.start + bullet, sentence.end));
   const body = masked.slice(start, sentence.end);
 
   const accordingFirst = /^According to ([^,]{2,90}),\s*/u.exec(body);
@@ -214,7 +222,9 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   const lead = masked
     .slice(start, Math.min(attribution.speakerStart, attribution.cueStart))
     .replace(/\b(?:the|a|an|The|A|An)\s+$/u, '');
-  const afterCue = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
+  let afterCue = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
+  if (/^tells?$|^told$/i.test(attribution.cue) && attribution.speakerStart < attribution.cueStart)
+    afterCue = afterCue.replace(TOLD_ADDRESSEE, '');
   let spans: Span[] = [];
   if (/,\s*$/.test(lead) && lead.split(/\s+/).length >= 5 && TRAILING_ADVERBIAL.test(afterCue)) {
     // CLAUSE, SPEAKER said (on Monday, citing …).
@@ -241,7 +251,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       /^(?:on|in|at|last|this|to|during|earlier|late|later|after|repeatedly|previously|also|publicly|privately|recently|again|once|yesterday|today|then)$/;
     const addressee = /^(?:told|tells|warned|assured|reminded|informed|wrote)$/i.test(attribution.cue);
     // Weak cues ("posted", "wrote") report speech only with a "that" complement.
-    const weak = /^(?:posted|tweeted)$/i.test(attribution.cue);
+    const weak = /^(?:posted|tweeted|accepted|conceded|found|written)$/i.test(attribution.cue);
     const that =
       rest[0]?.lower === 'that'
         ? 0
@@ -253,9 +263,21 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     if (weak && (that < 0 || commaBeforeThat)) return [];
     if (that >= 0 && !commaBeforeThat) from = (rest[that] as { end: number }).end;
     else if (attribution.cue.toLowerCase() === 'told') {
-      // "told Reuters …": the addressee is not part of what was said.
-      const first = rest[0];
-      if (first) from = first.end;
+      // "told Reuters …", "told BBC Match of the Day": the addressee, a name of any length, is not
+      // part of what was said.
+      let k = 0;
+      if (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) k = 1;
+      else
+        while (
+          rest[k] &&
+          (/^\p{Lu}/u.test((rest[k] as { text: string }).text) ||
+            (/^(?:of|the|and)$/.test((rest[k] as { lower: string }).lower) &&
+              (/^\p{Lu}/u.test(rest[k + 1]?.text ?? '') ||
+                (rest[k + 1]?.lower === 'the' && /^\p{Lu}/u.test(rest[k + 2]?.text ?? '')))))
+        )
+          k++;
+      const last = rest[k - 1];
+      if (last) from = last.end;
     } else if (/^calls?$/i.test(attribution.cue) && rest[0]?.lower === 'on') {
       from = rest[0].end;
     }

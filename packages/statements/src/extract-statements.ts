@@ -127,6 +127,35 @@ function maskQuotes(text: string, quotes: QuoteSpan[]): string {
   return out + text.slice(at);
 }
 
+/**
+ * A body's acronym in parentheses after its name ("Scottish and Southern Electricity Networks (SSEN)
+ * says", "Федеральная налоговая служба (ФНС) сообщила") blanked out, so the name and the cue are
+ * adjacent for attribution. Same length, so offsets hold.
+ */
+function maskAcronyms(masked: string): string {
+  return masked.replace(/(?<=\p{L}) \((?:\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)(?= )/gu, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * A label and a colon before a quotation, no speech verb: "• UN Secretary-General António Guterres:
+ * “…”", "Médecins Sans Frontières, in a statement: “…”" — the roundup and list-item convention.
+ */
+const LABEL_COLON =
+  /^(?:[•·▪►■*–—-][^\S\n]*)?(\p{Lu}[^,:;.!?“”"«»„\n]{1,90}?)(?:,\s+(?:in|on|via|speaking|writing|quoted|posting)\b[^:;“”"«»\n]{0,80})?:$/u;
+
+function labelBeforeColon(masked: string, sentence: Sentence, open: number): Found | undefined {
+  const lead = masked.slice(sentence.start, open).trimEnd();
+  if (lead.length > 200) return undefined;
+  const m = LABEL_COLON.exec(lead);
+  const label = m?.[1]?.trim();
+  if (!m || !label || label.split(/\s+/).length > 10) return undefined;
+  // A label names someone: capitalised words, not a clause with a verb of its own.
+  if (/\b(?:is|are|was|were|has|have|had|will|would|said|says|told|wrote|added|reads?)\b/u.test(label))
+    return undefined;
+  const at = sentence.start + m[0].indexOf(label);
+  return { speaker: label, speakerStart: at, cue: null, pronoun: false };
+}
+
 function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
@@ -326,7 +355,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);
   const sentences = splitSentences(text, paragraphs);
   const quotes = quotationsOf(text, paragraphs, lang);
-  const masked = maskQuotes(text, quotes);
+  const masked = maskAcronyms(maskQuotes(text, quotes));
   const quoteIndex = new Map(quotes.map((q, i) => [q, i]));
   const drafts: Draft[] = [];
   const done = new Set<number>(); // paragraphs fully handled by the structure pass
@@ -469,10 +498,11 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       };
       // Several quotations in one sentence share the attribution that introduced the first
       // ("X stated that parties “…” with court decisions, “…”").
-      const found =
+      let found =
         quoteAttribution(lang, text, masked, before, after) ??
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
+      if (!found?.speaker) found = labelBeforeColon(masked, sentence, q.open) ?? found;
       if (isTermInQuotes(text, q, found)) continue;
       // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
       const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();
@@ -657,7 +687,7 @@ function introducedByPreviousParagraph(
 
 /** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
 const DEFINITE_ORGANISATION =
-  /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee)$/i;
+  /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee|force)$/i;
 
 function isAnaphoricRole(label: string): boolean {
   const bare = label
@@ -774,12 +804,15 @@ function resolveSpeakers(
             };
         }
         const latest = mentions[lastIndexBefore(mentions, (m) => m.end, anchor)];
+        // "she said" is not Mr Penhale, "he said" not Ms Pickles: a gendered title rules a candidate out.
+        const fits = (name: string | undefined): string | undefined =>
+          name && d.pronoun && !genderFits(d.speaker ?? '', name) ? undefined : name;
         resolved =
           role ??
-          sameParagraph ??
-          (subject ? canonical(subject.name) : undefined) ??
-          previousParagraph ??
-          (latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
+          fits(sameParagraph) ??
+          fits(subject ? canonical(subject.name) : undefined) ??
+          fits(previousParagraph) ??
+          fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
           (d.pronoun ? null : canonical(d.speaker));
       } else {
         resolved = sameParagraph ?? previousParagraph ?? null;
@@ -793,6 +826,17 @@ function resolveSpeakers(
     }
   }
   return out;
+}
+
+const MALE_TITLE = /^(?:Mr|Sir|Lord|King|Prince|Sheikh|господин)\b/u;
+const FEMALE_TITLE = /^(?:Ms|Mrs|Miss|Dame|Lady|Queen|Princess|Baroness|госпожа)\b/u;
+
+/** A pronoun may stand for a name unless the name's title says the other gender. */
+function genderFits(pronoun: string, name: string): boolean {
+  const p = pronoun.toLowerCase();
+  if (/^(?:she|her|она)$/.test(p)) return !MALE_TITLE.test(name);
+  if (/^(?:he|his|him|он)$/.test(p)) return !FEMALE_TITLE.test(name);
+  return true;
 }
 
 /** Index of the last item whose key is ≤ `limit` in a list sorted by that key, or -1. */

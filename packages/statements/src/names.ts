@@ -364,6 +364,11 @@ const ORGANISATION_HEADS = new Set([
   'ltd',
   'affairs',
   'airlines',
+  // Bodies that speak in crime, health and energy news: "Sussex Police", "Avon and Somerset Police".
+  'police',
+  'constabulary',
+  'networks',
+  'reserve',
   'министерство',
   'правительство',
   'посольство',

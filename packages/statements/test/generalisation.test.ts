@@ -158,3 +158,74 @@ describe('Mongolian quotatives', () => {
     expect(speakerMatches(out.at(-1)?.resolvedSpeaker, 'Б.Лхагвасүрэн')).toBe(true);
   });
 });
+
+describe('English attribution seen in unseen news', () => {
+  it('gives list-item quotations to the label before the colon, and reads reported speech after a bullet', () => {
+    const text = [
+      'How the region reacted',
+      '• Turkish President Recep Tayyip Erdoğan: “The attack on civilians is unacceptable. Turkey will not stay silent.”',
+      '• Amnesty International, in a statement: “Those responsible must be brought to justice.”',
+      '• Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom was ready to host talks between the parties.',
+    ].join('\n\n');
+    const out = only(text, 'en', 22);
+    expect(summary(out)).toEqual([
+      [
+        'direct',
+        'The attack on civilians is unacceptable. Turkey will not stay silent.',
+        'Turkish President Recep Tayyip Erdoğan',
+      ],
+      ['direct', 'Those responsible must be brought to justice.', 'Amnesty International'],
+      [
+        'indirect',
+        'the kingdom was ready to host talks between the parties',
+        'Saudi Foreign Minister Prince Faisal bin Farhan',
+      ],
+    ]);
+  });
+
+  it('reads a body named with its acronym in parentheses, and a lead clause "…, an official told reporters"', () => {
+    const text =
+      'Northern Powergrid (NPG) says about 12,000 homes in County Durham are still without electricity. Repairs will take until Thursday, a company spokeswoman told reporters on Monday.';
+    const out = only(text, 'en');
+    expect(out.map((s) => [s.text, s.speaker])).toEqual([
+      ['about 12,000 homes in County Durham are still without electricity', 'Northern Powergrid'],
+      ['Repairs will take until Thursday', 'company spokeswoman'],
+    ]);
+  });
+
+  it('does not take the programme someone spoke to for what they said', () => {
+    const text =
+      '“We lost our shape after the break,” Arteta told BBC Match of the Day. “That cannot happen at this level.”';
+    expect(only(text, 'en').map((s) => s.kind)).toEqual(['direct', 'direct']);
+  });
+
+  it('reads "accepted that", "found that" and "has written that" only with a that-clause', () => {
+    const text = [
+      'Under cross-examination, the witness accepted that she had not seen the driver’s face.',
+      'A study by the University of Bergen found that one in five teenagers slept less than six hours a night.',
+      'Rescuers found the bodies of two climbers near the summit on Sunday.',
+      'The historian Mary Beard has written that Rome’s emperors were less powerful than they seemed.',
+    ].join('\n\n');
+    expect(only(text, 'en').map((s) => s.text)).toEqual([
+      'she had not seen the driver’s face',
+      'one in five teenagers slept less than six hours a night',
+      'Rome’s emperors were less powerful than they seemed',
+    ]);
+  });
+
+  it('ends a complement before ", singling out …"', () => {
+    const text =
+      'The former captain said the substitutions had won the match, singling out the introduction of the young winger.';
+    expect(only(text, 'en')[0]?.text).toBe('the substitutions had won the match');
+  });
+
+  it('does not resolve "she" to a man named with Mr, nor "the force" to anything but the police', () => {
+    const text = [
+      'Sussex Police said a woman had been arrested. In a statement, the force said she had been released on bail.',
+      'Mr Hale put it to the witness that the ladder had been checked. “Nobody checked anything,” she said.',
+    ].join('\n\n');
+    const out = only(text, 'en');
+    expect(out.find((s) => s.text.startsWith('she had been'))?.resolvedSpeaker).toBe('Sussex Police');
+    expect(out.find((s) => s.text.startsWith('Nobody'))?.resolvedSpeaker).not.toBe('Mr Hale');
+  });
+});
