@@ -36,6 +36,15 @@ export interface AlignOptions {
   minContainment?: number;
   /** The same when the speakers differ (a misattribution needs stronger textual evidence). Default 0.75. */
   minContainmentOtherSpeaker?: number;
+  /**
+   * The same when the speakers differ and both renditions are quotations (direct or partial). Default
+   * 0.9: a misattributed quotation is one quotation credited to someone else, so nearly all of its
+   * words recur; two speakers' stock appeals in their own words ("X calls on Russia to refrain from
+   * further escalation", "We will continue to work closely with Japan for peace and stability") share
+   * the formula but each keeps words of its own, and are two statements. Reported speech rewords, so
+   * it keeps the lower bar.
+   */
+  minContainmentOtherSpeakerQuoted?: number;
   /** Minimum content words in common. Default 3. */
   minShared?: number;
 }
@@ -43,6 +52,8 @@ export interface AlignOptions {
 interface Prepared extends AlignedRendition {
   stems: Set<string>;
   numbers: ReadonlySet<string>;
+  /** Calendar years it states: across languages, weaker evidence than a figure (see similarity). */
+  years: ReadonlySet<string>;
   /** Names it mentions, transliterated to Latin (see nameKeys): what a translation keeps. */
   names: ReadonlySet<string>;
   /** Position in the input: the last tie-break between equally good references. */
@@ -98,9 +109,15 @@ function compareAuthority(a: Prepared, b: Prepared): number {
   );
 }
 
+const YEAR = /^(19|20)\d\d$/;
+
 /** Numbers that identify content, not calendar years. */
 function salientNumbers(text: string): Set<string> {
-  return new Set(numbersIn(text).filter((n) => n.length >= 2 && !/^(19|20)\d\d$/.test(n)));
+  return new Set(numbersIn(text).filter((n) => n.length >= 2 && !YEAR.test(n)));
+}
+
+function yearsIn(text: string): Set<string> {
+  return new Set(numbersIn(text).filter((n) => YEAR.test(n)));
 }
 
 /**
@@ -114,6 +131,7 @@ function salientNumbers(text: string): Set<string> {
 export function alignStatements(documents: AlignDocument[], options: AlignOptions = {}): StatementGroup[] {
   const minContainment = options.minContainment ?? 0.5;
   const minOther = options.minContainmentOtherSpeaker ?? 0.75;
+  const minOtherQuoted = options.minContainmentOtherSpeakerQuoted ?? 0.9;
   const minShared = options.minShared ?? 3;
   // Labels recur across thousands of renditions; canonicalise each once. Stems are interned so that
   // each distinct word is held once, not once per statement (and not as a slice of its whole text).
@@ -137,6 +155,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       }
       const own = speakersWords(statement.text);
       const numbers = salientNumbers(own);
+      const years = yearsIn(own);
       const names = nameKeys(own);
       return {
         documentId: doc.id,
@@ -146,6 +165,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         speaker,
         stems: new Set(contentStems(own).map(intern)),
         numbers: numbers.size > 0 ? numbers : NONE,
+        years: years.size > 0 ? years : NONE,
         names: names.size > 0 ? names : NONE,
         order: 0,
         copy: doc.copyOf !== undefined,
@@ -194,7 +214,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     if (item.speaker) {
       for (const v of item.numbers) post(`${item.speaker.key}#${v}`, i);
       for (const name of item.names) post(`${item.speaker.key}@${name}`, i);
-      item.keyCount += item.numbers.size + item.names.size;
+      for (const year of item.years) post(`${item.speaker.key}@${year}`, i);
+      item.keyCount += item.numbers.size + item.names.size + item.years.size;
     }
   });
 
@@ -233,7 +254,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
           }
         }
       }
-      for (const name of a.names) {
+      for (const name of [...a.names, ...a.years]) {
         const postings = index.get(`${a.speaker.key}@${name}`);
         if (!postings || postings.length > MAX_POSTING) continue;
         for (const y of postings) if (y !== x) hit(y);
@@ -264,14 +285,21 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
     if (a.lang !== b.lang) {
       // Across languages only the speaker, the figures and the names can vouch: two names that few
-      // statements mention (the country or person the whole event is about is in most of them).
-      // Rank below any same-language match.
+      // statements mention (the country or person the whole event is about is in most of them), or
+      // one such name and the same calendar year ("a plant in Darkhan by the end of 2025" — a year
+      // alone is in too many statements of its time to vouch). Rank below any same-language match.
       if (!agree) return 0;
       const figures = [...a.numbers].some((v) => b.numbers.has(v));
+      // A name is rare when few statements of the event name it, or few of this speaker's do (the
+      // city a minister's one announcement is about, while other speakers' statements name it too).
       const names = [...a.names].filter(
-        (k) => b.names.has(k) && (nameDf.get(k) as number) <= rareName,
+        (k) =>
+          b.names.has(k) &&
+          ((nameDf.get(k) as number) <= rareName ||
+            (index.get(`${(a.speaker as CanonicalSpeaker).key}@${k}`)?.length ?? 0) <= rareName),
       ).length;
-      return figures || names >= 2 ? 0.01 : 0;
+      const year = [...a.years].some((v) => b.years.has(v));
+      return figures || names + (year && names > 0 ? 1 : 0) >= 2 ? 0.01 : 0;
     }
     // Containment of the lighter statement in the other, each stem weighted by its rarity, so that a
     // few common words ("government", "said", "country") shared by chance do not make a match.
@@ -285,7 +313,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }
     const smaller = Math.min(a.stems.size, b.stems.size);
     const lighter = Math.min(a.weight, b.weight);
-    const bar = speakersKnown && !agree ? minOther : minContainment;
+    const quoted = a.statement.kind !== 'indirect' && b.statement.kind !== 'indirect';
+    const bar = speakersKnown && !agree ? (quoted ? minOtherQuoted : minOther) : minContainment;
     const containment = lighter > 0 ? commonWeight / lighter : 0;
     return common >= Math.min(minShared, smaller) && containment >= bar ? containment : 0;
   }
@@ -335,6 +364,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const {
         stems: _s,
         numbers: _n,
+        years: _y,
         names: _m,
         order: _o,
         copy: _c,

@@ -211,6 +211,113 @@ Vladimir Putin: I informed President Khurelsukh and Prime Minister Oyun-Erdene a
     expect(groupIds(groups, 'ru-friends')).toEqual(['ru-friends']);
   });
 
+  it('aligns a Russian rendition on the speaker, one rare place and the year both state', () => {
+    const MFA = `Foreign Minister Bolormaa Ganzorig holds talks with Foreign Minister of Japan Kenji Morikawa
+
+“Japan is Mongolia's third neighbour in the full sense of the word. Today we agreed to start a joint feasibility study on a rare-earth processing plant in Darkhan by the end of 2025,” Minister Ganzorig said.
+
+“We will continue to work closely with Japan for peace and stability in Northeast Asia,” Minister Ganzorig added.`;
+    const RU = `Япония выделит Монголии 200 миллионов долларов на модернизацию железной дороги
+
+«Сегодня мы договорились начать совместное технико-экономическое обоснование завода по переработке редкоземельных металлов в Дархане до конца 2025 года», — заявила Ганзориг.`;
+    const en = statement(
+      'en-plant',
+      MFA,
+      "Japan is Mongolia's third neighbour in the full sense of the word. Today we agreed to start a joint feasibility study on a rare-earth processing plant in Darkhan by the end of 2025,",
+      'direct',
+      'Minister Ganzorig',
+    );
+    const peace = statement(
+      'en-peace',
+      MFA,
+      'We will continue to work closely with Japan for peace and stability in Northeast Asia,',
+      'direct',
+      'Minister Ganzorig',
+    );
+    const ru = statement(
+      'ru-plant',
+      RU,
+      'Сегодня мы договорились начать совместное технико-экономическое обоснование завода по переработке редкоземельных металлов в Дархане до конца 2025 года',
+      'direct',
+      'Ганзориг',
+      'ru',
+    );
+    const groups = alignStatements([
+      doc('mfa', 'official', 'en', [en, peace]),
+      doc('ru-agency', 'outlet', 'ru', [ru]),
+    ]);
+    expect(groupIds(groups, 'ru-plant')).toEqual(['en-plant', 'ru-plant']);
+    expect(groupIds(groups, 'en-peace')).toEqual(['en-peace']);
+    // The year alone, with no name in common, is not enough: many statements of a year state it.
+    const yearOnly = { ...ru, id: 'ru-year', text: 'Мы договорились начать исследование до конца 2025 года' };
+    const RU2 = `Заголовок
+
+${yearOnly.text}`;
+    const alone = alignStatements([
+      doc('mfa', 'official', 'en', [en]),
+      doc('ru-agency', 'outlet', 'ru', [{ ...yearOnly, start: RU2.indexOf(yearOnly.text), end: RU2.length }]),
+    ]);
+    expect(groupIds(alone, 'ru-year')).toEqual(['ru-year']);
+  });
+
+  it('keeps apart a stock appeal that two speakers make in their own words', () => {
+    // Two foreign ministers close a press conference with the same formula, each naming the other's
+    // country: not one quotation credited to two people.
+    const MFA = `Foreign Minister Bolormaa Ganzorig holds talks with Foreign Minister of Japan Kenji Morikawa
+
+“We will continue to work closely with Japan for peace and stability in Northeast Asia,” Minister Ganzorig added.`;
+    const WIRE = `Japan offers Mongolia $200 million railway loan, eyes rare earths
+
+"Japan will continue to work closely with Mongolia for peace and stability in the region," Morikawa said.`;
+    const BBN = `Estonia expels three Russian diplomats over cyber attacks
+
+"The European Union calls on Russia to refrain from further escalation and to respect the Vienna Convention," she said.
+
+Germany's Foreign Office said in a statement: "Germany calls on Russia to refrain from any further escalation."`;
+    const ganzorig = statement(
+      'ganzorig',
+      MFA,
+      'We will continue to work closely with Japan for peace and stability in Northeast Asia,',
+      'direct',
+      'Minister Ganzorig',
+    );
+    const morikawa = statement(
+      'morikawa',
+      WIRE,
+      'Japan will continue to work closely with Mongolia for peace and stability in the region,',
+      'direct',
+      'Morikawa',
+    );
+    const eu = statement(
+      'eu',
+      BBN,
+      'The European Union calls on Russia to refrain from further escalation and to respect the Vienna Convention,',
+      'direct',
+      'EU foreign policy spokesperson Anna Lindqvist',
+    );
+    const germany = statement(
+      'germany',
+      BBN,
+      'Germany calls on Russia to refrain from any further escalation.',
+      'direct',
+      "Germany's Foreign Office",
+    );
+    const groups = alignStatements([
+      doc('mfa', 'official', 'en', [ganzorig]),
+      doc('wire', 'outlet', 'en', [morikawa, germany]),
+      doc('bbn', 'outlet', 'en', [eu]),
+    ]);
+    expect(groupIds(groups, 'morikawa')).toEqual(['morikawa']);
+    expect(groupIds(groups, 'germany')).toEqual(['germany']);
+    // The same quotation credited to the other minister is still one statement (misattributed).
+    const misattributed = { ...ganzorig, id: 'misattributed', speaker: 'Kenji Morikawa' };
+    const again = alignStatements([
+      doc('mfa', 'official', 'en', [ganzorig]),
+      doc('tv', 'outlet', 'en', [misattributed]),
+    ]);
+    expect(groupIds(again, 'misattributed')).toEqual(['ganzorig', 'misattributed']);
+  });
+
   it('joins a translated quote through the English report that carries its speaker and figure', () => {
     const PESKOV = `Kremlin comments on pipeline
 
