@@ -84,6 +84,23 @@ const OTHER_OFFICES = new Set(
   ),
 );
 
+/**
+ * "Authorities", "officials", "sources": the reporter's unnamed collective for whoever spoke. It names
+ * no one, so it cannot credit the words to someone else than the body the reference names ("We urge
+ * residents…" in the emergency agency's bulletin, "Authorities have told residents…" in a rewrite).
+ */
+const COLLECTIVES = new Set(['authorities', 'officials', 'sources']);
+const COLLECTIVE_QUALIFIERS = new Set(['the', 'some', 'local', 'senior', 'several']);
+
+function isUnnamedCollective(label: string | null): boolean {
+  if (!label) return false;
+  const tokens = label.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return (
+    tokens.some((t) => COLLECTIVES.has(t)) &&
+    tokens.every((t) => COLLECTIVES.has(t) || COLLECTIVE_QUALIFIERS.has(t))
+  );
+}
+
 function isBareTitle(speaker: CanonicalSpeaker): boolean {
   if (speaker.person.some((t) => !TITLES.has(t) && !QUALIFIERS.has(t))) return false;
   const tokens = [...speaker.person, ...speaker.descriptors];
@@ -112,7 +129,25 @@ function wordDiff(a: string[], b: string[], options: CompareOptions): Op[] {
       { op: 'insert', words: b },
     ].filter((o) => o.words.length > 0) as Op[];
   }
-  return changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', words: c.value }));
+  const ops: Op[] = changes.map((c) => ({
+    op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
+    words: c.value,
+  }));
+  // An editor's bracketed note closing a quotation of a's first sentences ("The ruling does not cancel
+  // any existing licence [held by foreign investors]" of a two-sentence quote): a's next sentences are
+  // the cut, after the note. (A bracket in place of a's last words — "[the Kremlin]" for "them" —
+  // stands in for them and stays a replacement.)
+  const last = ops[ops.length - 1];
+  const beforeLast = ops[ops.length - 2];
+  if (
+    last?.op === 'insert' &&
+    beforeLast?.op === 'delete' &&
+    last.words.every(isEditorial) &&
+    SENTENCE_END.has(beforeLast.words[0] as string)
+  ) {
+    ops.splice(ops.length - 2, 2, last, beforeLast);
+  }
+  return ops;
 }
 
 /** Ops rendered for the report: words joined by spaces, sentence punctuation attached. */
@@ -195,7 +230,9 @@ export function compareRenditions(
     a.speaker &&
     b.speaker &&
     !sameSpeaker(a.speaker, b.speaker) &&
-    !titleAndItsHolder(a.speaker, b.speaker)
+    !titleAndItsHolder(a.speaker, b.speaker) &&
+    !isUnnamedCollective(a.speakerLabel) &&
+    !isUnnamedCollective(b.speakerLabel)
   ) {
     out.push({
       type: 'misattributed',
@@ -325,15 +362,47 @@ function swappedValues(a: ComparableRendition, b: ComparableRendition, options: 
   };
 }
 
-/** A negator that one side has and the other lacks, within the words b covers. */
+/**
+ * A negator that one side has and the other lacks, within the words b covers. Only where the words it
+ * negates survive the change ("does not intend" → "intends", "will not hand over" → "will hand over"):
+ * a paraphrase that replaces the negated words with an antonym ("not to return to damaged buildings"
+ * → "to stay out of damaged buildings") says the same thing and is no flip.
+ */
 function negationChange(
   a: ComparableRendition,
   b: ComparableRendition,
   options: CompareOptions,
 ): string | undefined {
   const { inner } = coveredOps(wordDiff(diffWords(a.text), diffWords(b.text), options));
-  const removed = inner.filter((o) => o.op === 'delete').flatMap((o) => o.words.filter(isNegator));
-  const added = inner.filter((o) => o.op === 'insert').flatMap((o) => o.words.filter(isNegator));
+  const removed: string[] = [];
+  const added: string[] = [];
+  const stems = (list: string[]) =>
+    [...new Set(contentOf(list.filter((w) => !isNegator(w))).map(stem))].sort().join(' ');
+  for (let i = 0; i < inner.length; ) {
+    if ((inner[i] as Op).op === 'equal') {
+      i++;
+      continue;
+    }
+    // One change: the deletions and insertions between two stretches of equal words.
+    const deleted: string[] = [];
+    const inserted: string[] = [];
+    // Equal function words between two changes ("not [to] return to" → "[to] stay out of") do not
+    // end the change: the negator and the words it negates are read together.
+    for (; i < inner.length; i++) {
+      const o = inner[i] as Op;
+      if (o.op === 'equal') {
+        const next = inner[i + 1];
+        if (!next || contentOf(o.words).length > 0) break;
+        continue;
+      }
+      (o.op === 'delete' ? deleted : inserted).push(...o.words);
+    }
+    const lost = deleted.filter(isNegator);
+    const gained = inserted.filter(isNegator);
+    if (lost.length === gained.length || stems(deleted) !== stems(inserted)) continue;
+    removed.push(...lost);
+    added.push(...gained);
+  }
   if (removed.length === added.length) return undefined;
   return removed.length > added.length
     ? `b drops the negation (${removed.join(', ')}) that a has`

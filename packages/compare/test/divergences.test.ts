@@ -287,6 +287,36 @@ describe('compareRenditions: negation', () => {
     expect(compareRenditions(full, contracted).map((d) => d.type)).toEqual(['reworded']);
   });
 
+  it('flags a negation dropped from the second sentence of a quotation an aggregator cut', () => {
+    // A foreign minister's two sentences; an aggregator quotes the second without its "does not".
+    const minister = rendition('ministry', {
+      text: 'Three diplomats have 72 hours to leave the country. Estonia does not intend to close its embassy in Moscow, and our channels of communication remain open.',
+      speaker: 'Foreign Minister Kristjan Vaher',
+    });
+    const aggregator = rendition('aggregator', {
+      text: 'Estonia intends to close its embassy in Moscow, and our channels of communication remain open.',
+      speaker: 'Foreign Minister Kristjan Vaher',
+    });
+    const result = compareRenditions(minister, aggregator);
+    expect(result.map((d) => d.type)).toContain('negation');
+    expect(result.find((d) => d.type === 'negation')?.note).toBe('b drops the negation (not) that a has');
+  });
+
+  it('does not flag a paraphrase that replaces the negated words with their opposite', () => {
+    // "not to return to damaged buildings" and "to stay out of damaged buildings" say the same thing.
+    const agency = rendition('emergency-agency', {
+      text: 'We urge residents of Khovd city not to return to damaged buildings until engineers have inspected them.',
+      speaker: 'National Emergency Management Agency',
+    });
+    const aggregator = rendition('aggregator', {
+      text: 'of Khovd city to stay out of damaged buildings until engineers have inspected them',
+      kind: 'indirect',
+      speaker: 'Authorities',
+    });
+    // Nor is the rewrite's unnamed "Authorities" another speaker than the agency.
+    expect(compareRenditions(agency, aggregator).map((d) => d.type)).toEqual(['paraphrased']);
+  });
+
   it('ignores a negation in the part of a that b does not quote', () => {
     const partial = rendition('outlet', {
       text: 'hand over any foreign head of state',

@@ -82,6 +82,27 @@ describe('compareRenditions: elision marks and editors’ insertions', () => {
     expect(verdict?.type).toBe('extended');
     expect(verdict?.note).toContain("editor's bracketed insertion");
   });
+
+  it('extended: an editor’s note closing a quotation of the first of two sentences', () => {
+    // A court spokesperson's two sentences; a trade site quotes the first and glosses it in brackets.
+    const spokesperson = rendition(
+      'court',
+      'The ruling does not cancel any existing licence. Companies operating in deposits of strategic importance may continue their work while parliament revises the law.',
+    );
+    const outlet = rendition(
+      'trade-site',
+      'The ruling does not cancel any existing licence [held by foreign investors].',
+    );
+    const [verdict] = compareRenditions(spokesperson, outlet);
+    expect(verdict?.type).toBe('extended');
+    expect(verdict?.note).toContain("editor's bracketed insertion");
+  });
+
+  it('reworded: a bracket in place of the quotation’s last words stands in for them', () => {
+    const reference = rendition('kremlin', 'The decision on the visit was taken by them.');
+    const outlet = rendition('outlet', 'The decision on the visit was taken by [the Mongolian authorities].');
+    expect(compareRenditions(reference, outlet)[0]?.type).toBe('reworded');
+  });
 });
 
 describe('compareRenditions: figures and calendar words without extracted facts', () => {
