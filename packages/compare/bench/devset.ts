@@ -152,6 +152,7 @@ function row(label: string, f: Figures, c: Counts): string {
     `${pct(f.pairRecall)} (${c.pairsFound}/${c.goldPairs})`.padEnd(17),
     `${pct(f.wronglyMerged)} (${c.wronglyMerged}/${c.judgedPredictedPairs})`.padEnd(15),
     `${pct(f.typeAccuracy)} (${c.differingRight}/${c.differing})`.padEnd(15),
+    `${pct(f.spuriousTypes)} (${c.differingSpurious}/${c.differingJudged})`.padEnd(14),
     `${pct(f.verbatimAccuracy)} (${c.identicalRight}/${c.identical})`.padEnd(15),
     `${pct(f.conflictRecall)}/${pct(f.conflictPrecision)}`,
     ` ${pct(f.copyRecall)}/${pct(f.copyPrecision)}`,
@@ -165,6 +166,7 @@ const header = [
   'pair recall'.padEnd(17),
   'wrong merges'.padEnd(15),
   'type accuracy'.padEnd(15),
+  'extra types'.padEnd(14),
   'verbatim'.padEnd(15),
   'conflicts R/P  ',
   ' copies R/P     ',
@@ -266,6 +268,8 @@ console.log(
   '\nfound: gold renditions extracted at all; pair recall: gold same-statement pairs in one aligned statement;' +
     '\nwrong merges: predicted pairs of two gold renditions that gold puts in different statements;' +
     '\ntype accuracy: differing renditions carrying every expected non-verbatim type against an equivalent reference;' +
+    '\nextra types: of those compared with an equivalent reference, the share carrying a misattributed, negation,' +
+    '\nnumber, date or place type the gold does not list;' +
     '\nverbatim: identical renditions reported verbatim and nothing else; conflicts, copies: recall/precision;' +
     '\npartition: document pairs put together or apart as gold does. The naive peer groups the same renditions by' +
     '\ncontent-word Jaccard ≥ 0.5 (no speakers, no events, no copies or conflicts), verbatim when the words match.',

@@ -70,6 +70,10 @@ export interface Counts {
   unjudgedPredictedPairs: number;
   differing: number;
   differingRight: number;
+  /** Differing pairs compared against an equivalent reference… */
+  differingJudged: number;
+  /** …that carry a misattributed, negation, number, date or place type the gold does not list. */
+  differingSpurious: number;
   identical: number;
   identicalRight: number;
   goldConflicts: number;
@@ -97,6 +101,8 @@ export function emptyCounts(): Counts {
     unjudgedPredictedPairs: 0,
     differing: 0,
     differingRight: 0,
+    differingJudged: 0,
+    differingSpurious: 0,
     identical: 0,
     identicalRight: 0,
     goldConflicts: 0,
@@ -256,8 +262,11 @@ export function scoreEvent(gold: Gold, texts: Map<string, string>, prediction: P
     }
     if (identical) {
       if (types.length > 0 && types.every((t) => t === 'verbatim')) c.identicalRight++;
-    } else if (expected.every((alt) => alt.split('|').some((t) => types.includes(t)))) {
-      c.differingRight++;
+    } else {
+      if (expected.every((alt) => alt.split('|').some((t) => types.includes(t)))) c.differingRight++;
+      c.differingJudged++;
+      const listed = new Set(expected.flatMap((alt) => alt.split('|')));
+      if (types.some((t) => !TEXTUAL.has(t) && !listed.has(t))) c.differingSpurious++;
     }
   });
 
@@ -318,6 +327,7 @@ export interface Figures {
   pairRecall: number;
   wronglyMerged: number;
   typeAccuracy: number;
+  spuriousTypes: number;
   verbatimAccuracy: number;
   conflictRecall: number;
   conflictPrecision: number;
@@ -335,6 +345,7 @@ export function figures(c: Counts): Figures {
     pairRecall: ratio(c.pairsFound, c.goldPairs),
     wronglyMerged: ratio(c.wronglyMerged, c.judgedPredictedPairs),
     typeAccuracy: ratio(c.differingRight, c.differing),
+    spuriousTypes: ratio(c.differingSpurious, c.differingJudged),
     verbatimAccuracy: ratio(c.identicalRight, c.identical),
     conflictRecall: ratio(c.conflictsFound, c.goldConflicts),
     conflictPrecision: ratio(c.predictedConflictsRight, c.predictedConflicts),

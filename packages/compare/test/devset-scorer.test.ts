@@ -90,6 +90,8 @@ describe('the compare dev-set scorer', () => {
       wronglyMerged: 1,
       differing: 1,
       differingRight: 0,
+      differingJudged: 0,
+      differingSpurious: 0,
       identical: 1,
       identicalRight: 1,
       goldConflicts: 1,
@@ -111,6 +113,35 @@ describe('the compare dev-set scorer', () => {
     expect(f.conflictPrecision).toBe(0.5);
     expect(f.copyPrecision).toBe(0.5);
     expect(f.partitionPairs).toBe(0.5);
+  });
+
+  it('counts a differing rendition right when it carries the expected type, and extra when it carries more', () => {
+    const prediction: Prediction = {
+      events: [['a.txt', 'b.txt', 'c.txt'], ['d.txt']],
+      statements: [
+        {
+          renditions: [
+            { ...span('a.txt', 'We agreed on the railway. The loan is 200 million dollars'), types: [] },
+            { ...span('b.txt', 'We agreed on the railway'), types: ['verbatim', 'misattributed'] },
+            { ...span('c.txt', 'We agreed on the railway'), types: ['elided', 'negation'] },
+          ],
+        },
+        { renditions: [{ ...span('d.txt', 'We will work for peace'), types: [] }] },
+      ],
+      copies: {},
+      factConflicts: [],
+    };
+    const counts = scoreEvent(gold, texts, prediction);
+    expect(counts).toMatchObject({
+      pairsFound: 3,
+      wronglyMerged: 0,
+      // b is not "verbatim and nothing else"; c has its type and an extra negation.
+      identicalRight: 0,
+      differingRight: 1,
+      differingJudged: 1,
+      differingSpurious: 1,
+      partitionsExact: 1,
+    });
   });
 
   it('reads figures by their significant digits whatever their notation and scale', () => {
