@@ -5,6 +5,7 @@ import { fullNameFor, type NameMention, nameMentions, personName } from './names
 import { findQuotes, type QuoteSpan } from './quotes';
 import {
   aboutThis,
+  russianBodyNominative,
   russianDatelineEnd,
   russianQuoteAttribution,
   russianReported,
@@ -474,11 +475,28 @@ export function extractStatements(text: string, options: StatementOptions): Stat
     for (const q of own) {
       // A short quotation inside reported speech is part of that statement ("said X had “no worries”").
       if (reported.some((r) => q.open >= r.start && q.close <= r.end + 1)) continue;
+      // A title in quotation marks between the cue and the reported clause is the addressee:
+      // "заявил «Ведомостям», что …", "told «Kommersant» that …".
+      if (
+        words(text.slice(q.contentStart, q.contentEnd)) <= 3 &&
+        (reported.some((r) => r.start >= q.close && r.start - q.close <= 12) ||
+          // …or the platform that introduces the quotation: "в соцсети «ВКонтакте»: «…»".
+          /^\s*:\s*[«“„"‘]/u.test(text.slice(q.close, q.close + 6)))
+      )
+        continue;
       const last = sentenceAt(sentences, Math.max(q.open, q.close - 1)) ?? sentence;
       // The attribution lies between this quotation and its neighbours: contexts stop at them, which
       // also keeps the total work linear when a text is nothing but quotations.
       const k = quoteIndex.get(q) ?? -1;
-      const previousClose = k > 0 ? (quotes[k - 1] as QuoteSpan).close : 0;
+      // A title in quotation marks before it («ВКонтакте», «Зенита») does not cut the context either.
+      let previousClose = 0;
+      for (let n = k - 1; n >= 0 && n >= k - 3; n--) {
+        const prev = quotes[n] as QuoteSpan;
+        if (words(text.slice(prev.contentStart, prev.contentEnd)) > 3 || n === k - 3) {
+          previousClose = prev.close;
+          break;
+        }
+      }
       // A name in quotation marks inside the attribution («Зенита») does not end the context.
       let nextOpen = text.length;
       for (let n = k + 1; k >= 0 && n < quotes.length && n <= k + 3; n++) {
@@ -559,12 +577,14 @@ export function extractStatements(text: string, options: StatementOptions): Stat
             words(text.slice(span.start, span.end)) >= 3 &&
             !drafts.slice(-8).some((d) => d.start < span.end && d.end > span.start)
           ) {
+            // "Об этом он сказал": "он" is the person the reported sentence itself names first.
+            const named = about.pronoun ? nameMentions(text.slice(span.start, span.end))[0] : undefined;
             drafts.push({
               ...span,
               kind: 'indirect',
-              speaker: about.speaker,
-              speakerStart: about.speakerStart,
-              pronoun: about.pronoun,
+              speaker: named ? named.name : about.speaker,
+              speakerStart: named ? span.start + named.start : about.speakerStart,
+              pronoun: named ? false : about.pronoun,
               cue: about.cue,
               paragraph: sentence.paragraph,
             });
@@ -649,6 +669,38 @@ const ANAPHORIC_ROLES = new Set([
   'политик',
   'чиновник',
   'эксперт',
+  // Russian sports and feature writing refers back by position or nationality ("— сказал колумбиец").
+  'нападающий',
+  'форвард',
+  'защитник',
+  'полузащитник',
+  'вратарь',
+  'голкипер',
+  'капитан',
+  'футболист',
+  'теннисист',
+  'теннисистка',
+  'спортсмен',
+  'спортсменка',
+  'колумбиец',
+  'бразилец',
+  'аргентинец',
+  'испанец',
+  'итальянец',
+  'француз',
+  'немец',
+  'португалец',
+  'хорват',
+  'американец',
+  'британец',
+  'председатель',
+  'вице-премьер',
+  'striker',
+  'forward',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'captain',
   'сайд',
   'дарга',
   'дасгалжуулагч',
@@ -694,7 +746,16 @@ function isAnaphoricRole(label: string): boolean {
     .replace(/^(?:the)\s+/i, '')
     .trim()
     .toLowerCase();
-  return ANAPHORIC_ROLES.has(bare);
+  if (ANAPHORIC_ROLES.has(bare)) return true;
+  // A role with the body it serves and no name ("глава ЦБ", "глава правительства", "министр
+  // финансов"): the person named earlier in that role.
+  const words = bare.split(/\s+/);
+  return (
+    /\p{Script=Cyrillic}/u.test(bare) &&
+    words.length <= 3 &&
+    ANAPHORIC_ROLES.has(words[0] as string) &&
+    !personName(label)
+  );
 }
 
 /**
@@ -717,7 +778,11 @@ function resolveSpeakers(
   // read as a name ("SEN. JEANNE SHAHEEN" → "Jeanne Shaheen").
   const canonical = (label: string): string => {
     const person = personName(label);
-    if (!person) return label.replace(/^(?:the|a|an)\s+/i, '');
+    if (!person) {
+      // A Russian body comes out in the nominative ("в Следственном комитете" → "Следственный комитет").
+      const body = label.replace(/^(?:the|a|an)\s+/i, '');
+      return /\p{Script=Cyrillic}/u.test(body) ? russianBodyNominative(body) : body;
+    }
     // Transcript labels in capitals ("SEN. JEANNE SHAHEEN"); acronyms ("UNICEF", "SANA") stay.
     if (!/\p{Ll}/u.test(label) && /[\s.]/.test(label.trim())) return person;
     const short = !person.includes(' ') || /^(?:\p{Lu}\.){1,2}\s?\S+$/u.test(person);
@@ -750,6 +815,15 @@ function resolveSpeakers(
     return at >= 0 ? canonical((list[at] as { name: string }).name) : undefined;
   };
   const sentenceIndex = new Map(sentences.map((s, i) => [s, i]));
+  // Subheadings: a paragraph of one short sentence without final punctuation.
+  const perParagraph = new Map<number, Sentence[]>();
+  for (const s of sentences) perParagraph.set(s.paragraph, [...(perParagraph.get(s.paragraph) ?? []), s]);
+  const headings = new Set<number>();
+  for (const [p, list] of perParagraph) {
+    const only =
+      list.length === 1 ? text.slice((list[0] as Sentence).start, (list[0] as Sentence).end).trim() : '';
+    if (only && only.length < 60 && !/[.!?…:;»"”’)]$/u.test(only)) headings.add(p);
+  }
   const byParagraph = new Map<number, Array<{ end: number; resolved: string }>>();
   const latestIn = (paragraph: number, before: number): string | undefined => {
     const list = byParagraph.get(paragraph);
@@ -780,7 +854,10 @@ function resolveSpeakers(
     else {
       const anchor = d.speaker ? d.speakerStart : d.start;
       const sameParagraph = latestIn(d.paragraph, anchor + 1);
-      const previousParagraph = latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY);
+      // A subheading between two paragraphs ("Об инфляции", "Reaction") does not break the thread.
+      const previousParagraph =
+        latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY) ??
+        (headings.has(d.paragraph - 1) ? latestIn(d.paragraph - 2, Number.POSITIVE_INFINITY) : undefined);
       if (d.speaker) {
         const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
         // "“…,” he said": the sentence before the quotation, not a sentence inside it.

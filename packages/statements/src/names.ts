@@ -496,7 +496,14 @@ export function nameMentions(text: string): NameMention[] {
   }
   for (const m of text.matchAll(MENTION)) {
     if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-    const name = personName(m[0]);
+    let name = personName(m[0]);
+    // Russian puts the body in the genitive straight before the name ("председатель Банка России
+    // Эльвира Набиуллина"): the run is no person, but its last two words are.
+    if (!name && /\p{Script=Cyrillic}/u.test(m[0])) {
+      const tail = /(?:^|\s)(\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+)$/u.exec(m[0]);
+      const prior = tail ? m[0].slice(0, tail.index).trim().split(/\s+/).pop() : undefined;
+      if (tail?.[1] && prior && /(?:а|я|и|ы)$/u.test(prior)) name = personName(tail[1]);
+    }
     if (!name) continue;
     const at = m.index + m[0].lastIndexOf(name.split(' ')[0] as string);
     const single = !name.includes(' ') && !/\./.test(name);

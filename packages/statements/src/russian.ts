@@ -18,7 +18,7 @@ export interface RussianReported extends Span {
 
 /** Speech verbs in the forms news uses: past (заявил, -а, -о, -и) and present (считает, говорят). */
 const CUE_STEM =
-  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш)';
+  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш|настаива|отреагирова)';
 const CUE_WORD = new RegExp(
   `^${CUE_STEM}\\p{L}*?(?:л|ла|ло|ли|ет|ют|ит|ят|ает|ают|яет|яют|ёт|ут)(?:ся|сь)?$`,
   'u',
@@ -42,6 +42,10 @@ interface Word {
   start: number;
   end: number;
 }
+
+/** Documents in which words are said: "говорится в сообщении/заявлении/посте/пресс-релизе". */
+const DOCUMENT_NOUN =
+  /^(?:сообщении|заявлении|посте|публикации|пресс-релизе|обращении|письме|документе|комментарии|telegram-канале|телеграм-канале|блоге)$/iu;
 
 function words(text: string, base: number): Word[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»|,/gu)].map((m) => ({
@@ -75,8 +79,17 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
     )
       i++;
   }
+  // "— говорится в его посте", "говорится в сообщении ЦБ": the document's owner speaks.
+  if (ws[i] && DOCUMENT_NOUN.test((ws[i] as Word).text) && i > 0) i++;
   const first = ws[i];
   if (!first) return undefined;
+  if (/^(?:его|её|ее|их)$/iu.test(first.text))
+    return {
+      speaker: text.slice(first.start, first.end),
+      speakerStart: first.start,
+      cue: null,
+      pronoun: true,
+    };
   if (PRONOUNS.has(first.text.toLowerCase()))
     return {
       speaker: text.slice(first.start, first.end),
@@ -126,8 +139,15 @@ function subjectBefore(text: string, from: number, to: number): RussianAttributi
   const pp = /^\s*(?:На|В|Во|По|После|Отвечая|Комментируя|С|Со|При)\s/u.exec(chosen.s);
   if (pp) {
     const role = new RegExp(`(?:^|\\s)(?:${RU_ROLES})`, 'iu').exec(chosen.s.slice(pp[0].length));
+    const doc = /^(?:своём\s+|своем\s+)?(\S+)\s+/u.exec(chosen.s.slice(pp[0].length));
     if (role)
       chosen = { s: chosen.s.slice(pp[0].length + role.index), at: chosen.at + pp[0].length + role.index };
+    // "В пресс-релизе регулятор указал": the document is not the speaker, the subject after it is.
+    else if (doc?.[1] && DOCUMENT_NOUN.test(doc[1]))
+      chosen = {
+        s: chosen.s.slice(pp[0].length + doc[0].length),
+        at: chosen.at + pp[0].length + doc[0].length,
+      };
   }
   // Leading adverbials are not the speaker: "Ранее", "Сам".
   let s = chosen.s.replace(
@@ -190,7 +210,7 @@ export function splitAttribution(text: string, contentStart: number, contentEnd:
 }
 
 const ACCORDING =
-  /^(?:По\s+(?:словам|данным|оценке|оценкам|мнению|информации|сообщению|подсчётам|подсчетам)|Как\s+(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|отметил[аио]?|пояснил[аио]?|рассказал[аио]?|уточнил[аио]?|говорится\s+в\s+(?:сообщении|заявлении|пресс-релизе))(?:\s+в)?)\s+([^,]{2,140}?),\s+/u;
+  /^(?:По\s+(?:словам|данным|оценке|оценкам|мнению|информации|сообщению|подсчётам|подсчетам|версии)|Как\s+(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|отметил[аио]?|пояснил[аио]?|рассказал[аио]?|уточнил[аио]?|говорится\s+в\s+(?:сообщении|заявлении|пресс-релизе))(?:\s+в)?)\s+([^,]{2,140}?),\s+/u;
 const ACCORDING_PRONOUN = /^По\s+(?:его|её|ее|их)\s+(?:словам|мнению|данным|оценке)\s*,\s+/u;
 const ABOUT_THIS = /^Об\s+этом\s+(.+?)\.?$/u;
 const LEAD_CLAUSE_CUE =
@@ -234,7 +254,8 @@ export function russianReported(text: string, masked: string, sentence: Span): R
   if (!cue) return [];
   const afterCue = masked.slice(cue.end, sentence.end);
   // X заявил (в среду журналистам), что CLAUSE
-  const that = /^[^.:;«»]{0,70}?,\s*что\s+/u.exec(afterCue);
+  // The addressee may be a title in quotation marks: "заявил «Ведомостям», что …".
+  const that = /^(?:[^.:;«»]|«[^»]{0,40}»){0,70}?,\s*что\s+/u.exec(afterCue);
   const beforeCue = masked.slice(start, cue.start);
   if (that && beforeCue.trim() !== '') {
     const subject = subjectBefore(masked, start, cue.start);
@@ -288,6 +309,17 @@ export function aboutThis(text: string, masked: string, sentence: Span): Russian
   // "Об этом (в среду) заявил X": the cue may follow a time adverbial.
   const cue = words(m[1], sentence.start + body.indexOf(m[1])).find((w) => isRussianCue(w.text));
   if (!cue) return undefined;
+  // "Об этом он сказал на заседании": the subject stands before the cue.
+  const subject = /^(он|она|они)\s/iu.exec(m[1]);
+  if (subject?.[1]) {
+    const at = sentence.start + body.indexOf(m[1]);
+    return {
+      speaker: text.slice(at, at + subject[1].length),
+      speakerStart: at,
+      cue: cue.text,
+      pronoun: true,
+    };
+  }
   const found = speakerAfterCue(masked, cue.end, sentence.end);
   if (!found?.speaker) return undefined;
   return {
@@ -311,4 +343,102 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
   while (e > s && /[\s.,;:—–-]/.test(text[e - 1] as string)) e--;
   if (text.slice(s, e).split(/\s+/).filter(Boolean).length < 3) return undefined;
   return { start: s, end: e };
+}
+
+/** Heads of Russian body names by stem, with their nominative and gender. */
+const BODY_HEADS: Record<string, [string, 'm' | 'f' | 'n']> = {
+  служб: ['служба', 'f'],
+  'пресс-служб': ['пресс-служба', 'f'],
+  прокуратур: ['прокуратура', 'f'],
+  полиц: ['полиция', 'f'],
+  администрац: ['администрация', 'f'],
+  компан: ['компания', 'f'],
+  комисс: ['комиссия', 'f'],
+  палат: ['палата', 'f'],
+  дум: ['дума', 'f'],
+  организац: ['организация', 'f'],
+  ассоциац: ['ассоциация', 'f'],
+  федерац: ['федерация', 'f'],
+  парт: ['партия', 'f'],
+  академ: ['академия', 'f'],
+  инспекц: ['инспекция', 'f'],
+  министерств: ['министерство', 'n'],
+  ведомств: ['ведомство', 'n'],
+  агентств: ['агентство', 'n'],
+  правительств: ['правительство', 'n'],
+  посольств: ['посольство', 'n'],
+  управлен: ['управление', 'n'],
+  казначейств: ['казначейство', 'n'],
+  комитет: ['комитет', 'm'],
+  суд: ['суд', 'm'],
+  центр: ['центр', 'm'],
+  банк: ['банк', 'm'],
+  союз: ['союз', 'm'],
+  совет: ['совет', 'm'],
+  фонд: ['фонд', 'm'],
+  департамент: ['департамент', 'm'],
+  штаб: ['штаб', 'm'],
+  кремл: ['Кремль', 'm'],
+  институт: ['институт', 'm'],
+  университет: ['университет', 'm'],
+  клуб: ['клуб', 'm'],
+  филиал: ['филиал', 'm'],
+};
+const NOUN_ENDINGS = [
+  'ии',
+  'ия',
+  'ие',
+  'ью',
+  'ем',
+  'ом',
+  'ой',
+  'ей',
+  'е',
+  'а',
+  'ы',
+  'и',
+  'у',
+  'ю',
+  'я',
+  'о',
+  'ь',
+  '',
+];
+const ADJECTIVE = /^(\p{L}+?)(ого|его|ому|ему|ом|ем|ой|ей|ым|им|ая|яя|ую|юю|ое|ее|ый|ий)$/u;
+
+function bodyHead(word: string): [string, 'm' | 'f' | 'n'] | undefined {
+  const lower = word.toLowerCase();
+  for (const ending of NOUN_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const head = BODY_HEADS[lower.slice(0, lower.length - ending.length)];
+    if (head) return /^\p{Lu}/u.test(word) ? [head[0].replace(/^./u, (c) => c.toUpperCase()), head[1]] : head;
+  }
+  return undefined;
+}
+
+/**
+ * A Russian body's name in the nominative, from the case the attribution put it in: "в Следственном
+ * комитете" → "Следственный комитет", "По оценке Российского союза промышленников" → "Российский
+ * союз промышленников", "в Федеральной налоговой службе" → "Федеральная налоговая служба". Only
+ * names headed by a known body noun, after at most three adjectives; the genitive words after the
+ * head stay as they are. Anything else comes back unchanged.
+ */
+export function russianBodyNominative(label: string): string {
+  const tokens = label.trim().split(/\s+/);
+  let h = 0;
+  while (h < tokens.length && h < 3 && !bodyHead(tokens[h] as string) && ADJECTIVE.test(tokens[h] as string))
+    h++;
+  const head = tokens[h] ? bodyHead(tokens[h] as string) : undefined;
+  if (!head) return label;
+  const [noun, gender] = head;
+  const adjectives = tokens.slice(0, h).map((a) => {
+    const m = ADJECTIVE.exec(a);
+    if (!m?.[1]) return a;
+    const stem = m[1];
+    const hushing = /[жшчщ]$/u.test(stem);
+    if (gender === 'f') return `${stem}ая`;
+    if (gender === 'n') return `${stem}${hushing ? 'ее' : 'ое'}`;
+    return `${stem}${/[кгхжшчщ]$/u.test(stem) ? 'ий' : 'ый'}`;
+  });
+  return [...adjectives, noun, ...tokens.slice(h + 1)].join(' ');
 }

@@ -6,6 +6,7 @@
 import type { Statement } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
 import { extractStatements, speakerMatches } from '../src/index';
+import { russianBodyNominative } from '../src/russian';
 
 function only(text: string, lang: string, headlineEnd = 0): Statement[] {
   const statements = extractStatements(text, { lang, headlineEnd });
@@ -227,5 +228,60 @@ describe('English attribution seen in unseen news', () => {
     const out = only(text, 'en');
     expect(out.find((s) => s.text.startsWith('she had been'))?.resolvedSpeaker).toBe('Sussex Police');
     expect(out.find((s) => s.text.startsWith('Nobody'))?.resolvedSpeaker).not.toBe('Mr Hale');
+  });
+});
+
+describe('Russian attribution seen in unseen news', () => {
+  it('gives bodies in the nominative whatever case the attribution put them in', () => {
+    expect(russianBodyNominative('Следственном комитете')).toBe('Следственный комитет');
+    expect(russianBodyNominative('Федеральной налоговой службе')).toBe('Федеральная налоговая служба');
+    expect(russianBodyNominative('Российского союза промышленников и предпринимателей')).toBe(
+      'Российский союз промышленников и предпринимателей',
+    );
+    expect(russianBodyNominative('Министерстве обороны')).toBe('Министерство обороны');
+    expect(russianBodyNominative('Минэкономразвития')).toBe('Минэкономразвития');
+    const text =
+      'Как сообщили в Федеральной налоговой службе, новые правила вступят в силу с 1 января. По оценке Российского союза промышленников и предпринимателей, бизнес сэкономит около 20 млрд рублей.';
+    expect(only(text, 'ru').map((s) => s.resolvedSpeaker)).toEqual([
+      'Федеральная налоговая служба',
+      'Российский союз промышленников и предпринимателей',
+    ]);
+  });
+
+  it('resolves "глава ЦБ" to the person in that role, through a subheading', () => {
+    const text = [
+      'Председатель Банка России Эльвира Набиуллина выступила в Госдуме. «Мы видим замедление инфляции», — сказала она.',
+      'О бюджете',
+      '«Дефицит бюджета не должен финансироваться за счёт эмиссии», — отметила глава ЦБ.',
+    ].join('\n\n');
+    const out = only(text, 'ru');
+    expect(out.map((s) => s.resolvedSpeaker)).toEqual(['Эльвира Набиуллина', 'Эльвира Набиуллина']);
+  });
+
+  it('reads "говорится в его посте", "Об этом он сказал" and an addressee in quotation marks', () => {
+    const text = [
+      'Министр транспорта Андрей Никитин написал в Telegram-канале, что ремонт моста завершат в октябре.',
+      '«Движение откроем по всем полосам сразу», — говорится в его посте.',
+      'Глава «Аэрофлота» Сергей Александровский заявил «Известиям», что компания не планирует повышать цены на билеты.',
+      'Губернатор Александр Беглов пообещал расселить аварийные дома до 2027 года. Об этом он сказал на заседании правительства города.',
+    ].join('\n\n');
+    const out = only(text, 'ru');
+    expect(out.map((s) => s.text.slice(0, 30))).toEqual([
+      'ремонт моста завершат в октябр',
+      'Движение откроем по всем полос',
+      'компания не планирует повышать',
+      'Губернатор Александр Беглов по',
+    ]);
+    const speakers = ['Андрей Никитин', 'Андрей Никитин', 'Сергей Александровский', 'Александр Беглов'];
+    for (const [i, s] of out.entries())
+      expect(speakerMatches(s.resolvedSpeaker, speakers[i] as string)).toBe(true);
+  });
+
+  it('does not take a platform in quotation marks before a colon for a statement', () => {
+    const text =
+      'Депутат Госдумы Анатолий Вассерман написал в соцсети «ВКонтакте»: «Закон нужно доработать во втором чтении».';
+    const out = only(text, 'ru');
+    expect(out.map((s) => s.text)).toEqual(['Закон нужно доработать во втором чтении']);
+    expect(speakerMatches(out[0]?.resolvedSpeaker, 'Анатолий Вассерман')).toBe(true);
   });
 });
