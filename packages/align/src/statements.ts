@@ -111,6 +111,16 @@ function compareAuthority(a: Prepared, b: Prepared): number {
 
 const YEAR = /^(19|20)\d\d$/;
 
+/** Whether `part` occurs as a contiguous run in `whole`. */
+function isStretchOf(part: string[], whole: string[]): boolean {
+  if (part.length === 0 || part.length > whole.length) return false;
+  outer: for (let i = 0; i + part.length <= whole.length; i++) {
+    for (let j = 0; j < part.length; j++) if (whole[i + j] !== part[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Numbers that identify content, not calendar years. */
 function salientNumbers(text: string): Set<string> {
   return new Set(numbersIn(text).filter((n) => n.length >= 2 && !YEAR.test(n)));
@@ -319,6 +329,30 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     return common >= Math.min(minShared, smaller) && containment >= bar ? containment : 0;
   }
 
+  /**
+   * Whether the group already holds a quotation from the item's own document that covers the same
+   * words differently. A reporter who quotes a statement does not misquote it a second time in the
+   * same article: a second, differently worded quotation there is another utterance — the same
+   * spokesman "at the time" of an earlier disaster, the words a speaker "had said" in January. An
+   * exact repetition of a fragment ("she would be 'the president of all Bulgarians'") is the same
+   * statement, as are quotations of different sentences of it and reported speech, which restates
+   * the words in the reporter's own.
+   */
+  function quotedOtherwiseInItsDocument(item: Prepared, group: Map<string, number[]> | undefined): boolean {
+    if (item.statement.kind === 'indirect') return false;
+    for (const m of group?.get(item.documentId) ?? []) {
+      const member = items[m] as Prepared;
+      if (member.statement.kind === 'indirect') continue;
+      let shared = 0;
+      for (const stem of item.stems) if (member.stems.has(stem)) shared++;
+      if (shared < 2) continue;
+      const a = contentStems(speakersWords(item.statement.text));
+      const b = contentStems(speakersWords(member.statement.text));
+      if (!isStretchOf(a, b) && !isStretchOf(b, a)) return true;
+    }
+    return false;
+  }
+
   // Groups are formed best reference first: each statement joins the group of the most similar
   // statement that is a better reference than itself (an official document's words, a direct
   // quotation, a fuller text) — but only if it also matches that group's reference directly. A
@@ -330,6 +364,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     .map((_, i) => i)
     .sort((x, y) => compareAuthority(items[x] as Prepared, items[y] as Prepared));
   const referenceOf = new Array<number>(n).fill(-1);
+  // Each group's members so far, by document.
+  const groupSoFar = new Map<number, Map<string, number[]>>();
   for (const i of byAuthority) {
     const item = items[i] as Prepared;
     let best = -1;
@@ -338,6 +374,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const candidate = items[other] as Prepared;
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
       const reference = referenceOf[other] as number;
+      if (quotedOtherwiseInItsDocument(item, groupSoFar.get(reference))) continue;
       // A rendition in another language than the reference cannot be matched on words; it joins
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
@@ -350,7 +387,13 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         bestScore = score;
       }
     }
-    referenceOf[i] = best >= 0 ? (referenceOf[best] as number) : i;
+    const root = best >= 0 ? (referenceOf[best] as number) : i;
+    referenceOf[i] = root;
+    const group = groupSoFar.get(root) ?? new Map<string, number[]>();
+    groupSoFar.set(root, group);
+    const inDocument = group.get(item.documentId);
+    if (inDocument) inDocument.push(i);
+    else group.set(item.documentId, [i]);
   }
   const members = new Map<number, number[]>();
   items.forEach((_, i) => {

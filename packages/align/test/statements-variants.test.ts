@@ -318,6 +318,88 @@ Germany's Foreign Office said in a statement: "Germany calls on Russia to refrai
     expect(groupIds(again, 'misattributed')).toEqual(['ganzorig', 'misattributed']);
   });
 
+  it('keeps out a differently worded quotation of the same speaker in the same article: another occasion', () => {
+    const COURT = `Constitutional Court rules on the amendment to the Law on Minerals
+
+“The ruling does not cancel any existing licence. Companies operating in deposits of strategic importance may continue their work while parliament revises the law,” said Court spokesperson Enkhbayar Dulamsuren.`;
+    const PAPER = `Tsets overturns 34-percent rule, sends minerals law back to parliament
+
+“Companies operating in deposits of strategic importance may continue their work,” said Court spokesperson Enkhbayar Dulamsuren.
+
+In January, when the court agreed to hear the case, Dulamsuren had said that “the hearing does not suspend any existing licence, and companies may continue their work until a decision is made.”
+
+Justice Minister Khishgee Nyambaatar said the government respected the ruling. “We will not appeal, because there is nothing to appeal,” he said. “There is nothing to appeal,” he repeated.`;
+    const ruling = statement(
+      'court-ruling',
+      COURT,
+      'The ruling does not cancel any existing licence. Companies operating in deposits of strategic importance may continue their work while parliament revises the law,',
+      'direct',
+      'Court spokesperson Enkhbayar Dulamsuren',
+    );
+    const truncated = statement(
+      'paper-truncated',
+      PAPER,
+      'Companies operating in deposits of strategic importance may continue their work,',
+      'direct',
+      'Court spokesperson Enkhbayar Dulamsuren',
+    );
+    const january = statement(
+      'paper-january',
+      PAPER,
+      'the hearing does not suspend any existing licence, and companies may continue their work until a decision is made.',
+      'partial',
+      'Dulamsuren',
+    );
+    const groups = alignStatements([
+      doc('court', 'official', 'en', [ruling]),
+      doc('paper', 'outlet', 'en', [truncated, january]),
+    ]);
+    expect(groupIds(groups, 'court-ruling')).toEqual(['court-ruling', 'paper-truncated']);
+    expect(groupIds(groups, 'paper-january')).toEqual(['paper-january']);
+    // Without the article's own quotation of the ruling, the January words would join it: the
+    // rule reads two quotations of one article, not the words alone.
+    const alone = alignStatements([
+      doc('court', 'official', 'en', [ruling]),
+      doc('paper', 'outlet', 'en', [january]),
+    ]);
+    expect(groupIds(alone, 'paper-january')).toEqual(['court-ruling', 'paper-january']);
+  });
+
+  it('keeps an exact repetition of a fragment in the same article with the quotation it repeats', () => {
+    const MINISTRY = `Minister of Justice on the Constitutional Court's conclusion
+
+“We will not appeal, because there is nothing to appeal. We will draft a new version together with the mining companies,” Justice Minister Khishgee Nyambaatar said.`;
+    const PAPER = `Government accepts court ruling
+
+“We will not appeal, because there is nothing to appeal. We will draft a new version together with the mining companies,” Justice Minister Khishgee Nyambaatar said. He said a new bill would come in spring, which the ministry would write “together with the mining companies”.`;
+    const full = statement(
+      'ministry-full',
+      MINISTRY,
+      'We will not appeal, because there is nothing to appeal. We will draft a new version together with the mining companies,',
+      'direct',
+      'Justice Minister Khishgee Nyambaatar',
+    );
+    const paperFull = statement(
+      'paper-full',
+      PAPER,
+      'We will not appeal, because there is nothing to appeal. We will draft a new version together with the mining companies,',
+      'direct',
+      'Justice Minister Khishgee Nyambaatar',
+    );
+    const fragment = statement(
+      'paper-fragment',
+      PAPER,
+      'together with the mining companies',
+      'partial',
+      'He',
+    );
+    const groups = alignStatements([
+      doc('ministry', 'official', 'en', [full]),
+      doc('paper', 'outlet', 'en', [paperFull, { ...fragment, resolvedSpeaker: 'Khishgee Nyambaatar' }]),
+    ]);
+    expect(groupIds(groups, 'ministry-full')).toEqual(['ministry-full', 'paper-fragment', 'paper-full']);
+  });
+
   it('joins a translated quote through the English report that carries its speaker and figure', () => {
     const PESKOV = `Kremlin comments on pipeline
 
