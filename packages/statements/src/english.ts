@@ -314,9 +314,11 @@ function plainAttribution(
 }
 
 const COORDINATED_CUE =
-  /\b(?:and|but)\s+(?:also\s+|later\s+)?(said|told|added|warned|insisted|stressed|argued)\b|,\s+(saying|adding|warning|insisting|arguing)\b/u;
+  /\b(?:and|but)\s+(?:also\s+|later\s+)?(said|told|added|warned|insisted|stressed|argued|signalled|signaled|announced|confirmed|predicted)\b|,\s+(saying|adding|warning|insisting|arguing)\b/u;
 const APPOSED_SUBJECT = new RegExp(`^[^,]{2,80},\\s+(${NAME_RUN}),`, 'u');
-const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?)(${NAME_RUN})(?=[\\s,])`, 'u');
+// A body's name may hold "of"/"for"/"and": "The Bank of England", "Médecins Sans Frontières".
+const BODY_RUN = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}.'’-]*){0,5}`;
+const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?|The\\s+)(${BODY_RUN})(?=[\\s,])`, 'u');
 
 /**
  * "Tserenbat thanked Japan and said …", "Mark Milde called it “…” and said …": the speaker of a

@@ -219,10 +219,20 @@ function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
     const label = m?.[1];
     if (label && ANSWER_LABELS.has(label.toLowerCase())) current = interviewee;
     else if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
-    else if (oneInterviewee && labelled[i + 1] && /\?\s*$/.test(text.slice(p.start, p.end))) current = null;
+    else if (oneInterviewee && labelled[i + 1] && isQuestion(text.slice(p.start, p.end))) {
+      // The question is the interviewer's: neither an answer nor a statement of its own.
+      out.set(i, { label: null, bodyStart: p.start });
+      current = null;
+      return;
+    }
     if (label || current !== null) out.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
   });
   return out;
+}
+
+/** An interviewer's question: ends in a question mark, or is short and asks one ("What about security? Russia is next door."). */
+function isQuestion(paragraph: string): boolean {
+  return /\?\s*$/.test(paragraph) || (paragraph.includes('?') && words(paragraph) <= 20);
 }
 
 /** A dialogue turn: a paragraph opening with a dash ("— Как идёт строительство?", "-Сайн байна уу."). */
@@ -772,12 +782,16 @@ function resolveSpeakers(
   sentences: Sentence[],
 ): Array<Draft & { resolved: string | null }> {
   const mentions = nameMentions(text);
+  const acronyms = definedAcronyms(text);
   const fullNames = new Map<string, string | undefined>();
   // A label that names someone stays as written ("Kremlin spokesman Dmitry Peskov"); a bare surname
   // or initialled name becomes the full name the document gives, and a transcript's capitals are
   // read as a name ("SEN. JEANNE SHAHEEN" → "Jeanne Shaheen").
   const canonical = (label: string): string => {
     const person = personName(label);
+    // An acronym the text defined ("Scottish and Southern Electricity Networks (SSEN)") is the body.
+    const expanded = acronyms.get(label.trim());
+    if (expanded) return expanded;
     if (!person) {
       // A Russian body comes out in the nominative ("в Следственном комитете" → "Следственный комитет").
       const body = label.replace(/^(?:the|a|an)\s+/i, '');
@@ -901,6 +915,21 @@ function resolveSpeakers(
       if (list) list.push({ end: d.end, resolved });
       else byParagraph.set(d.paragraph, [{ end: d.end, resolved }]);
     }
+  }
+  return out;
+}
+
+/** "Full Name (ACRONYM)": a body's name and the acronym the text then uses for it. */
+const ACRONYM_DEFINITION =
+  /((?:\p{Lu}[\p{L}’'-]*[^\S\n]+(?:(?:and|of|for|the|on)[^\S\n]+)?){1,8})\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/gu;
+
+function definedAcronyms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!text.includes('(')) return out;
+  for (const m of text.matchAll(ACRONYM_DEFINITION)) {
+    const name = (m[1] as string).trim().replace(/^(?:The|A|An)\s+/u, '');
+    const acronym = m[2] as string;
+    if (name.includes(' ') && !out.has(acronym)) out.set(acronym, name);
   }
   return out;
 }

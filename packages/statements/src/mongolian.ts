@@ -124,15 +124,20 @@ const REPORTED = new RegExp(
 const FINAL_QUOTATIVE = /^(.*?)\s+(гэв|гэлээ|гэжээ|гэсэн\s+(?:байна|юм|байлаа)|гэж\s+байв)\s*[.!?]?\s*$/u;
 /**
  * A nominalised clause in the accusative as the speech verb's object, no particle: "… хянах боломжтой
- * болсныг онцлов" (stressed that it had become possible …). Only participles (-сан/-сэн/-аа + г),
+ * болсныг онцлов" (stressed that it had become possible …). Only past and present participles
+ * (-сан/-сэн + ыг, -гаа + г) — a future one ("байхыг уриалав", urged to be) is a request, an action —
  * so a plain noun object ("шийдвэрийг онцлов") is not taken for speech.
  */
 const ACCUSATIVE_CLAUSE = new RegExp(
-  `^(.*?\\p{L}(?:сныг|снийг|сныг|аагаа|аагий|гааг|гээг|гоог|хыг|хийг))\\s+(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|юм))?)\\s*[.!?]?\\s*$`,
+  `^(.*?\\p{L}(?:сныг|снийг|гааг|гээг|гоог))\\s+(${VERB_STEM}[\\p{L}]*(?:\\s+(?:байна|байв|байсан|юм))?)\\s*[.!?]?\\s*$`,
   'u',
 );
-/** A converb of speaking after the subject ("… асуултад хариулахдаа", "… ярихдаа"): not what was said. */
-const SPEAKING_CONVERB = /^(?:[^\s,]+\s+){0,4}?[^\s,]+(?:хдаа|хдээ|хдоо|хдөө),?\s+/u;
+/**
+ * A converb of speaking after the subject ("… асуултад хариулахдаа", "… ярихдаа"): not what was said.
+ * Only verbs of speaking: "хэлэлцэхдээ" (when discussing the bill) is part of the statement.
+ */
+const SPEAKING_CONVERB =
+  /^(?:[^\s,]+\s+){0,4}?(?:ярих|хариулах|хэлэх|тайлбарлах|онцлох|мэдэгдэх|танилцуулах|дурдах)(?:даа|дээ|доо|дөө),?\s+/u;
 
 const ACCORDING =
   /^(.{2,120}?)\s+(мэдээлснээр|хэлснээр|мэдээгээр|тооцоогоор|үзэж\s+байгаагаар|мэдэгдснээр|тайлбарласнаар|үзэж\s+буйгаар),\s*/u;

@@ -78,6 +78,8 @@ const CLOSERS = '"”’»“)]';
  * followed by whitespace and an upper-case letter, digit or opening quote — unless the word before
  * the period is a known abbreviation or a single initial ("V. Putin").
  */
+const LIST_ITEM = /^[^\S\n]*[•·▪►■*–—-][^\S\n]/u;
+
 export function splitSentences(text: string, paragraphs: Span[] = splitParagraphs(text)): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((para, paragraph) => {
@@ -85,6 +87,16 @@ export function splitSentences(text: string, paragraphs: Span[] = splitParagraph
     let i = para.start;
     while (i < para.end) {
       const ch = text[i] as string;
+      // A list item on its own line is a sentence of its own, punctuated or not ("• Ferry services
+      // cancelled\n• More than 40,000 homes without power, says SSEN").
+      if (ch === '\n' && LIST_ITEM.test(text.slice(i + 1, Math.min(para.end, i + 4)))) {
+        let end = i;
+        while (end > start && /\s/.test(text[end - 1] as string)) end--;
+        if (end > start) out.push({ start, end, paragraph });
+        start = i + 1;
+        i++;
+        continue;
+      }
       if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
         let end = i + 1;
         while (end < para.end && (text[end] === '.' || CLOSERS.includes(text[end] as string))) end++;

@@ -285,3 +285,53 @@ describe('Russian attribution seen in unseen news', () => {
     expect(speakerMatches(out[0]?.resolvedSpeaker, 'Анатолий Вассерман')).toBe(true);
   });
 });
+
+describe('lists, questions, acronyms and coordinated cues', () => {
+  it('reads each line of a bulleted summary as its own sentence, and expands an acronym the text defined', () => {
+    const text = [
+      'Key points',
+      '• Yellow warning for ice across northern England\n• About 8,000 homes without power, says Northern Powergrid\n• Schools closed in parts of Cumbria',
+      'Northern Powergrid (NPG) said engineers were working to restore supplies. NPG said most homes would be reconnected by the evening.',
+    ].join('\n\n');
+    const out = only(text, 'en', 10);
+    expect(out.map((s) => [s.text, s.resolvedSpeaker])).toEqual([
+      ['About 8,000 homes without power', 'Northern Powergrid'],
+      ['engineers were working to restore supplies', 'Northern Powergrid'],
+      ['most homes would be reconnected by the evening', 'Northern Powergrid'],
+    ]);
+  });
+
+  it('skips an interviewer’s unlabelled question even when it reports what the interviewee said', () => {
+    const text = [
+      'Kenya’s trade minister, Lee Kinyanjui, spoke to us in Nairobi.',
+      'Lee Kinyanjui: We want to export more tea and flowers to Asia, and we are opening new trade offices in Seoul and Jakarta.',
+      'You have said that Kenya will not sign any deal that hurts its farmers. What do you mean by that?',
+      'Kinyanjui: Any agreement must protect smallholders. They are 70 percent of our producers.',
+      'What about the United States? Washington wants a deal too.',
+      'Kinyanjui: We are talking to everyone.',
+    ].join('\n\n');
+    expect(only(text, 'en').map((s) => s.text)).toEqual([
+      'We want to export more tea and flowers to Asia, and we are opening new trade offices in Seoul and Jakarta.',
+      'Any agreement must protect smallholders. They are 70 percent of our producers.',
+      'We are talking to everyone.',
+    ]);
+  });
+
+  it('reads "X did Y and signalled that Z" as X’s statement', () => {
+    const text =
+      'The Bank of England held interest rates at 4% on Thursday and signalled that cuts would come only gradually.';
+    const [s] = only(text, 'en');
+    expect(s?.text).toBe('cuts would come only gradually');
+    expect(s?.resolvedSpeaker).toBe('Bank of England');
+  });
+
+  it('keeps a Mongolian "when discussing" converb inside the statement, and a request (-хыг уриалав) out', () => {
+    const text = [
+      'Байнгын хорооны дарга Ц.Мөнх-Оргил хуулийн төслийг хэлэлцэхдээ гишүүдийн саналыг нэг бүрчлэн авч үзнэ хэмээн амлав.',
+      'Цагдаагийн газар жолооч нарыг хурдаа хасаж, болгоомжтой явахыг уриалав.',
+    ].join('\n\n');
+    expect(only(text, 'mn').map((s) => s.text)).toEqual([
+      'хуулийн төслийг хэлэлцэхдээ гишүүдийн саналыг нэг бүрчлэн авч үзнэ',
+    ]);
+  });
+});
