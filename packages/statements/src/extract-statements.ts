@@ -157,6 +157,41 @@ function labelBeforeColon(masked: string, sentence: Sentence, open: number): Fou
   return { speaker: label, speakerStart: at, cue: null, pronoun: false };
 }
 
+/** "“…,” the statement read.", "a text message …, which read: “…”": words of a document. */
+const DOCUMENT_AFTER =
+  /^[\s,]*the\s+(?:statement|letter|message|post|note|notice|email|e-mail|tweet|memo|filing|complaint)\s+(?:read|reads|said|says|stated|added|continued)\b/iu;
+const DOCUMENT_BEFORE =
+  /\b(?:statement|letter|message|post|note|notice|email|e-mail|tweet|memo|filing|complaint)\b[^.;“”"«»]{0,160}?\b(?:read|reads|said|says|stated)\s*:$/iu;
+/** The author of a document in the words before it: "sent by Mr Hollis", "a letter from the ministry". */
+const DOCUMENT_AUTHOR =
+  /\b(?:by|from)\s+((?:the\s+)?(?:Mr|Mrs|Ms|Dr)?\.?\s*\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}’'.-]*){0,5})/u;
+
+/**
+ * A quotation from a document: its author when the sentence names one ("sent by Mr Hollis … which
+ * read:"), else the speaker the text was following, resolved like a pronoun (the force whose
+ * statement it is, named in the sentence or paragraph before).
+ */
+function documentAttribution(
+  text: string,
+  masked: string,
+  sentence: Sentence,
+  q: QuoteSpan,
+): Found | undefined {
+  const after = masked.slice(q.close, Math.min(sentence.end, q.close + 60));
+  const beforeStart = Math.max(sentence.start, q.open - 240);
+  const before = masked.slice(beforeStart, q.open).trimEnd();
+  const afterMatch = DOCUMENT_AFTER.exec(after);
+  const beforeMatch = afterMatch ? null : DOCUMENT_BEFORE.exec(before);
+  if (!afterMatch && !beforeMatch) return undefined;
+  const author = beforeMatch ? DOCUMENT_AUTHOR.exec(before) : null;
+  if (author?.[1]) {
+    const at = beforeStart + author.index + author[0].indexOf(author[1]);
+    return { speaker: text.slice(at, at + author[1].length), speakerStart: at, cue: 'read', pronoun: false };
+  }
+  const at = afterMatch ? q.close + (afterMatch.index ?? 0) : sentence.start;
+  return { speaker: 'statement', speakerStart: at, cue: 'read', pronoun: true };
+}
+
 function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
@@ -531,6 +566,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       if (!found?.speaker) found = labelBeforeColon(masked, sentence, q.open) ?? found;
+      if (!found?.speaker && lang === 'en') found = documentAttribution(text, masked, sentence, q) ?? found;
       if (isTermInQuotes(text, q, found)) continue;
       // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
       const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();

@@ -335,3 +335,19 @@ describe('lists, questions, acronyms and coordinated cues', () => {
     ]);
   });
 });
+
+describe('quotations from documents', () => {
+  it('gives “…,” the statement read to the body whose statement it is, and “which read:” to the sender', () => {
+    const text = [
+      'In a statement on Friday, Thames Water said the leak had been repaired.',
+      '“Supplies to all 3,000 affected homes have been restored. We apologise for the disruption,” the statement read.',
+      'The court was shown an email sent by Ms Barlow to her deputy in March, which read: “The safety checks can wait until after the audit.”',
+    ].join('\n\n');
+    const out = only(text, 'en');
+    expect(out.map((s) => [s.text.slice(0, 24), s.resolvedSpeaker])).toEqual([
+      ['the leak had been repair', 'Thames Water'],
+      ['Supplies to all 3,000 af', 'Thames Water'],
+      ['The safety checks can wa', 'Ms Barlow'],
+    ]);
+  });
+});
