@@ -3,6 +3,7 @@ import {
   type CanonicalSpeaker,
   canonicalSpeaker,
   contentStems,
+  nameKey,
   numbersIn,
   sameSpeaker,
 } from '@parallax/normalize';
@@ -52,6 +53,12 @@ export interface AlignOptions {
 interface Prepared extends AlignedRendition {
   stems: Set<string>;
   numbers: ReadonlySet<string>;
+  /**
+   * The speaker for blocking: a person by the first five letters of the surname's spelling-tolerant
+   * key, so that two romanisations of one name meet (Морикава ~ Morikawa: Russian writes the
+   * Japanese w as в); a body by its canonical key.
+   */
+  block: string | null;
   /** Calendar years it states: across languages, weaker evidence than a figure (see similarity). */
   years: ReadonlySet<string>;
   /** Names it mentions, transliterated to Latin (see nameKeys): what a translation keeps. */
@@ -110,6 +117,11 @@ function compareAuthority(a: Prepared, b: Prepared): number {
 }
 
 const YEAR = /^(19|20)\d\d$/;
+
+function speakerBlock(speaker: CanonicalSpeaker): string {
+  const surname = speaker.person[speaker.person.length - 1];
+  return surname ? `p:${nameKey(surname).slice(0, 5)}` : speaker.key;
+}
 
 /** Whether `part` occurs as a contiguous run in `whole`. */
 function isStretchOf(part: string[], whole: string[]): boolean {
@@ -176,6 +188,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         stems: new Set(contentStems(own).map(intern)),
         numbers: numbers.size > 0 ? numbers : NONE,
         years: years.size > 0 ? years : NONE,
+        block: speaker ? speakerBlock(speaker) : null,
         names: names.size > 0 ? names : NONE,
         order: 0,
         copy: doc.copyOf !== undefined,
@@ -222,9 +235,9 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     for (const key of rare) post(key, i);
     item.keyCount = rare.length;
     if (item.speaker) {
-      for (const v of item.numbers) post(`${item.speaker.key}#${v}`, i);
-      for (const name of item.names) post(`${item.speaker.key}@${name}`, i);
-      for (const year of item.years) post(`${item.speaker.key}@${year}`, i);
+      for (const v of item.numbers) post(`${item.block}#${v}`, i);
+      for (const name of item.names) post(`${item.block}@${name}`, i);
+      for (const year of item.years) post(`${item.block}@${year}`, i);
       item.keyCount += item.numbers.size + item.names.size + item.years.size;
     }
   });
@@ -254,7 +267,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }
     if (a.speaker) {
       for (const v of a.numbers) {
-        const postings = index.get(`${a.speaker.key}#${v}`);
+        const postings = index.get(`${a.block}#${v}`);
         if (!postings || postings.length > MAX_POSTING) continue;
         // The same speaker stating the same figure is as strong a lead as two rare words.
         for (const y of postings) {
@@ -265,7 +278,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         }
       }
       for (const name of [...a.names, ...a.years]) {
-        const postings = index.get(`${a.speaker.key}@${name}`);
+        const postings = index.get(`${a.block}@${name}`);
         if (!postings || postings.length > MAX_POSTING) continue;
         for (const y of postings) if (y !== x) hit(y);
       }
@@ -294,19 +307,22 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
     if (a.lang !== b.lang) {
+      // Another script spells a name its own way: surnames that meet on their first letters agree
+      // (see Prepared.block) when the normaliser's spellings do not.
+      const romanised =
+        a.block !== null && a.block === b.block && a.block.startsWith('p:') && a.block.length === 7;
+      if (!agree && !romanised) return 0;
       // Across languages only the speaker, the figures and the names can vouch: two names that few
       // statements mention (the country or person the whole event is about is in most of them), or
       // one such name and the same calendar year ("a plant in Darkhan by the end of 2025" — a year
       // alone is in too many statements of its time to vouch). Rank below any same-language match.
-      if (!agree) return 0;
       const figures = [...a.numbers].some((v) => b.numbers.has(v));
       // A name is rare when few statements of the event name it, or few of this speaker's do (the
       // city a minister's one announcement is about, while other speakers' statements name it too).
       const names = [...a.names].filter(
         (k) =>
           b.names.has(k) &&
-          ((nameDf.get(k) as number) <= rareName ||
-            (index.get(`${(a.speaker as CanonicalSpeaker).key}@${k}`)?.length ?? 0) <= rareName),
+          ((nameDf.get(k) as number) <= rareName || (index.get(`${a.block}@${k}`)?.length ?? 0) <= rareName),
       ).length;
       const year = [...a.years].some((v) => b.years.has(v));
       return figures || names + (year && names > 0 ? 1 : 0) >= 2 ? 0.01 : 0;
@@ -408,6 +424,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         stems: _s,
         numbers: _n,
         years: _y,
+        block: _b,
         names: _m,
         order: _o,
         copy: _c,

@@ -260,6 +260,42 @@ ${yearOnly.text}`;
     expect(groupIds(alone, 'ru-year')).toEqual(['ru-year']);
   });
 
+  it('aligns a Russian rendition whose speaker is romanised another way (Морикава ~ Morikawa) on the figure', () => {
+    const MFA = `Foreign Minister Bolormaa Ganzorig holds talks with Foreign Minister of Japan Kenji Morikawa
+
+“Japan will provide 200 million dollars in concessional loans for the modernisation of the Ulaanbaatar–Darkhan railway,” Minister Morikawa said.`;
+    const RU = `Япония выделит Монголии 200 миллионов долларов на модернизацию железной дороги
+
+«Япония предоставит 200 миллионов долларов льготных кредитов на модернизацию железной дороги Улан-Батор — Дархан», — сказал Морикава.`;
+    const en = statement(
+      'en-loan',
+      MFA,
+      'Japan will provide 200 million dollars in concessional loans for the modernisation of the Ulaanbaatar–Darkhan railway,',
+      'direct',
+      'Foreign Minister Kenji Morikawa',
+    );
+    const ru = statement(
+      'ru-loan',
+      RU,
+      'Япония предоставит 200 миллионов долларов льготных кредитов на модернизацию железной дороги Улан-Батор — Дархан',
+      'direct',
+      'Морикава',
+      'ru',
+    );
+    const groups = alignStatements([
+      doc('mfa', 'official', 'en', [en]),
+      doc('ru-agency', 'outlet', 'ru', [ru]),
+    ]);
+    expect(groupIds(groups, 'ru-loan')).toEqual(['en-loan', 'ru-loan']);
+    // Another speaker stating the same figure is not a translation of it.
+    const other = { ...ru, id: 'ru-other', speaker: 'Ганзориг' };
+    const apart = alignStatements([
+      doc('mfa', 'official', 'en', [en]),
+      doc('ru-agency', 'outlet', 'ru', [other]),
+    ]);
+    expect(groupIds(apart, 'ru-other')).toEqual(['ru-other']);
+  });
+
   it('keeps apart a stock appeal that two speakers make in their own words', () => {
     // Two foreign ministers close a press conference with the same formula, each naming the other's
     // country: not one quotation credited to two people.

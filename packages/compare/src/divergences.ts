@@ -1,5 +1,5 @@
 import type { DiffOp, Divergence, DivergenceType, Fact, StatementKind } from '@parallax/core';
-import { type CanonicalSpeaker, isStopword, sameSpeaker, stem } from '@parallax/normalize';
+import { type CanonicalSpeaker, isStopword, nameKey, sameSpeaker, stem } from '@parallax/normalize';
 import { diffArrays } from 'diff';
 import { diffTokens, ELISION, isEditorial } from './tokens';
 
@@ -99,6 +99,17 @@ function isUnnamedCollective(label: string | null): boolean {
     tokens.some((t) => COLLECTIVES.has(t)) &&
     tokens.every((t) => COLLECTIVES.has(t) || COLLECTIVE_QUALIFIERS.has(t))
   );
+}
+
+/**
+ * Surnames that another script spells its own way and that meet on their first five letters
+ * (Морикава ~ Morikawa: Russian writes the Japanese w as в): across languages, one person.
+ */
+function romanisedAlike(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
+  const surname = (s: CanonicalSpeaker) => nameKey(s.person[s.person.length - 1] ?? '');
+  const x = surname(a);
+  const y = surname(b);
+  return x.length >= 5 && y.length >= 5 && x.slice(0, 5) === y.slice(0, 5);
 }
 
 function isBareTitle(speaker: CanonicalSpeaker): boolean {
@@ -232,7 +243,8 @@ export function compareRenditions(
     !sameSpeaker(a.speaker, b.speaker) &&
     !titleAndItsHolder(a.speaker, b.speaker) &&
     !isUnnamedCollective(a.speakerLabel) &&
-    !isUnnamedCollective(b.speakerLabel)
+    !isUnnamedCollective(b.speakerLabel) &&
+    !(a.lang !== b.lang && romanisedAlike(a.speaker, b.speaker))
   ) {
     out.push({
       type: 'misattributed',

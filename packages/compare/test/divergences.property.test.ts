@@ -51,7 +51,11 @@ const token = fc.oneof(
   { weight: 2, arbitrary: fc.stringMatching(/^[a-z]{1,10}$/) },
   { weight: 1, arbitrary: fc.constantFrom(...PUNCTUATION) },
 );
-const tokens = fc.array(token, { maxLength: 24 });
+// Three full stops in a row are written "...", an elision mark (one token of its own, see tokens.ts),
+// not three sentence ends: such arrays are not texts of the words they list.
+const tokens = fc
+  .array(token, { maxLength: 24 })
+  .filter((t) => !t.some((w, i) => w === '.' && t[i + 1] === '.' && t[i + 2] === '.'));
 /** Token arrays whose text has at least one word. */
 const sentence = tokens.filter((t) => t.some((w) => !PUNCTUATION.includes(w)));
 

@@ -227,6 +227,24 @@ describe('compareRenditions: speakers', () => {
   });
 });
 
+describe('compareRenditions: speakers across scripts', () => {
+  it('reads a surname romanised another way in a translation as the same speaker', () => {
+    const en = rendition('ministry', {
+      text: 'Japan will provide 200 million dollars in concessional loans for the modernisation of the Ulaanbaatar–Darkhan railway.',
+      speaker: 'Minister Morikawa',
+    });
+    const ru = rendition('ru-agency', {
+      text: 'Япония предоставит 200 миллионов долларов льготных кредитов на модернизацию железной дороги Улан-Батор — Дархан.',
+      speaker: 'Морикава',
+      lang: 'ru',
+    });
+    expect(compareRenditions(en, ru).map((d) => d.type)).toEqual(['translated']);
+    // Another person in the translation is still misattributed.
+    const other = rendition('ru-agency', { ...ru, text: ru.text, speaker: 'Ганзориг', lang: 'ru' });
+    expect(compareRenditions(en, other).map((d) => d.type)).toEqual(['translated', 'misattributed']);
+  });
+});
+
 describe('compareRenditions: negation', () => {
   const GOVERNMENT = 'Mongolia will not hand over any foreign head of state to the court in The Hague.';
   const government = rendition('mongolian-government', {
