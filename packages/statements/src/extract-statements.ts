@@ -192,6 +192,26 @@ function documentAttribution(
   return { speaker: 'statement', speakerStart: at, cue: 'read', pronoun: true };
 }
 
+/**
+ * A quotation introduced by a colon after a verb that is no speech cue ("Joe O’Connor, who led the
+ * pilot, put it bluntly: “…”", "She summed up the mood: “…”"): the sentence's subject speaks, when
+ * the sentence opens with a name or a personal pronoun.
+ */
+function subjectBeforeColon(
+  text: string,
+  masked: string,
+  sentence: Sentence,
+  q: QuoteSpan,
+): Found | undefined {
+  const lead = masked.slice(sentence.start, q.open).trimEnd();
+  if (!lead.endsWith(':') || lead.length > 240) return undefined;
+  const pronoun = /^(He|She|They)\s/u.exec(lead);
+  if (pronoun?.[1]) return { speaker: pronoun[1], speakerStart: sentence.start, cue: null, pronoun: true };
+  const name = nameMentions(text.slice(sentence.start, q.open))[0];
+  if (!name || name.start > 0) return undefined;
+  return { speaker: name.name, speakerStart: sentence.start, cue: null, pronoun: false };
+}
+
 function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
@@ -567,6 +587,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       if (!found?.speaker) found = labelBeforeColon(masked, sentence, q.open) ?? found;
       if (!found?.speaker && lang === 'en') found = documentAttribution(text, masked, sentence, q) ?? found;
+      if (!found?.speaker && lang === 'en') found = subjectBeforeColon(text, masked, sentence, q) ?? found;
       if (isTermInQuotes(text, q, found)) continue;
       // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
       const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();
@@ -914,31 +935,49 @@ function resolveSpeakers(
         const sentence = sentenceAt(sentences, Math.min(anchor, d.start));
         const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
         const previousSentence = index > 0 ? sentences[index - 1] : undefined;
-        let subject: NameMention | undefined;
-        if (previousSentence && previousSentence.paragraph === d.paragraph) {
-          const first = mentions[lastIndexBefore(mentions, (m) => m.start, previousSentence.start - 1) + 1];
-          if (first && first.end <= previousSentence.end) subject = first;
+        const subjectOf = (s: Sentence): NameMention | undefined => {
+          let found: NameMention | undefined;
+          const first = mentions[lastIndexBefore(mentions, (m) => m.start, s.start - 1) + 1];
+          if (first && first.end <= s.end) found = first;
           // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
-          const opener = /^\p{Lu}[\p{Ll}'’-]+(?=\s)/u.exec(
-            text.slice(previousSentence.start, previousSentence.end),
-          )?.[0];
+          const opener = /^\p{Lu}[\p{Ll}'’-]+(?=[\s,])/u.exec(text.slice(s.start, s.end))?.[0];
           const full = opener ? fullNameFor(opener, mentions) : undefined;
-          if (full && (!subject || subject.start > previousSentence.start))
-            subject = {
-              name: full,
-              start: previousSentence.start,
-              end: previousSentence.start + (opener as string).length,
-            };
+          if (full && (!found || found.start > s.start))
+            found = { name: full, start: s.start, end: s.start + (opener as string).length };
+          return found;
+        };
+        let subject: NameMention | undefined;
+        if (previousSentence && previousSentence.paragraph === d.paragraph)
+          subject = subjectOf(previousSentence);
+        // A pronoun opening a paragraph ("Asked about that comment, he said:") and nothing said in
+        // the paragraph before: the subject of that paragraph's opening sentence.
+        let paragraphSubject: NameMention | undefined;
+        if (previousSentence && previousSentence.paragraph === d.paragraph - 1) {
+          let k = index - 1;
+          while (k > 0 && (sentences[k - 1] as Sentence).paragraph === d.paragraph - 1) k--;
+          const opening = sentences[k] as Sentence;
+          const found = subjectOf(opening);
+          // Only a name that opens it: a place before the name ("Outside Fermoy, County Cork, …") is not.
+          if (found && found.start === opening.start) paragraphSubject = found;
         }
+        // "it says" is a body: the one opening its own sentence ("The UN Food and Agriculture
+        // Organization distributed hay …, and it says …"), never a person.
+        const impersonal = d.pronoun && /^it$/i.test(d.speaker ?? '');
+        const body =
+          impersonal && sentence ? sentenceBody(text.slice(sentence.start, sentence.end)) : undefined;
         const latest = mentions[lastIndexBefore(mentions, (m) => m.end, anchor)];
         // "she said" is not Mr Penhale, "he said" not Ms Pickles: a gendered title rules a candidate out.
         const fits = (name: string | undefined): string | undefined =>
-          name && d.pronoun && !genderFits(d.speaker ?? '', name) ? undefined : name;
+          name && d.pronoun && (!genderFits(d.speaker ?? '', name) || (impersonal && personName(name)))
+            ? undefined
+            : name;
         resolved =
           role ??
+          body ??
           fits(sameParagraph) ??
           fits(subject ? canonical(subject.name) : undefined) ??
           fits(previousParagraph) ??
+          fits(paragraphSubject ? canonical(paragraphSubject.name) : undefined) ??
           fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
           (d.pronoun ? null : canonical(d.speaker));
       } else {
@@ -968,6 +1007,17 @@ function definedAcronyms(text: string): Map<string, string> {
     if (name.includes(' ') && !out.has(acronym)) out.set(acronym, name);
   }
   return out;
+}
+
+/** The body opening a sentence: "The Bank of England …", "UNICEF …" (not a person). */
+function sentenceBody(sentence: string): string | undefined {
+  const m =
+    /^(?:The\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*){0,6})(?=[\s,])/u.exec(
+      sentence,
+    );
+  const name = m?.[1];
+  if (!name || personName(name) || /^(?:It|He|She|They|We|But|And|In|On|At)$/.test(name)) return undefined;
+  return name;
 }
 
 const MALE_TITLE = /^(?:Mr|Sir|Lord|King|Prince|Sheikh|господин)\b/u;

@@ -351,3 +351,30 @@ describe('quotations from documents', () => {
     ]);
   });
 });
+
+describe('pronouns and colon introductions', () => {
+  it('gives "he said:" opening a paragraph to the subject opening the paragraph before', () => {
+    const text = [
+      'French President Emmanuel Macron arrived in Berlin on Monday for talks with Chancellor Friedrich Merz.',
+      'Macron, who once called NATO brain-dead, has since become one of its loudest supporters.',
+      'Asked about that remark on Tuesday, he said: “Times change, and so do threats.”',
+    ].join('\n\n');
+    const out = only(text, 'en');
+    expect(out.at(-1)?.resolvedSpeaker).toBe('Emmanuel Macron');
+  });
+
+  it('resolves "it says" to the body opening the sentence, never to a person', () => {
+    const text =
+      '“We need more vets in the countryside,” said Sarnai Bold, a herder. The World Food Programme delivered fodder to 2,000 families last winter, and it says those families lost far fewer animals.';
+    const out = only(text, 'en');
+    expect(out.at(-1)?.text).toBe('those families lost far fewer animals');
+    expect(out.at(-1)?.resolvedSpeaker).toBe('World Food Programme');
+  });
+
+  it('gives a quotation after "X … put it bluntly:" to X', () => {
+    const text =
+      'Anna Lindqvist, who chairs the parents’ association, put it bluntly at Monday’s meeting: “If the school closes, families will leave the village.”';
+    const [s] = only(text, 'en');
+    expect(s?.resolvedSpeaker).toBe('Anna Lindqvist');
+  });
+});
