@@ -131,12 +131,12 @@ export function datelineEnd(body: string): number {
 const COORDINATED_VERBS =
   'that|said|added|called|described|warned|promised|urged|apologised|apologized|threatened|accused|vowed|pledged|criticised|criticized|dismissed|declined|refused|insisted|stressed|argued|suggested|complained|admitted|acknowledged|announced|rejected|denied|praised|thanked|appealed|asked|noted|estimated|predicted|confirmed|claimed|explained|told';
 const COMPLEMENT_END = new RegExp(
-  `,\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+(?:that|which)\\b|(?:proposal|move|position|decision|step|plan|claim|view|stance|charge|allegation|accusation|figure|sign|development|remark|comment)\\b)|,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|singling|pointing|echoing|repeating|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b`,
+  `,\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+(?:that|which)\\b|(?:proposal|move|position|decision|step|plan|claim|view|stance|charge|allegation|accusation|figure|sign|development|remark|comment)\\b)|,\\s+(?:and|but)\\s+(?=(?:[\\p{L}'’.-]+\\s+){0,6}(?:said|told|added|says|warned|wrote)\\b)|,\\s+(?:adding|calling|citing|saying|describing|noting|urging|warning|according|referring|singling|pointing|echoing|repeating|as\\s+(?!well)|while|but|before|after|amid|despite|though|although|even\\s+as)\\b|;\\s|\\s+—\\s|,?\\s+and\\s+(?:${COORDINATED_VERBS})\\b|\\s+but\\s+(?:also\\s+)?(?:said|added|warned|insisted)\\b`,
   'u',
 );
 /** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */
 const SECOND_COMPLEMENT =
-  /^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+/u;
+  /^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+|^\s+but\s+(?:also\s+)?(?:said|added|warned|insisted)\s+(?:that\s+)?/u;
 
 /** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
 const TRAILING_ADVERBIAL =

@@ -760,6 +760,13 @@ const ANAPHORIC_ROLES = new Set([
   'хорват',
   'американец',
   'британец',
+  'россиянин',
+  'россиянка',
+  'итальянка',
+  'американка',
+  'француженка',
+  'испанка',
+  'немка',
   'председатель',
   'вице-премьер',
   'striker',
@@ -816,11 +823,15 @@ function isAnaphoricRole(label: string): boolean {
   if (ANAPHORIC_ROLES.has(bare)) return true;
   // A role with the body it serves and no name ("глава ЦБ", "глава правительства", "министр
   // финансов"): the person named earlier in that role.
+  // …and with an adjective before it ("российский теннисист", "бывший министр").
   const words = bare.split(/\s+/);
   return (
     /\p{Script=Cyrillic}/u.test(bare) &&
     words.length <= 3 &&
-    ANAPHORIC_ROLES.has(words[0] as string) &&
+    (ANAPHORIC_ROLES.has(words[0] as string) ||
+      (words.length === 2 &&
+        /(?:ий|ый|ой|ая)$/u.test(words[0] as string) &&
+        ANAPHORIC_ROLES.has(words[1] as string))) &&
     !personName(label)
   );
 }

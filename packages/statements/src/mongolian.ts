@@ -157,7 +157,8 @@ export function mongolianReported(text: string, masked: string, sentence: Span):
           {
             ...span,
             attribution: {
-              speaker: text.slice(speakerStart, sentence.start + according[1].length),
+              // "Монголбанкны мэдээлснээр": the body without its genitive ending (Монголбанк).
+              speaker: withoutGenitive(text.slice(speakerStart, sentence.start + according[1].length)),
               speakerStart,
               cue: according[2] ?? null,
               // "Түүний хэлснээр, …" (according to him): the person named before.
@@ -217,6 +218,12 @@ export function mongolianReported(text: string, masked: string, sentence: Span):
       },
     },
   ];
+}
+
+/** A one-word name's genitive ending after a consonant: "Монголбанкны" → "Монголбанк". */
+function withoutGenitive(name: string): string {
+  if (/\s/u.test(name.trim())) return name;
+  return name.replace(/(?<=\p{Lu}\p{L}*[бвгдзклмнпрстхцчшщ])(?:ны|ний)$/u, '');
 }
 
 function trim(text: string, start: number, end: number): Span | undefined {

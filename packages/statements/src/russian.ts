@@ -18,7 +18,7 @@ export interface RussianReported extends Span {
 
 /** Speech verbs in the forms news uses: past (заявил, -а, -о, -и) and present (считает, говорят). */
 const CUE_STEM =
-  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш|настаива|отреагирова)';
+  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш|настаива|отреагирова|цитиру)';
 const CUE_WORD = new RegExp(
   `^${CUE_STEM}\\p{L}*?(?:л|ла|ло|ли|ет|ют|ит|ят|ает|ают|яет|яют|ёт|ут)(?:ся|сь)?$`,
   'u',
@@ -142,8 +142,13 @@ function subjectBefore(text: string, from: number, to: number): RussianAttributi
     const doc = /^(?:своём\s+|своем\s+)?(\S+)\s+/u.exec(chosen.s.slice(pp[0].length));
     if (role)
       chosen = { s: chosen.s.slice(pp[0].length + role.index), at: chosen.at + pp[0].length + role.index };
-    // "В пресс-релизе регулятор указал": the document is not the speaker, the subject after it is.
-    else if (doc?.[1] && DOCUMENT_NOUN.test(doc[1]))
+    // "В пресс-релизе регулятор указал", "После матча российский теннисист признался", "На
+    // пресс-конференции он добавил": the circumstance is not the speaker, the subject after it is.
+    else if (
+      doc?.[1] &&
+      (DOCUMENT_NOUN.test(doc[1]) || /^\p{Ll}/u.test(doc[1])) &&
+      chosen.s.trim().length > pp[0].length + doc[0].length
+    )
       chosen = {
         s: chosen.s.slice(pp[0].length + doc[0].length),
         at: chosen.at + pp[0].length + doc[0].length,
@@ -185,6 +190,14 @@ export function russianQuoteAttribution(
       after.start +
       (/[.!?]|\s[—–]\s/u.exec(afterText.slice(dash[0].length))?.index ?? afterText.length - dash[0].length) +
       dash[0].length;
+    // "— цитирует итальянца пресс-служба турнира": the one quoted is the object, not the source.
+    const quoted = /^цитиру/iu.test(dash[1])
+      ? /^\s*(\p{L}[\p{L}-]*)/u.exec(masked.slice(cueStart + dash[1].length, after.end))
+      : null;
+    if (quoted?.[1]) {
+      const at = cueStart + dash[1].length + quoted[0].indexOf(quoted[1]);
+      return { speaker: quoted[1], speakerStart: at, cue: dash[1], pronoun: !/^\p{Lu}/u.test(quoted[1]) };
+    }
     const found = speakerAfterCue(masked, cueStart + dash[1].length, Math.min(end, after.end));
     if (found) return { ...found, cue: dash[1] };
   }
@@ -244,6 +257,8 @@ export function russianReported(text: string, masked: string, sentence: Span): R
     let speaker = according[1].replace(/\s+со\s+ссылкой\s+на\s+.*$/u, '');
     const speakerStart = start + according[0].indexOf(according[1]);
     speaker = text.slice(speakerStart, speakerStart + speaker.length);
+    // "По словам капитана сборной Шамиля Тарпищева": the person in the nominative.
+    if (/^По\s/u.test(according[0])) speaker = genitiveNameToNominative(speaker);
     const s = span(start + according[0].length);
     const cue = according[0].slice(0, according[0].indexOf(according[1])).trim();
     return s ? [{ ...s, attribution: { speaker, speakerStart, cue, pronoun: false } }] : [];
@@ -343,6 +358,36 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
   while (e > s && /[\s.,;:—–-]/.test(text[e - 1] as string)) e--;
   if (text.slice(s, e).split(/\s+/).filter(Boolean).length < 3) return undefined;
   return { start: s, end: e };
+}
+
+/**
+ * A person's name in the genitive at the end of a phrase ("… Шамиля Тарпищева", "Марии Захаровой")
+ * in the nominative (Шамиль Тарпищев, Мария Захарова). Only the final first name + surname pair.
+ */
+export function genitiveNameToNominative(phrase: string): string {
+  const m = /(\p{Lu}[\p{Ll}-]+)\s+(\p{Lu}[\p{Ll}-]+)$/u.exec(phrase);
+  if (!m?.[1] || !m[2]) return phrase;
+  const first = m[1];
+  const last = m[2];
+  const feminine = /(?:ой|ей)$/u.test(last) && /(?:ы|и)$/u.test(first);
+  const surname = feminine
+    ? last.replace(/ой$/u, 'а').replace(/ей$/u, 'яя')
+    : last
+        .replace(/(ск|цк)ого$/u, '$1ий')
+        .replace(/(ов|ев|ёв|ин|ын)а$/u, '$1')
+        .replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1');
+  const given = feminine
+    ? first
+        .replace(/ии$/u, 'ия')
+        .replace(/ы$/u, 'а')
+        .replace(/([гкх])и$/u, '$1а')
+    : first
+        .replace(/ия$/u, 'ий')
+        .replace(/ея$/u, 'ей')
+        .replace(/ля$/u, 'ль')
+        .replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1');
+  if (surname === last && given === first) return phrase;
+  return `${phrase.slice(0, m.index)}${given} ${surname}`;
 }
 
 /** Heads of Russian body names by stem, with their nominative and gender. */

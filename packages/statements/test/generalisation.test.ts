@@ -6,7 +6,7 @@
 import type { Statement } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
 import { extractStatements, speakerMatches } from '../src/index';
-import { russianBodyNominative } from '../src/russian';
+import { genitiveNameToNominative, russianBodyNominative } from '../src/russian';
 
 function only(text: string, lang: string, headlineEnd = 0): Statement[] {
   const statements = extractStatements(text, { lang, headlineEnd });
@@ -376,5 +376,50 @@ describe('pronouns and colon introductions', () => {
       'Anna Lindqvist, who chairs the parents’ association, put it bluntly at Monday’s meeting: “If the school closes, families will leave the village.”';
     const [s] = only(text, 'en');
     expect(s?.resolvedSpeaker).toBe('Anna Lindqvist');
+  });
+});
+
+describe('Russian sports and quoting conventions', () => {
+  it('reads past a circumstance before the subject, and resolves "российский теннисист", "россиянин", "цитирует итальянца"', () => {
+    const text = [
+      'Карен Хачанов обыграл итальянца Маттео Берреттини в четвертьфинале турнира в Роттердаме.',
+      'После матча российский теннисист признался, что доволен своей подачей.',
+      '«Я давно так хорошо не подавал», — пояснил россиянин.',
+      'Берреттини признал поражение. «Карен сегодня был сильнее», — цитирует итальянца пресс-служба турнира.',
+    ].join('\n\n');
+    const out = only(text, 'ru');
+    const speakers = ['Карен Хачанов', 'Карен Хачанов', 'Маттео Берреттини'];
+    expect(out).toHaveLength(3);
+    for (const [i, s] of out.entries())
+      expect(speakerMatches(s.resolvedSpeaker, speakers[i] as string)).toBe(true);
+  });
+
+  it('gives the person after "По словам" in the nominative', () => {
+    expect(genitiveNameToNominative('капитана сборной России Шамиля Тарпищева')).toBe(
+      'капитана сборной России Шамиль Тарпищев',
+    );
+    expect(genitiveNameToNominative('официального представителя МИД Марии Захаровой')).toBe(
+      'официального представителя МИД Мария Захарова',
+    );
+    expect(genitiveNameToNominative('министра Сергея Лаврова')).toBe('министра Сергей Лавров');
+    const text =
+      'По словам главы Минфина Антона Силуанова, дефицит бюджета по итогам года не превысит 1,7% ВВП.';
+    expect(speakerMatches(only(text, 'ru')[0]?.resolvedSpeaker, 'Антон Силуанов')).toBe(true);
+  });
+});
+
+describe('more coordination and genitive bodies', () => {
+  it('splits "confirmed that X but said Y" into two statements', () => {
+    const text =
+      'The coach confirmed that the captain was fit to start after a knee problem but said two defenders would miss the final.';
+    expect(only(text, 'en').map((s) => s.text)).toEqual([
+      'the captain was fit to start after a knee problem',
+      'two defenders would miss the final',
+    ]);
+  });
+
+  it('drops the genitive ending of a Mongolian body in "X-ны мэдээлснээр"', () => {
+    const text = 'Монголбанкны мэдээлснээр, гадаад валютын албан нөөц 5.2 тэрбум ам.доллар байна.';
+    expect(only(text, 'mn')[0]?.resolvedSpeaker).toBe('Монголбанк');
   });
 });
