@@ -95,7 +95,7 @@ const pct = (x: number) => x.toFixed(3);
 function printScores(name: string, table: Map<string, Tally>): void {
   console.log(`\n${name}`);
   console.log('split/lang   gold  pred  match  P      R      F1     speaker-acc (n)');
-  for (const split of ['dev', 'test', 'test2', 'test3', 'test4']) {
+  for (const split of ['dev', 'test', 'test2', 'test3', 'test4', 'test5']) {
     for (const lang of ['en', 'ru', 'mn', 'all']) {
       const t = table.get(`${split}/${lang}`);
       if (!t) continue;
