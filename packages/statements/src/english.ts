@@ -20,7 +20,8 @@ const ALL_CUES = cueAlternation(CUE_VERBS);
 
 /** "NAME, the governor of X, said" — a name, its appositive, then the cue. */
 const NAME_APPOSITIVE_CUE = new RegExp(
-  `(${NAME_RUN}),\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
+  // "Senator John Fetterman of Pennsylvania, one of the Democrats who …, told": the place is no part of the name.
+  `(${NAME_RUN})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
   'gu',
 );
 /** "One EU diplomat, speaking on condition of anonymity, described" — a described speaker, an appositive, the cue. */

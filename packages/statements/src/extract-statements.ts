@@ -517,7 +517,8 @@ export function extractStatements(text: string, options: StatementOptions): Stat
       if (q.open >= sentence.end) break;
       overlapping.push(q);
     }
-    const reported = reportedIn(lang, text, masked, sentence).filter((r) => {
+    const allReported = reportedIn(lang, text, masked, sentence);
+    const reported = allReported.filter((r) => {
       const quoted = overlapping.reduce(
         (n, q) => n + Math.max(0, Math.min(q.close, r.end) - Math.max(q.open, r.start)),
         0,
@@ -585,6 +586,14 @@ export function extractStatements(text: string, options: StatementOptions): Stat
         quoteAttribution(lang, text, masked, before, after) ??
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
+      // Reported speech that is mostly this quotation ("По её словам, Лебедев «воспитал …»", "said
+      // the decision was “…”"): the quotation is the statement, and it has that speaker.
+      if (!found?.speaker) {
+        const carrier = allReported.find(
+          (r) => !reported.includes(r) && r.found.speaker && q.open >= r.start - 1 && q.contentStart < r.end,
+        );
+        if (carrier) found = carrier.found;
+      }
       if (!found?.speaker) found = labelBeforeColon(masked, sentence, q.open) ?? found;
       if (!found?.speaker && lang === 'en') found = documentAttribution(text, masked, sentence, q) ?? found;
       if (!found?.speaker && lang === 'en') found = subjectBeforeColon(text, masked, sentence, q) ?? found;
@@ -761,6 +770,12 @@ const ANAPHORIC_ROLES = new Set([
   'американец',
   'британец',
   'россиянин',
+  'актёр',
+  'актриса',
+  'режиссёр',
+  'писатель',
+  'певец',
+  'певица',
   'россиянка',
   'итальянка',
   'американка',
@@ -883,9 +898,13 @@ function resolveSpeakers(
     if (!list) {
       list = [];
       const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // Case-sensitive, so the name's capitals mean capitals ("сайд П.Наранбаяр ирэх" stops at the
+      // name); the role itself may open a sentence ("Сайд").
+      const first = escaped.charAt(0);
+      const roleSource = `(?:${first.toUpperCase()}|${first})${escaped.slice(1)}`;
       const re = new RegExp(
-        `(?:^|[^\\p{L}])${escaped}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2})`,
-        'giu',
+        `(?:^|[^\\p{L}])${roleSource}\\s+(?:[\\p{Ll}-]+\\s+){0,3}?((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2})`,
+        'gu',
       );
       for (const m of text.matchAll(re)) {
         const name = m[1] as string;

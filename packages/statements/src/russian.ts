@@ -18,7 +18,7 @@ export interface RussianReported extends Span {
 
 /** Speech verbs in the forms news uses: past (заявил, -а, -о, -и) and present (считает, говорят). */
 const CUE_STEM =
-  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш|настаива|отреагирова|цитиру)';
+  '(?:заяв|сказа|отмет|подчеркну|сообщ|добав|поясн|указа|написа|напомн|рассказа|предупред|предупрежда|пообеща|обеща|призна|признаё|уточн|ответ|завер|говор|счита|утвержда|полага|призва|объяв|констатирова|выраз|назва|возмуща|жалу|убежд|уверя|замет|отвеча|пишет|пиш|настаива|отреагирова|цитиру|вспомина|вспомни)';
 const CUE_WORD = new RegExp(
   `^${CUE_STEM}\\p{L}*?(?:л|ла|ло|ли|ет|ют|ит|ят|ает|ают|яет|яют|ёт|ут)(?:ся|сь)?$`,
   'u',
@@ -127,11 +127,17 @@ function subjectBefore(text: string, from: number, to: number): RussianAttributi
     segments.push({ s: part, at });
     at += part.length + 1;
   }
-  const named = segments.find(
-    (seg) =>
-      /\s\p{Lu}|^\s*\p{Lu}[\p{Ll}]*\.|^\s*\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(seg.s) &&
-      seg.s.trim().split(/\s+/).length <= 10,
+  const short = (seg: { s: string }) => seg.s.trim().split(/\s+/).length <= 10;
+  // A segment with a full name beats one with a capitalised word ("Ученик Лебедева, актёр Павел
+  // Деревянко, рассказал": the pupil is Деревянко, not Лебедев).
+  const fullName = segments.find(
+    (seg) => short(seg) && /\p{Ll}\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}-]+\s*$/u.test(seg.s),
   );
+  const named =
+    fullName ??
+    segments.find(
+      (seg) => /\s\p{Lu}|^\s*\p{Lu}[\p{Ll}]*\.|^\s*\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(seg.s) && short(seg),
+    );
   let chosen = named ?? segments[0];
   if (!chosen) return undefined;
   // A leading prepositional phrase is not the speaker ("На вопрос о … представитель Кремля"): the

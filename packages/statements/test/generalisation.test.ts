@@ -423,3 +423,40 @@ describe('more coordination and genitive bodies', () => {
     expect(only(text, 'mn')[0]?.resolvedSpeaker).toBe('Монголбанк');
   });
 });
+
+describe('roles, appositions and carried attributions', () => {
+  it('resolves a Mongolian role opening a sentence ("Сайд …") to the minister named with that role', () => {
+    const text = [
+      'Боловсролын сайд П.Наранбаяр шинэ журам батлагдсан гэж мэдэгдлээ.',
+      'Эцэг эхийн холбооны тэргүүн Б.Ариунаа «Яаралтай үед хүүхэдтэйгээ яаж холбогдох вэ» хэмээн асуув.',
+      'Сайд энэ талаар сургууль бүрт суурин утас ажиллана гэж хариулав.',
+    ].join('\n\n');
+    const last = only(text, 'mn').at(-1);
+    expect(last?.text).toBe('энэ талаар сургууль бүрт суурин утас ажиллана');
+    expect(last?.resolvedSpeaker).toBe('П.Наранбаяр');
+  });
+
+  it('takes the named apposition, not the noun it describes ("Ученик Лебедева, актёр Павел Деревянко")', () => {
+    const text =
+      'Ученик Лебедева, актёр Павел Деревянко, рассказал, что режиссёр уговорил его не бросать учёбу. «Я пришёл с заявлением об уходе, а вышел с новой ролью, — вспоминает актёр. — Он был строгим, но никогда не унижал».';
+    const out = only(text, 'ru');
+    expect(out).toHaveLength(3);
+    for (const s of out) expect(speakerMatches(s.resolvedSpeaker, 'Павел Деревянко')).toBe(true);
+  });
+
+  it('gives a quotation that is most of a reported clause that clause’s speaker', () => {
+    const text =
+      'Министр культуры Ольга Любимова выразила соболезнования. По её словам, режиссёр «воспитал целое поколение артистов, которые сегодня играют на лучших сценах страны».';
+    const [s] = only(text, 'ru');
+    expect(s?.text).toBe('воспитал целое поколение артистов, которые сегодня играют на лучших сценах страны');
+    expect(speakerMatches(s?.resolvedSpeaker, 'Ольга Любимова')).toBe(true);
+  });
+
+  it('reads "Senator X of State, one of …, told reporters that"', () => {
+    const text =
+      'Senator Jon Tester of Montana, one of the few Democrats to back the bill, told reporters that a shutdown would have hurt farmers first.';
+    const [s] = only(text, 'en');
+    expect(s?.text).toBe('a shutdown would have hurt farmers first');
+    expect(speakerMatches(s?.resolvedSpeaker, 'Jon Tester')).toBe(true);
+  });
+});
