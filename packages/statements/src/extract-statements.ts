@@ -145,6 +145,8 @@ const LABEL_COLON =
   /^(?:[•·▪►■*–—-][^\S\n]*)?(\p{Lu}[^,:;.!?“”"«»„\n]{1,90}?)(?:,\s+(?:in|on|via|speaking|writing|quoted|posting)\b[^:;“”"«»\n]{0,80})?:$/u;
 
 function labelBeforeColon(masked: string, sentence: Sentence, open: number): Found | undefined {
+  // Bounded before slicing: a megabyte-long sentence of quotations stays linear.
+  if (open - sentence.start > 240) return undefined;
   const lead = masked.slice(sentence.start, open).trimEnd();
   if (lead.length > 200) return undefined;
   const m = LABEL_COLON.exec(lead);
@@ -203,6 +205,7 @@ function subjectBeforeColon(
   sentence: Sentence,
   q: QuoteSpan,
 ): Found | undefined {
+  if (q.open - sentence.start > 260) return undefined;
   const lead = masked.slice(sentence.start, q.open).trimEnd();
   if (!lead.endsWith(':') || lead.length > 240) return undefined;
   const pronoun = /^(He|She|They)\s/u.exec(lead);
@@ -918,7 +921,15 @@ function resolveSpeakers(
   const sentenceIndex = new Map(sentences.map((s, i) => [s, i]));
   // Subheadings: a paragraph of one short sentence without final punctuation.
   const perParagraph = new Map<number, Sentence[]>();
-  for (const s of sentences) perParagraph.set(s.paragraph, [...(perParagraph.get(s.paragraph) ?? []), s]);
+  const firstOfParagraph = new Map<number, Sentence>();
+  for (const s of sentences) {
+    const list = perParagraph.get(s.paragraph);
+    if (list) list.push(s);
+    else {
+      perParagraph.set(s.paragraph, [s]);
+      firstOfParagraph.set(s.paragraph, s);
+    }
+  }
   const headings = new Set<number>();
   for (const [p, list] of perParagraph) {
     const only =
@@ -983,9 +994,7 @@ function resolveSpeakers(
         // the paragraph before: the subject of that paragraph's opening sentence.
         let paragraphSubject: NameMention | undefined;
         if (previousSentence && previousSentence.paragraph === d.paragraph - 1) {
-          let k = index - 1;
-          while (k > 0 && (sentences[k - 1] as Sentence).paragraph === d.paragraph - 1) k--;
-          const opening = sentences[k] as Sentence;
+          const opening = firstOfParagraph.get(d.paragraph - 1) as Sentence;
           const found = subjectOf(opening);
           // Only a name that opens it: a place before the name ("Outside Fermoy, County Cork, …") is not.
           if (found && found.start === opening.start) paragraphSubject = found;

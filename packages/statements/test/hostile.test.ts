@@ -68,6 +68,20 @@ describe('hostile text never throws and keeps offsets exact', () => {
     ];
     for (const text of inputs) for (const lang of LANGS) checked(text, lang);
   });
+
+  it('stays linear on half a megabyte of list items, dialogue dashes, colon labels and document quotes', () => {
+    const inputs = [
+      '• Name Name, in a statement: “We will see.”\n'.repeat(12_000),
+      '— Вопрос?\n\n— Ответ, — сказал он.\n\n-Асуулт уу?\n\n'.repeat(8_000),
+      'Anna Lind put it bluntly: x “a b c d e” y: '.repeat(12_000),
+      'The Big Org (BO) says which read: “ the statement read Сайд Б.Бат-Эрдэнэ гэв. '.repeat(6_000),
+    ];
+    for (const text of inputs) {
+      const started = performance.now();
+      for (const lang of LANGS) checked(text, lang);
+      expect(performance.now() - started).toBeLessThan(20_000);
+    }
+  });
 });
 
 describe('line endings', () => {
