@@ -80,11 +80,11 @@ const naive: Extractor = (doc) => {
 };
 
 /**
- * Splits never tuned on and scored only once the rules were in place: test3 and test6 were written
+ * Splits never tuned on and scored only once the rules were in place: test3, test6 and test7 were written
  * after rounds of fixes and no rule was changed for them. `unseen` pools them: the estimate for news
  * no one has seen. (dev, test2, test4 and test5 were tuned on; test is the first held-out split.)
  */
-const UNSEEN_SPLITS = new Set(['test3', 'test6']);
+const UNSEEN_SPLITS = new Set(['test3', 'test6', 'test7']);
 
 function tallies(docs: Loaded[], extract: Extractor): Map<string, Tally> {
   const out = new Map<string, Tally>();
@@ -103,7 +103,7 @@ const pct = (x: number) => x.toFixed(3);
 function printScores(name: string, table: Map<string, Tally>): void {
   console.log(`\n${name}`);
   console.log('split/lang   gold  pred  match  P      R      F1     speaker-acc (n)');
-  for (const split of ['dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'unseen']) {
+  for (const split of ['dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'unseen']) {
     for (const lang of ['en', 'ru', 'mn', 'all']) {
       const t = table.get(`${split}/${lang}`);
       if (!t) continue;

@@ -20,7 +20,7 @@ export interface GoldDocument {
   /** Path of the plain-text document, relative to the gold file's folder's parent. */
   file: string;
   lang: string;
-  split: 'dev' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
+  split: 'dev' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7';
   genre?: string;
   publishedAt?: string;
   statements: GoldStatement[];
