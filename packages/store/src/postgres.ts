@@ -24,6 +24,13 @@ export function postgresClient(connectionString: string, poolSize: number): SqlC
   // An idle connection that the server drops (restart, failover) must not crash the process; the
   // next query gets a fresh connection, or an error the caller sees.
   pool.on('error', () => {});
+  // The pool listens on a connection only while it is idle, a query only while it runs: a server that
+  // terminates every backend (restart, failover, `pg_ctl stop -m fast`) also reaches connections
+  // between the two, and an 'error' with no listener would end the process. Whoever uses that
+  // connection next gets the error from its query; the event itself carries nothing more.
+  pool.on('connect', (connection) => {
+    connection.on('error', () => {});
+  });
   const direct = executor(pool);
   return {
     ...direct,
