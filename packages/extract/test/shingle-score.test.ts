@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageCounts, scorePages, shingles, tokenize } from '../bench/shingle-score';
 
 describe('benchmark metric: tokens and shingles', () => {
-  it('tokenises like Python\'s re \\w+: runs of letters, digits and underscores in any script', () => {
+  it("tokenises like Python's re \\w+: runs of letters, digits and underscores in any script", () => {
     expect(tokenize('Putin’s visit, 3 Sept. — snake_case; Улаанбаатар-д ирлээ')).toEqual([
       'Putin',
       's',
