@@ -306,33 +306,6 @@ export class SqlStore implements Store {
     return [...new Set(urls)].filter((url) => stored.has(url));
   }
 
-  async documentIdsPublishedBetween(from: Date, to: Date, limit = 5_000): Promise<string[]> {
-    this.#open();
-    if (
-      !(from instanceof Date) ||
-      !(to instanceof Date) ||
-      Number.isNaN(from.getTime()) ||
-      Number.isNaN(to.getTime()) ||
-      !Number.isInteger(limit) ||
-      limit < 1
-    ) {
-      throw invalidInput('documentIdsPublishedBetween takes two valid dates and a positive whole limit', {});
-    }
-    const { rows } = await guard(
-      'documentIdsPublishedBetween',
-      () =>
-        this.client.query<{ id: string }>(
-          `SELECT d.id FROM documents d
-           WHERE COALESCE(d.published_at, d.saved_at) BETWEEN $1 AND $2
-           ORDER BY COALESCE(d.published_at, d.saved_at) DESC, d.id
-           LIMIT $3`,
-          [from.toISOString(), to.toISOString(), limit],
-        ),
-      { from: from.toISOString(), to: to.toISOString() },
-    );
-    return rows.map((row) => row.id);
-  }
-
   async listDocuments(): Promise<DocumentRef[]> {
     this.#open();
     const { rows } = await guard('listDocuments', () =>

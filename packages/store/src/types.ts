@@ -72,12 +72,6 @@ export interface Store {
    */
   storedDocumentUrls(source: string, urls: readonly string[]): Promise<string[]>;
   /**
-   * Ids of the documents published between `from` and `to` (inclusive; an undated document counts at
-   * the time it was saved), newest first, at most `limit`: the other sources' coverage of the same
-   * days that a scheduled run of one source is compared with.
-   */
-  documentIdsPublishedBetween(from: Date, to: Date, limit?: number): Promise<string[]>;
-  /**
    * Stores the report JSON and one row per event (event id, title, report id); idempotent per report id.
    * Returns the report id (content hash of the report's events, not of generatedAt).
    */

@@ -1,7 +1,6 @@
 import { sql as initial } from './001_initial';
 import { sql as compressedSnapshots } from './002_compressed_snapshots';
 import { sql as documentsSourceUrl } from './003_documents_source_url';
-import { sql as documentsPublishedAt } from './004_documents_published_at';
 
 export interface Migration {
   /** Applied in ascending order; never reuse or renumber a version once it has shipped. */
@@ -18,5 +17,4 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'compressed snapshots', sql: compressedSnapshots },
   { version: 3, name: 'documents by source and url', sql: documentsSourceUrl },
-  { version: 4, name: 'documents by publication time', sql: documentsPublishedAt },
 ];
