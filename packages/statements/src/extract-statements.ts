@@ -419,6 +419,21 @@ function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined): b
  * to `text`. Never throws on any string; the cost is linear in the text's length.
  */
 export function extractStatements(text: string, options: StatementOptions): Statement[] {
+  try {
+    return extractWithRules(text, options);
+  } catch {
+    // A rule that fails on some text must not lose the document: the language-neutral
+    // quotation-mark pass still finds its quotations, and if even that fails there are none.
+    if (options.lang === 'und') return [];
+    try {
+      return extractWithRules(text, { ...options, lang: 'und' }).map((s) => ({ ...s, lang: options.lang }));
+    } catch {
+      return [];
+    }
+  }
+}
+
+function extractWithRules(text: string, options: StatementOptions): Statement[] {
   const lang = options.lang;
   const headlineEnd = headlineOrLead(text, options.headlineEnd ?? 0);
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);

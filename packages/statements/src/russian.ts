@@ -81,6 +81,13 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
   }
   // "— говорится в его посте", "говорится в сообщении ЦБ": the document's owner speaks.
   if (ws[i] && DOCUMENT_NOUN.test((ws[i] as Word).text) && i > 0) i++;
+  // "— сказал, улыбнувшись, представитель ведомства": a participle aside between commas comes
+  // before the speaker.
+  if (ws[i]?.text === ',') {
+    const close = ws.findIndex((w, k) => k > i && w.text === ',');
+    if (close < 0 || close - i > 6) return undefined;
+    i = close + 1;
+  }
   const first = ws[i];
   if (!first) return undefined;
   if (/^(?:его|её|ее|их)$/iu.test(first.text))
@@ -109,7 +116,8 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
     j++;
     if (j - i >= 9) break;
   }
-  const last = ws[j - 1] as Word;
+  const last = ws[j - 1];
+  if (j === i || !last) return undefined;
   const phrase = text.slice(first.start, last.end);
   return { speaker: phrase, speakerStart: first.start, cue: null, pronoun: false };
 }

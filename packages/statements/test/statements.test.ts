@@ -178,6 +178,26 @@ describe('Mongolian and Russian', () => {
   });
 });
 
+describe('Russian attribution with an aside after the cue', () => {
+  it('reads «…», — сказал, улыбнувшись, ROLE without crashing and takes the role as speaker', () => {
+    const text =
+      'В среду прошла встреча.\n\n«Мы готовы к обмену», — сказал, улыбнувшись, представитель ведомства.';
+    const [s] = extractStatements(text, { lang: 'ru' });
+    expect(s).toMatchObject({
+      kind: 'direct',
+      text: 'Мы готовы к обмену',
+      speaker: 'представитель ведомства',
+    });
+  });
+
+  it('survives a cue followed only by a comma and no speaker', () => {
+    for (const text of ['«Да», — сказал,', '«Да», — сказал, ,', '«Да», — заявил, — «нет».']) {
+      const statements = extractStatements(text, { lang: 'ru' });
+      for (const s of statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});
+
 describe('hostile text', () => {
   it('survives unbalanced marks, a megabyte of quotation marks, invisible and bidi characters', () => {
     const inputs = [
