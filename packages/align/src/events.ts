@@ -1,5 +1,5 @@
 import type { SourceKind } from '@parallax/core';
-import { contentStems, foldDiacritics, transliterate, words } from '@parallax/normalize';
+import { contentStems, foldDiacritics, nameStem, transliterate, words } from '@parallax/normalize';
 import { hash32, lshCandidates, minhashSignature } from './minhash';
 
 export interface EventDocument {
@@ -35,16 +35,16 @@ export interface EventGrouping {
 }
 
 /**
- * The names a document mentions, in a script-neutral form: capitalised words transliterated to Latin,
- * diacritics folded, cut to their first five letters so that inflected forms in Mongolian and Russian
- * ("Путины", "Монголын") meet their English spellings ("Putin", "Mongolia").
+ * The names a document mentions, in a script-neutral form (normalize's nameStem), so that inflected
+ * forms in Mongolian and Russian ("Путины", "Монголын") meet their English spellings ("Putin",
+ * "Mongolia").
  */
 export function nameKeys(text: string): Set<string> {
   const keys = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}/gu)) {
     const latin = foldDiacritics(transliterate(m[0])).toLowerCase();
     if (STOP_NAMES.has(latin)) continue;
-    keys.add(latin.slice(0, 5));
+    keys.add(nameStem(m[0]));
   }
   return keys;
 }
@@ -138,7 +138,7 @@ function profiles(documents: EventDocument[]): { profiles: Profile[]; keySets: S
     }
     for (const m of d.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}/gu)) {
       const latin = foldDiacritics(transliterate(m[0])).toLowerCase();
-      if (!STOP_NAMES.has(latin)) countInto(c, `n:${latin.slice(0, 5)}`);
+      if (!STOP_NAMES.has(latin)) countInto(c, `n:${nameStem(m[0])}`);
     }
     return c;
   });

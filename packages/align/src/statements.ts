@@ -3,9 +3,11 @@ import {
   type CanonicalSpeaker,
   canonicalSpeaker,
   contentStems,
-  nameKey,
+  differentSpeakers,
+  isSpeakerLabel,
   numbersIn,
-  sameSpeaker,
+  speakerBlock,
+  speakerRelation,
 } from '@parallax/normalize';
 import { nameKeys } from './events';
 
@@ -53,12 +55,10 @@ export interface AlignOptions {
 interface Prepared extends AlignedRendition {
   stems: Set<string>;
   numbers: ReadonlySet<string>;
-  /**
-   * The speaker for blocking: a person by the first five letters of the surname's spelling-tolerant
-   * key, so that two romanisations of one name meet (Морикава ~ Morikawa: Russian writes the
-   * Japanese w as в); a body by its canonical key.
-   */
+  /** The speaker for blocking (normalize's speakerBlock): two romanisations of one surname meet. */
   block: string | null;
+  /** The document names the speaker at the statement itself (not a pronoun resolved elsewhere). */
+  written: boolean;
   /** Calendar years it states: across languages, weaker evidence than a figure (see similarity). */
   years: ReadonlySet<string>;
   /** Names it mentions, transliterated to Latin (see nameKeys): what a translation keeps. */
@@ -117,11 +117,6 @@ function compareAuthority(a: Prepared, b: Prepared): number {
 }
 
 const YEAR = /^(19|20)\d\d$/;
-
-function speakerBlock(speaker: CanonicalSpeaker): string {
-  const surname = speaker.person[speaker.person.length - 1];
-  return surname ? `p:${nameKey(surname).slice(0, 5)}` : speaker.key;
-}
 
 /** Whether `part` occurs as a contiguous run in `whole`. */
 function isStretchOf(part: string[], whole: string[]): boolean {
@@ -189,6 +184,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         numbers: numbers.size > 0 ? numbers : NONE,
         years: years.size > 0 ? years : NONE,
         block: speaker ? speakerBlock(speaker) : null,
+        written: statement.resolvedSpeaker === null || statement.resolvedSpeaker === statement.speaker,
         names: names.size > 0 ? names : NONE,
         order: 0,
         copy: doc.copyOf !== undefined,
@@ -305,12 +301,25 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
 
   function similarity(a: Prepared, b: Prepared): number {
     const speakersKnown = a.speaker !== null && b.speaker !== null;
-    const agree = speakersKnown && sameSpeaker(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker);
+    const relation = speakersKnown
+      ? speakerRelation(a.speaker as CanonicalSpeaker, b.speaker as CanonicalSpeaker)
+      : 'unknown';
+    const agree = relation === 'same' || relation === 'related';
+    // Different speakers as the documents name them (a pronoun's resolution is a guess and raises
+    // no bar): the words must be nearly all the same for one to be the other's misattribution.
+    const differ =
+      speakersKnown &&
+      a.written &&
+      b.written &&
+      differentSpeakers(
+        { label: a.statement.speaker, speaker: a.speaker },
+        { label: b.statement.speaker, speaker: b.speaker },
+        a.lang !== b.lang,
+      );
     if (a.lang !== b.lang) {
-      // Another script spells a name its own way: surnames that meet on their first letters agree
-      // (see Prepared.block) when the normaliser's spellings do not.
-      const romanised =
-        a.block !== null && a.block === b.block && a.block.startsWith('p:') && a.block.length === 7;
+      // Another script spells a name its own way: surnames that meet on their script-neutral stem
+      // agree (see Prepared.block) when the normaliser's spellings do not.
+      const romanised = a.block !== null && a.block === b.block && a.block.startsWith('p:');
       if (!agree && !romanised) return 0;
       // Across languages only the speaker, the figures and the names can vouch: two names that few
       // statements mention (the country or person the whole event is about is in most of them), or
@@ -340,9 +349,21 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const smaller = Math.min(a.stems.size, b.stems.size);
     const lighter = Math.min(a.weight, b.weight);
     const quoted = a.statement.kind !== 'indirect' && b.statement.kind !== 'indirect';
-    const bar = speakersKnown && !agree ? (quoted ? minOtherQuoted : minOther) : minContainment;
+    // Speakers that are not one (resolved pronouns included) need more words in common; speakers as
+    // both documents name them need a misattribution's evidence (below).
+    const bar = differ && quoted ? minOtherQuoted : speakersKnown && !agree ? minOther : minContainment;
     const containment = lighter > 0 ? commonWeight / lighter : 0;
-    return common >= Math.min(minShared, smaller) && containment >= bar ? containment : 0;
+    // A fragment of fewer words than minShared ("devastating", "no doubt", "Putin is responsible")
+    // is the same statement only when both documents name its speaker alike: such words are anyone's.
+    const named = agree && a.written && b.written;
+    const needed = smaller < minShared && !named ? minShared : Math.min(minShared, smaller);
+    if (common < needed || containment < bar) return 0;
+    // Words credited to another speaker are a misattribution only when they are the other's words,
+    // not a short clause found inside another speaker's long sentence.
+    // (A quotation needs nearly all its words in the other already; reported speech, which rewords,
+    // must also cover a good part of the other.)
+    if (differ && !quoted && commonWeight / Math.max(a.weight, b.weight) < 0.35) return 0;
+    return containment;
   }
 
   /**
@@ -382,6 +403,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const referenceOf = new Array<number>(n).fill(-1);
   // Each group's members so far, by document.
   const groupSoFar = new Map<number, Map<string, number[]>>();
+  // Per group, its first member whose document names the speaker at the statement.
+  const namedSpeakerOf = new Map<number, number>();
   for (const i of byAuthority) {
     const item = items[i] as Prepared;
     let best = -1;
@@ -391,6 +414,17 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
       const reference = referenceOf[other] as number;
       if (quotedOtherwiseInItsDocument(item, groupSoFar.get(reference))) continue;
+      // A group whose reference names no speaker (a pronoun, however resolved) takes its speaker from
+      // its first member whose document names one: an item naming a different speaker joins only on
+      // a misattribution's bar.
+      const named = namedSpeakerOf.get(reference);
+      if (named !== undefined && named !== other && item.speaker && item.written) {
+        const groupSpeaker = items[named] as Prepared;
+        const relation = speakerRelation(item.speaker, groupSpeaker.speaker as CanonicalSpeaker);
+        // (Unless it joins through a rendition of its own speaker: the group's misattribution.)
+        const through = candidate.speaker ? speakerRelation(item.speaker, candidate.speaker) : 'unknown';
+        if (relation === 'different' && through !== 'same' && score < minOtherQuoted) continue;
+      }
       // A rendition in another language than the reference cannot be matched on words; it joins
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
@@ -405,6 +439,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }
     const root = best >= 0 ? (referenceOf[best] as number) : i;
     referenceOf[i] = root;
+    if (!namedSpeakerOf.has(root) && item.speaker && item.written && isSpeakerLabel(item.statement.speaker))
+      namedSpeakerOf.set(root, i);
     const group = groupSoFar.get(root) ?? new Map<string, number[]>();
     groupSoFar.set(root, group);
     const inDocument = group.get(item.documentId);
@@ -425,6 +461,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         numbers: _n,
         years: _y,
         block: _b,
+        written: _wr,
         names: _m,
         order: _o,
         copy: _c,

@@ -1,5 +1,5 @@
 import type { DiffOp, Divergence, DivergenceType, Fact, StatementKind } from '@parallax/core';
-import { type CanonicalSpeaker, isStopword, nameKey, sameSpeaker, stem } from '@parallax/normalize';
+import { type CanonicalSpeaker, differentSpeakers, isStopword, stem } from '@parallax/normalize';
 import { diffArrays } from 'diff';
 import { diffTokens, ELISION, isEditorial } from './tokens';
 
@@ -10,6 +10,12 @@ export interface ComparableRendition {
   lang: string;
   speakerLabel: string | null;
   speaker: CanonicalSpeaker | null;
+  /**
+   * The label as the document wrote it at the statement, when speakerLabel was resolved from
+   * elsewhere (a pronoun, an attribution carried over): a resolution is a guess, never grounds for a
+   * misattribution. Undefined: speakerLabel is as written.
+   */
+  writtenLabel?: string | null;
   /** Facts whose offsets fall inside the rendition (numbers, dates, places it states). */
   facts: Fact[];
 }
@@ -38,85 +44,6 @@ const NEGATORS = new Set([
   'бус',
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
-
-/** Offices held by one person at a time: "the Secretary-General" names whoever holds the office. */
-const TITLES = new Set(
-  'secretary-general secretary general president prime minister chancellor premier pope king queen emperor chairman chairwoman chair governor mayor'.split(
-    ' ',
-  ),
-);
-
-/** Words that qualify a title without naming its holder ("the U.N. Secretary-General"). */
-const QUALIFIERS = new Set(['the', 'u.n', 'u.n.', 'un', 'us', 'u.s', 'u.s.', 'eu', 'nato', 'uk']);
-
-/** Bodies and offices: words that make a label an institution rather than the holder of a title. */
-const BODIES = new Set(
-  'office ministry embassy service press kremlin government agency department council court administration house cabinet spokesperson spokesman spokeswoman'.split(
-    ' ',
-  ),
-);
-
-/**
- * A speaker given only by a title ("the Secretary-General", "the president", "President of Russia"):
- * the holder's name in another rendition is the same speaker, not a misattribution. An office or
- * body ("the Kremlin", "the ministry", "Office of the President") is not a title: a leader's words
- * credited to his office are misattributed.
- */
-/**
- * One side names only a title and the other a person who may hold it: not a misattribution. A
- * person described by another office ("Kremlin spokesman Dmitry Peskov" against "President of
- * Russia") cannot be the title's holder.
- */
-function titleAndItsHolder(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
-  const mayHold = (title: CanonicalSpeaker, other: CanonicalSpeaker) => {
-    if (!isBareTitle(title)) return false;
-    const titles = [...title.person, ...title.descriptors].filter((t) => TITLES.has(t));
-    const otherRoles = other.descriptors.filter((t) => TITLES.has(t) || OTHER_OFFICES.has(t));
-    return otherRoles.length === 0 || otherRoles.some((t) => titles.includes(t));
-  };
-  return mayHold(a, b) || mayHold(b, a);
-}
-
-/** Offices a person is described by that are not one-holder titles. */
-const OTHER_OFFICES = new Set(
-  'spokesperson spokesman spokeswoman aide adviser advisor minister ambassador envoy deputy secretary official'.split(
-    ' ',
-  ),
-);
-
-/**
- * "Authorities", "officials", "sources": the reporter's unnamed collective for whoever spoke. It names
- * no one, so it cannot credit the words to someone else than the body the reference names ("We urge
- * residents…" in the emergency agency's bulletin, "Authorities have told residents…" in a rewrite).
- */
-const COLLECTIVES = new Set(['authorities', 'officials', 'sources']);
-const COLLECTIVE_QUALIFIERS = new Set(['the', 'some', 'local', 'senior', 'several']);
-
-function isUnnamedCollective(label: string | null): boolean {
-  if (!label) return false;
-  const tokens = label.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return (
-    tokens.some((t) => COLLECTIVES.has(t)) &&
-    tokens.every((t) => COLLECTIVES.has(t) || COLLECTIVE_QUALIFIERS.has(t))
-  );
-}
-
-/**
- * Surnames that another script spells its own way and that meet on their first five letters
- * (Морикава ~ Morikawa: Russian writes the Japanese w as в): across languages, one person.
- */
-function romanisedAlike(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
-  const surname = (s: CanonicalSpeaker) => nameKey(s.person[s.person.length - 1] ?? '');
-  const x = surname(a);
-  const y = surname(b);
-  return x.length >= 5 && y.length >= 5 && x.slice(0, 5) === y.slice(0, 5);
-}
-
-function isBareTitle(speaker: CanonicalSpeaker): boolean {
-  if (speaker.person.some((t) => !TITLES.has(t) && !QUALIFIERS.has(t))) return false;
-  const tokens = [...speaker.person, ...speaker.descriptors];
-  return tokens.some((t) => TITLES.has(t)) && !tokens.some((t) => BODIES.has(t));
-}
 
 /** `words` keeps contractions whole ("won't", "doesn't"), so the "n't" negator is a word ending. */
 function isNegator(word: string): boolean {
@@ -237,19 +164,24 @@ export function compareRenditions(
     out.push(textualDivergence(a, b, options));
   }
 
+  // Misattributed only when both documents name the speaker themselves and the two are different
+  // persons or bodies (normalize's speakerRelation): not a pronoun however resolved, not a title
+  // and its holder, not a person and the body he speaks for, not an unnamed collective.
+  const written = (r: ComparableRendition) =>
+    r.writtenLabel === undefined || r.writtenLabel === r.speakerLabel;
   if (
-    a.speaker &&
-    b.speaker &&
-    !sameSpeaker(a.speaker, b.speaker) &&
-    !titleAndItsHolder(a.speaker, b.speaker) &&
-    !isUnnamedCollective(a.speakerLabel) &&
-    !isUnnamedCollective(b.speakerLabel) &&
-    !(a.lang !== b.lang && romanisedAlike(a.speaker, b.speaker))
+    written(a) &&
+    written(b) &&
+    differentSpeakers(
+      { label: a.speakerLabel, speaker: a.speaker },
+      { label: b.speakerLabel, speaker: b.speaker },
+      a.lang !== b.lang,
+    )
   ) {
     out.push({
       type: 'misattributed',
       ...base,
-      note: `a gives these words to ${a.speakerLabel ?? a.speaker.name}; b gives them to ${b.speakerLabel ?? b.speaker.name}`,
+      note: `a gives these words to ${a.speakerLabel ?? a.speaker?.name}; b gives them to ${b.speakerLabel ?? b.speaker?.name}`,
     });
   }
 

@@ -1,5 +1,5 @@
 import type { FactConflict } from '@parallax/core';
-import { foldDiacritics, transliterate } from '@parallax/normalize';
+import { nameStem } from '@parallax/normalize';
 
 /** Offices whose holder a document names right after the title ("Kremlin spokesman Dmitry Peskov"). */
 const ROLE =
@@ -34,14 +34,7 @@ interface Mention {
 
 /** A name's tokens in a script-neutral form, so "Khürelsükh" meets "Khurelsukh" and "Хүрэлсүх". */
 function nameKeys(name: string): Set<string> {
-  return new Set(
-    name.split(/\s+/).map((t) =>
-      foldDiacritics(transliterate(t))
-        .toLowerCase()
-        .replace(/[’']s$/, '')
-        .slice(0, 5),
-    ),
-  );
+  return new Set(name.split(/\s+/).map(nameStem));
 }
 
 function mentionsIn(documentId: string, text: string): Mention[] {

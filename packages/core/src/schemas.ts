@@ -116,6 +116,11 @@ export const DocumentRef = z.object({
   url: z.string(),
   title: z.string(),
   publishedAt: isoDateTime.optional(),
+  /**
+   * How much of publishedAt is known when less than the time of day: a manifest that gave "2024-09"
+   * (month, publishedAt is its first day) or "2024" (year). Compare dates only to this precision.
+   */
+  publishedPrecision: z.enum(['year', 'month', 'day']).optional(),
   lang: z.string(),
   snapshotSha256: sha256,
   copyOf: z.string().optional(),

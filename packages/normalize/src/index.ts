@@ -1,3 +1,17 @@
-export { type CanonicalSpeaker, canonicalSpeaker, nameKey, sameSpeaker } from './speaker';
+export {
+  type CanonicalSpeaker,
+  canonicalSpeaker,
+  differentSpeakers,
+  isAnaphor,
+  isSpeakerLabel,
+  isUnnamedCollective,
+  nameKey,
+  nameStem,
+  type SpeakerRelation,
+  sameName,
+  sameSpeaker,
+  speakerBlock,
+  speakerRelation,
+} from './speaker';
 export { canonicalText, contentStems, foldDiacritics, isStopword, numbersIn, stem, words } from './text';
 export { transliterate } from './transliterate';

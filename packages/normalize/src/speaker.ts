@@ -175,6 +175,9 @@ export function nameKey(token: string): string {
 
 const ORG_KEYS = new Set([...ORG_WORDS].map(nameKey));
 
+/** Bodies and offices in transliterated Russian, whatever their case ending (Кремля → kremlya). */
+const ORG_PREFIXES = /^(?:kreml|prezident|ministerstv|pravitelstv|press-sluzhb|posolstv|vedomstv|ofis)/;
+
 /** Mongolian genitive endings on patronymics ("Ukhnaagiin" → "ukhnaa"). */
 function stripPatronymic(token: string): string {
   return token.length > 6 ? token.replace(/(?:giin|iin|yn)$/, '') : token;
@@ -184,11 +187,23 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
   const raw = tokensOf(label);
   const person: string[] = [];
   const descriptors: string[] = [];
+  // A capitalised run right after "of" ("representative of the Social Democrats", "President of
+  // Russia") is the body a role belongs to, never a person's name.
+  let ofBody = false;
   for (const token of raw) {
     const lower = token.toLowerCase().replace(/-(?:yn|ын|iin)$/, '');
+    if (lower === 'of') {
+      ofBody = true;
+      continue;
+    }
+    if (lower === 'the' && ofBody) continue;
+    const capitalised = /^\p{Lu}/u.test(token);
+    if (!capitalised) ofBody = false;
     if (DROP.has(lower)) continue;
     const isName =
-      /^\p{Lu}/u.test(token) &&
+      !ofBody &&
+      !ORG_PREFIXES.test(lower) &&
+      capitalised &&
       !ORG_WORDS.has(lower) &&
       !ORG_KEYS.has(nameKey(lower)) &&
       !/^\p{Lu}\.?$/u.test(token) &&
@@ -252,4 +267,233 @@ export function sameSpeaker(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
   if (aCountries.length > 0 && bCountries.length > 0 && !aCountries.some((t) => bCountries.includes(t)))
     return false;
   return overlapRatio(aCore, bCore) >= 0.5;
+}
+
+/**
+ * A script-neutral key for one name token: transliterated to Latin, diacritics folded, spelled
+ * tolerantly (see nameKey) and cut to its first five letters, so that inflected forms in Russian and
+ * Mongolian ("Путины", "Монголын") and other scripts' spellings ("Морикава" ~ "Morikawa") meet. The
+ * one such key in the project: blocking in align, names in events, holders of offices in compare.
+ */
+export function nameStem(token: string): string {
+  return nameKey(
+    foldDiacritics(transliterate(token))
+      .toLowerCase()
+      .replace(/['’]s$/, ''),
+  ).slice(0, 5);
+}
+
+/** Pronouns that stand for a speaker named elsewhere (English, Russian, Mongolian, German, French…). */
+const ANAPHORS = new Set(
+  'he she they it we i you him her his hers them their its он она они оно мы я вы тэр тэд би бид er sie il elle ils elles lui él ella ellos lei egli esso o onlar'.split(
+    ' ',
+  ),
+);
+
+/** Whether a label is only a pronoun ("he", "She", "они"): it names no one by itself. */
+export function isAnaphor(label: string | null | undefined): boolean {
+  if (!label) return false;
+  const tokens = label.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return tokens.length > 0 && tokens.every((t) => ANAPHORS.has(t));
+}
+
+/** Words that show a label is a piece of the sentence, not a speaker ("Previously", "Quote", "Read more"). */
+const NOT_A_SPEAKER = new Set(
+  'quote quoted read more also earlier previously meanwhile however later video photo update updated watch listen lese-tipp tipp is was are were has have had will would body says said told'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a label plausibly names who spoke: not a pronoun, not a possessive ("Navalny’s" is what
+ * the words are about), not an adverb or gerund that opened the sentence ("Previously", "Calling
+ * Putin…"), not a fragment with a verb in it.
+ */
+export function isSpeakerLabel(label: string | null | undefined): boolean {
+  if (!label || isAnaphor(label)) return false;
+  const tokens = label.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  if (tokens.length === 0) return false;
+  const first = (tokens[0] as string).toLowerCase();
+  const last = (tokens[tokens.length - 1] as string).toLowerCase();
+  if (/['’]s?$/.test(last)) return false;
+  if (tokens.length <= 3 && /^\p{Lu}/u.test(tokens[0] as string) && /(?:ly|ing)$/.test(first)) return false;
+  return !tokens.some((t) => NOT_A_SPEAKER.has(t.toLowerCase()));
+}
+
+/** Levenshtein distance, stopping early past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * Whether two name tokens are one name spelled two ways: equal under nameKey, or one letter apart
+ * in a name of six letters or more (Navalnaya ~ Navalnya, Tykhyi ~ Tykhii, Kareem ~ Karim after the
+ * doubled letter folds). A feminine form stays apart: Petrov and Petrova are two people.
+ */
+export function sameName(a: string, b: string): boolean {
+  const x = nameKey(foldDiacritics(transliterate(a)).toLowerCase());
+  const y = nameKey(foldDiacritics(transliterate(b)).toLowerCase());
+  if (x === y) return true;
+  // A Russian surname's feminine form is the masculine plus -a (Petrov, Petrova): two people.
+  if (x === `${y}a` || y === `${x}a`) return false;
+  return Math.min(x.length, y.length) >= 6 && editDistance(x, y, 1) <= 1;
+}
+
+/** Offices held by one person at a time: "the Secretary-General" names whoever holds the office. */
+const TITLES = new Set(
+  'secretary-general secretary general president prezident prime minister chancellor premier pope king queen emperor chairman chairwoman chair governor mayor'.split(
+    ' ',
+  ),
+);
+/** Words that make a label an institution rather than a person or a title. */
+const BODY_WORDS = new Set(
+  'office ministry embassy service press kremlin government agency department council court administration house cabinet authorities committee commission'.split(
+    ' ',
+  ),
+);
+/** A body named by its kind alone ("the department", "the ministry", "authorities"): anyone's. */
+const GENERIC_CORE = new Set(
+  'office ministry department agency service government administration authorities official officials sources source press court embassy council committee commission foreign affairs'.split(
+    ' ',
+  ),
+);
+
+function core(speaker: CanonicalSpeaker): string[] {
+  return speaker.descriptors.filter((t) => !ROLE_WORDS.has(t) && !TITLES.has(t));
+}
+
+/** Words that qualify a title without naming its holder ("the U.N. Secretary-General"). */
+const QUALIFIERS = new Set(['the', 'u.n', 'u.n.', 'un', 'us', 'u.s', 'u.s.', 'eu', 'nato', 'uk']);
+/** Offices a person is described by that are not one-holder titles. */
+const OTHER_OFFICES = new Set(
+  'spokesperson spokesman spokeswoman aide adviser advisor minister ambassador envoy deputy secretary official'.split(
+    ' ',
+  ),
+);
+
+function isTitleOnly(speaker: CanonicalSpeaker): boolean {
+  const tokens = [...speaker.person, ...speaker.descriptors];
+  return (
+    speaker.person.every((t) => TITLES.has(t) || QUALIFIERS.has(t)) &&
+    tokens.some((t) => TITLES.has(t)) &&
+    !tokens.some((t) => BODY_WORDS.has(t))
+  );
+}
+
+/**
+ * How two speaker labels relate, the one rule align and compare both use:
+ * - `same`: one person (surnames spelled alike, in any script: see sameName) or one body;
+ * - `related`: a person and the body he speaks for ("Kremlin spokesman Dmitry Peskov" and "the
+ *   Kremlin"), a title and a holder it may name ("the president" and "Joe Biden"), a body and a bare
+ *   kind of body ("the department", "authorities"): not different speakers, not proof of one;
+ * - `different`: two people, or two bodies (of different countries, or sharing no word), or a person
+ *   whose own descriptors place him in another body than the one named;
+ * - `unknown`: nothing tells (a person with no descriptors against a body).
+ */
+export type SpeakerRelation = 'same' | 'related' | 'different' | 'unknown';
+
+export function speakerRelation(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
+  const aTitle = isTitleOnly(a);
+  const bTitle = isTitleOnly(b);
+  if (aTitle || bTitle) {
+    if (aTitle && bTitle) return overlapRatio(a.descriptors, b.descriptors) > 0 ? 'same' : 'unknown';
+    // A person described by another office ("Kremlin spokesman Dmitry Peskov" against "President of
+    // Russia") cannot be the title's holder.
+    const [title, other] = aTitle ? [a, b] : [b, a];
+    const titles = [...title.person, ...title.descriptors].filter((t) => TITLES.has(t));
+    const roles = other.descriptors.filter((t) => TITLES.has(t) || OTHER_OFFICES.has(t));
+    return roles.length === 0 || roles.some((t) => titles.includes(t)) ? 'related' : 'different';
+  }
+  if (a.person.length > 0 && b.person.length > 0) {
+    const aLast = a.person[a.person.length - 1] as string;
+    const bLast = b.person[b.person.length - 1] as string;
+    if (b.person.some((t) => sameName(t, aLast)) || a.person.some((t) => sameName(t, bLast))) return 'same';
+    return 'different';
+  }
+  const countries = (s: string[]) => s.filter((t) => COUNTRIES.has(t));
+  const ac = core(a);
+  const bc = core(b);
+  if (a.person.length > 0 || b.person.length > 0) {
+    // A person and a body.
+    const [person, body] = a.person.length > 0 ? [ac, bc] : [bc, ac];
+    if (body.length === 0 || body.every((t) => GENERIC_CORE.has(t) || COUNTRIES.has(t))) {
+      const pc = countries(person);
+      const bcs = countries(body);
+      if (pc.length > 0 && bcs.length > 0 && !pc.some((t) => bcs.includes(t))) return 'different';
+      return 'related';
+    }
+    if (person.length === 0) return 'unknown';
+    if (overlapRatio(person, body) > 0) return 'related';
+    return 'different';
+  }
+  // Two bodies (or roles).
+  if (sameSpeaker(a, b)) return 'same';
+  const aCountries = countries(ac);
+  const bCountries = countries(bc);
+  if (aCountries.length > 0 && bCountries.length > 0 && !aCountries.some((t) => bCountries.includes(t)))
+    return 'different';
+  if (ac.length === 0 || bc.length === 0) return 'related';
+  const specific = (s: string[]) => s.filter((t) => !GENERIC_CORE.has(t) && !COUNTRIES.has(t));
+  const as = specific(ac);
+  const bs = specific(bc);
+  if (as.length === 0 || bs.length === 0) return 'related';
+  return overlapRatio(as, bs) > 0 ? 'related' : 'different';
+}
+
+/** Collectives that name no one: "authorities", "officials", "sources". */
+const COLLECTIVES = new Set(['authorities', 'officials', 'sources']);
+const COLLECTIVE_QUALIFIERS = new Set(['the', 'some', 'local', 'senior', 'several']);
+
+/** "Authorities", "officials", "sources": the reporter's unnamed collective for whoever spoke. */
+export function isUnnamedCollective(label: string | null | undefined): boolean {
+  if (!label) return false;
+  const tokens = label.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return (
+    tokens.some((t) => COLLECTIVES.has(t)) &&
+    tokens.every((t) => COLLECTIVES.has(t) || COLLECTIVE_QUALIFIERS.has(t))
+  );
+}
+
+/**
+ * Whether the words are credited to different speakers, as an analyst may act on: both labels name
+ * someone as written (a pronoun, however resolved, or a fragment misread as a label does not), and
+ * the two are different persons or bodies (see speakerRelation). Across languages, surnames that
+ * meet on their script-neutral stem (see nameStem) are one person.
+ */
+export function differentSpeakers(
+  a: { label: string | null; speaker: CanonicalSpeaker | null },
+  b: { label: string | null; speaker: CanonicalSpeaker | null },
+  crossLanguage = false,
+): boolean {
+  if (!a.speaker || !b.speaker || !isSpeakerLabel(a.label) || !isSpeakerLabel(b.label)) return false;
+  if (isUnnamedCollective(a.label) || isUnnamedCollective(b.label)) return false;
+  if (crossLanguage) {
+    const x = a.speaker.person[a.speaker.person.length - 1];
+    const y = b.speaker.person[b.speaker.person.length - 1];
+    if (x && y && nameStem(x) === nameStem(y)) return false;
+  }
+  return speakerRelation(a.speaker, b.speaker) === 'different';
+}
+
+/**
+ * The speaker to block and group statements by: a person by the script-neutral stem of the surname
+ * (see nameStem), a body by its canonical key.
+ */
+export function speakerBlock(speaker: CanonicalSpeaker): string {
+  const surname = speaker.person[speaker.person.length - 1];
+  return surname ? `p:${nameStem(surname)}` : speaker.key;
 }

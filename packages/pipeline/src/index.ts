@@ -11,8 +11,10 @@ export {
 export {
   buildEvent,
   buildReport,
+  buildStatements,
   type DocumentInput,
   type DocumentMeta,
+  joinStories,
   type ProcessedDocument,
   processDocument,
 } from './stages';

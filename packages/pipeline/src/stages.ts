@@ -93,13 +93,18 @@ function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
     kind: statement.kind,
     lang: r.lang,
     speakerLabel: statement.resolvedSpeaker ?? statement.speaker,
+    writtenLabel: statement.speaker,
     speaker: r.speaker,
     facts: facts.filter((f) => f.start >= statement.start && f.end <= statement.end),
   };
 }
 
-/** Stage align + compare for one event's documents. Pure. */
-export function buildEvent(documents: ProcessedDocument[]): Event {
+/**
+ * Stage align + compare over documents: every statement of every document lined up with its other
+ * renditions, whichever event cluster each document fell into, and each rendition compared with the
+ * group's reference. Most severe first.
+ */
+export function buildStatements(documents: ProcessedDocument[]): AlignedStatement[] {
   const byId = new Map(documents.map((d) => [d.ref.id, d]));
   const groups = alignStatements(
     documents.map((d) => ({
@@ -137,8 +142,21 @@ export function buildEvent(documents: ProcessedDocument[]): Event {
   const severity = (s: AlignedStatement) =>
     Math.min(...s.divergences.map((d) => severityRank(d.type)), s.renditions.length > 1 ? 8 : 10);
   statements.sort((a, b) => severity(a) - severity(b) || b.renditions.length - a.renditions.length);
+  return statements;
+}
 
+/**
+ * One event (a story) from its documents. Its statements are those given (aligned over the whole run:
+ * see buildReport) that have a rendition in one of its documents — a statement carried by documents
+ * of several events is in each, with the same id and all its renditions — or, when none are given,
+ * its own documents' statements aligned among themselves. Pure.
+ */
+export function buildEvent(documents: ProcessedDocument[], runStatements?: AlignedStatement[]): Event {
   const refs = documents.map((d) => d.ref);
+  const ids = new Set(refs.map((r) => r.id));
+  const statements = runStatements
+    ? runStatements.filter((s) => s.renditions.some((r) => ids.has(r.documentId)))
+    : buildStatements(documents);
   const factConflicts = findFactConflicts(
     documents.map((d) => ({ documentId: d.ref.id, facts: d.facts, text: d.article.text })),
   );
@@ -162,7 +180,15 @@ function eventTitle(documents: ProcessedDocument[]): string {
   return (reporter ?? sorted[0])?.ref.title || 'Untitled event';
 }
 
-/** Stage events + align + compare + report over a batch of processed documents. Pure given `now`. */
+/**
+ * Stage events + align + compare + report over a batch of processed documents. Pure given `now`.
+ *
+ * Statements are aligned over the whole run, never per cluster: the renditions of one utterance land
+ * in one AlignedStatement whichever documents carry them. Events are stories: the document clusters
+ * of groupEvents, joined where the run's statements tie them (two clusters sharing statements are
+ * one story told in pages that share few words: a translation, an excerpt, a follow-up). A statement
+ * whose renditions still span several stories is listed in each, with the same id.
+ */
 export function buildReport(documents: ProcessedDocument[], now: Date = new Date()): Report {
   const { events: clusters, copyOf } = groupEvents(
     documents.map((d) => ({
@@ -179,6 +205,59 @@ export function buildReport(documents: ProcessedDocument[], now: Date = new Date
       return [d.ref.id, original ? { ...d, ref: { ...d.ref, copyOf: original } } : d];
     }),
   );
-  const events = clusters.map((ids) => buildEvent(ids.map((id) => byId.get(id) as ProcessedDocument)));
+  const marked = documents.map((d) => byId.get(d.ref.id) as ProcessedDocument);
+  const statements = buildStatements(marked);
+  const stories = joinStories(clusters, statements);
+  const events = stories.map((ids) =>
+    buildEvent(
+      ids.map((id) => byId.get(id) as ProcessedDocument),
+      statements,
+    ),
+  );
   return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
+}
+
+/**
+ * Clusters joined into stories by the statements they share: two clusters are one story when at
+ * least `minShared` statements have renditions in both (one shared statement may be a stock formula
+ * or a wrong alignment; two are a story told twice). Order: by first document in the input.
+ */
+export function joinStories(clusters: string[][], statements: AlignedStatement[], minShared = 2): string[][] {
+  const clusterOf = new Map<string, number>();
+  clusters.forEach((ids, c) => {
+    for (const id of ids) clusterOf.set(id, c);
+  });
+  const parent = clusters.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const shared = new Map<string, number>();
+  for (const s of statements) {
+    const cs = [...new Set(s.renditions.map((r) => clusterOf.get(r.documentId)))]
+      .filter((c): c is number => c !== undefined)
+      .sort((a, b) => a - b);
+    for (let i = 0; i < cs.length; i++) {
+      for (let j = i + 1; j < cs.length; j++) {
+        const key = `${cs[i]}:${cs[j]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [key, count] of shared) {
+    if (count < minShared) continue;
+    const [a, b] = key.split(':').map(Number) as [number, number];
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const stories = new Map<number, string[]>();
+  clusters.forEach((ids, c) => {
+    const root = find(c);
+    stories.set(root, [...(stories.get(root) ?? []), ...ids]);
+  });
+  return [...stories.values()];
 }
