@@ -1,5 +1,5 @@
 export { isPrivateAddress } from './address';
-export { decodeBody, sniffCharset } from './charset';
+export { type DecodedBody, decodeBody, decodeBodyDetailed, sniffCharset } from './charset';
 export { guardedLookup } from './connect-guard';
 export {
   assertPublicHost,

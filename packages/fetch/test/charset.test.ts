@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBody, fetchPage, sniffCharset } from '../src/index';
+import { decodeBody, decodeBodyDetailed, fetchPage, sniffCharset } from '../src/index';
 import {
   encode,
   MONGOLIAN_PAGE,
@@ -219,5 +219,25 @@ describe('decodeBody', () => {
     expect(decodeBody(encode(RUSSIAN_TEXT, 'koi8-r'), 'text/plain; charset=koi8-r')).toBe(RUSSIAN_TEXT);
     expect(decodeBody(withBom(UTF16LE_BOM, encode(MONGOLIAN_TEXT, 'utf-16le')), null)).toBe(MONGOLIAN_TEXT);
     expect(decodeBody(utf8(MONGOLIAN_TEXT), 'text/plain; charset=nonsense')).toBe(MONGOLIAN_TEXT);
+  });
+});
+
+describe('decodeBodyDetailed: a UTF-8 page with a stray byte stays UTF-8', () => {
+  it('replaces the one invalid byte, names its offset, and keeps every quote mark', () => {
+    const good = utf8(`<p>«${MONGOLIAN_TEXT}» — ‘quoted’ “twice”</p>`);
+    const at = 3; // after "<p>", on a character boundary
+    const bad = new Uint8Array([...good.subarray(0, at), 0xff, ...good.subarray(at)]);
+    const decoded = decodeBodyDetailed(bad, 'text/html');
+    expect(decoded.charset).toBe('utf-8');
+    expect(decoded.replacedOffsets).toEqual([at]);
+    expect(decoded.text).toContain('‘quoted’ “twice”');
+    expect(decoded.text.match(/\uFFFD/g)).toHaveLength(1);
+  });
+
+  it('still reads an undeclared windows-1252 page as windows-1252, not as UTF-8 with holes', () => {
+    const decoded = decodeBodyDetailed(CP1252_UNDECLARED_BYTES, 'text/html');
+    expect(decoded.charset).toBe('windows-1252');
+    expect(decoded.replacedOffsets).toEqual([]);
+    expect(decoded.text).toContain(FRENCH_TEXT);
   });
 });
