@@ -5,6 +5,6 @@ export { isParallaxError, ParallaxError, type ParallaxErrorOptions } from './err
 export { StoreError } from './errors/store-error';
 export { UsageError } from './errors/usage-error';
 export { contentId, sha256Hex } from './ids';
-export { Manifest, ManifestEntry } from './manifest';
+export { DatePrecision, Manifest, ManifestEntry, parsePublishedAt } from './manifest';
 export * from './schemas';
 export { DIVERGENCE_SEVERITY, severityRank } from './severity';

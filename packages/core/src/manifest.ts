@@ -50,26 +50,84 @@ function withCanonicalFields(value: unknown): unknown {
   return entry;
 }
 
+/** How much of a publication date a manifest gave: a year, a month, a day, or a time of day. */
+export const DatePrecision = z.enum(['year', 'month', 'day', 'time']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1–12 for an English month name or its abbreviation ("September", "Sep", "Sept."), else 0. */
+function monthNumber(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.indexOf(w.slice(0, 3));
+  if (i < 0) return 0;
+  const full = new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return full.toLowerCase().startsWith(w) || w === 'sept' ? i + 1 : 0;
+}
+
+/** A calendar date as its midnight UTC, or null when the day does not exist (2024-02-30). */
+function utcDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return date.toISOString();
+}
+
 /**
- * A publication time as an ISO instant: a full date-time with offset as given, a date-time without
- * one read as UTC, a bare date as its midnight UTC.
+ * A publication date as written in real manifests, as an ISO instant and the precision it was given
+ * at: "2024" (year), "2024-09" or "September 2024" (month), "2024-09-02", "September 2, 2024" or
+ * "2 Sep 2024" (day, its midnight UTC), a date-time with offset as given and one without read as UTC
+ * (time), or an RFC 2822 date as RSS feeds write it (time).
  */
+export function parsePublishedAt(raw: string): { iso: string; precision: DatePrecision } | null {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  let m = text.match(/^(\d{4})$/);
+  if (m) return { iso: utcDate(Number(m[1]), 1, 1) as string, precision: 'year' };
+  m = text.match(/^(\d{4})[-/](\d{1,2})$/);
+  if (m) {
+    const iso = utcDate(Number(m[1]), Number(m[2]), 1);
+    return iso ? { iso, precision: 'month' } : null;
+  }
+  m = text.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/);
+  if (m) {
+    const iso = utcDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { iso, precision: 'day' } : null;
+  }
+  m = text.match(/^([A-Za-z]+\.?) (\d{4})$/);
+  if (m && monthNumber(m[1] as string)) {
+    return { iso: utcDate(Number(m[2]), monthNumber(m[1] as string), 1) as string, precision: 'month' };
+  }
+  // "September 2, 2024", "Sep. 2 2024", "2 September 2024", "2 Sep, 2024"
+  m = text.match(/^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/);
+  const dm = text.match(/^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+\.?),? (\d{4})$/);
+  const [monthWord, day, year] = m ? [m[1], m[2], m[3]] : dm ? [dm[2], dm[1], dm[3]] : [];
+  if (monthWord && monthNumber(monthWord)) {
+    const iso = utcDate(Number(year), monthNumber(monthWord), Number(day));
+    return iso ? { iso, precision: 'day' } : null;
+  }
+  const local = text.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/);
+  const iso = local
+    ? `${local[1]}T${local[2]}Z`
+    : /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)
+      ? text.replace(' ', 'T')
+      : null;
+  const rfc2822 =
+    /^(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(:\d{2})? ?(?:[A-Z]{1,4}|[+-]\d{4})$/.test(text);
+  const time = iso ? Date.parse(iso) : rfc2822 ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(time) ? null : { iso: new Date(time).toISOString(), precision: 'time' };
+}
+
 const PublishedAt = z.string().transform((raw, ctx) => {
-  const text = raw.trim();
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
-    ? `${text}T00:00:00Z`
-    : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
-      ? `${text}Z`
-      : text;
-  const time = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(time)) {
+  const parsed = parsePublishedAt(raw);
+  if (!parsed) {
     ctx.addIssue({
       code: 'custom',
-      message: `expected an ISO date (2024-09-02) or date-time (2024-09-02T12:00:00Z), got "${raw}"`,
+      message: `expected an ISO date (2024-09-02) or date-time (2024-09-02T12:00:00Z), a month (2024-09), a year (2024) or a written date (September 2, 2024), got "${raw}"`,
     });
     return z.NEVER;
   }
-  return new Date(time).toISOString();
+  return parsed;
 });
 
 /**
@@ -79,15 +137,28 @@ const PublishedAt = z.string().transform((raw, ctx) => {
  */
 export const ManifestEntry = z.preprocess(
   withCanonicalFields,
-  z.object({
-    file: z.string().min(1),
-    source: z.string().min(1),
-    kind: SourceKind.default('outlet'),
-    url: z.string().url(),
-    lang: z.string().min(2).optional(),
-    publishedAt: PublishedAt.optional(),
-    title: z.string().optional(),
-  }),
+  z
+    .object({
+      file: z.string().min(1),
+      source: z.string().min(1),
+      kind: SourceKind.default('outlet'),
+      url: z.string().url(),
+      lang: z.string().min(2).optional(),
+      publishedAt: PublishedAt.optional(),
+      title: z.string().optional(),
+    })
+    .transform(
+      ({
+        publishedAt,
+        ...entry
+      }): typeof entry & { publishedAt?: string; publishedPrecision?: DatePrecision } =>
+        // A full time needs no precision beside it; a day, a month or a year says how much is known.
+        publishedAt === undefined
+          ? entry
+          : publishedAt.precision === 'time'
+            ? { ...entry, publishedAt: publishedAt.iso }
+            : { ...entry, publishedAt: publishedAt.iso, publishedPrecision: publishedAt.precision },
+    ),
 );
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 

@@ -146,6 +146,7 @@ describe('report contract', () => {
         kind: 'outlet',
         url: 'https://www.reuters.com/world/asia-pacific/putin-arrives-mongolia-2024-09-02/',
         publishedAt: '2024-09-02T00:00:00.000Z',
+        publishedPrecision: 'day',
       },
       {
         file: 'kremlin.txt',
