@@ -94,7 +94,7 @@ describe('parallax extract and statements', () => {
     expect(lines[1]?.statements.length).toBeGreaterThan(0);
     const errors = result.stderr.trimEnd().split('\n');
     expect(errors).toEqual([
-      `parallax: PARALLAX_INPUT_INVALID: ${binary}: binary content (NUL bytes); expected text or HTML`,
+      `parallax: PARALLAX_INPUT_INVALID: ${binary}: binary content (PNG image); expected text or HTML`,
       `parallax: PARALLAX_INPUT_INVALID: ${missing}: no such file`,
       'parallax: PARALLAX_INPUT_INVALID: 2 of 4 files could not be processed (named above); the others were printed',
     ]);

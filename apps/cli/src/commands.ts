@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, isParallaxError, ParallaxError, reportJsonSchema, UsageError } from '@parallax/core';
@@ -12,7 +12,7 @@ import {
 } from '@parallax/report';
 import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
-import { loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
+import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
 import type { Progress } from './output';
 
 export interface Io {
@@ -50,20 +50,146 @@ function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
   return formats as ReportFormat[];
 }
 
-async function processFiles(
-  files: string[],
-  manifestPath: string | undefined,
-): Promise<Array<ProcessedDocument & { file: string }>> {
+function errOut(io: Io): (text: string) => void {
+  return io.stderr ?? ((text: string) => process.stderr.write(text));
+}
+
+/** A warning for the user on stderr (not with --quiet): something in an input was read differently. */
+function warn(io: Io, message: string): void {
+  if (!io.quiet) errOut(io)(`parallax: warning: ${message}\n`);
+}
+
+/**
+ * One file read and through extract + statements, its reading warnings printed. Null when it has no
+ * text (an empty file, a page with nothing to extract): warned about and left out, never an empty
+ * document. An exception inside a stage becomes PARALLAX_INTERNAL naming the file.
+ */
+async function processOne(
+  path: string,
+  io: Io,
+  entry?: LoadedManifest['entries'][number],
+): Promise<(ProcessedDocument & { file: string }) | null> {
+  const meta = entry ? metaOf(entry) : undefined;
+  // A month or a year is not a publication instant: relative dates in the text ("yesterday") must not
+  // be read against the first of the month. The page's own date, if any, is used, then checked below.
+  const coarse = entry?.publishedPrecision === 'month' || entry?.publishedPrecision === 'year';
+  if (meta && coarse) delete meta.publishedAt;
+  const input = await readDocument(path, meta);
+  for (const w of input.warnings) warn(io, w);
+  if (input.empty) return null;
+  let doc: ProcessedDocument;
+  try {
+    doc = processDocument(input);
+  } catch (error) {
+    if (isParallaxError(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
+  }
+  if (doc.article.text.trim() === '') {
+    warn(io, `${path}: no text could be extracted; left out`);
+    return null;
+  }
+  return { ...withManifestPrecision(doc, entry), file: path };
+}
+
+/**
+ * A manifest date given to the month or the year ("2024-09", "2024") is kept at that precision: the
+ * reference carries publishedPrecision, unless the page itself has a date inside that month or year,
+ * which is more precise and wins. A bare day ("2024-09-02") is marked as a day.
+ */
+function withManifestPrecision(
+  doc: ProcessedDocument,
+  entry: LoadedManifest['entries'][number] | undefined,
+): ProcessedDocument {
+  const precision = entry?.publishedPrecision;
+  if (!entry?.publishedAt || !precision || precision === 'time') return doc;
+  if (precision === 'day') return { ...doc, ref: { ...doc.ref, publishedPrecision: 'day' } };
+  const period = precision === 'year' ? 4 : 7;
+  const own = doc.ref.publishedAt;
+  if (own && own.slice(0, period) === entry.publishedAt.slice(0, period)) return doc;
+  return {
+    ...doc,
+    ref: { ...doc.ref, publishedAt: entry.publishedAt, publishedPrecision: precision },
+    article: { ...doc.article, publishedAt: entry.publishedAt },
+  };
+}
+
+interface Inputs {
+  manifest?: LoadedManifest;
+  paths: string[];
+}
+
+async function inputsOf(files: string[], manifestPath: string | undefined): Promise<Inputs> {
   const manifest = manifestPath ? await loadManifest(resolveUserPath(manifestPath)) : undefined;
   const paths = files.length > 0 ? files.map(resolveUserPath) : (manifest?.entries.map((e) => e.path) ?? []);
   if (paths.length === 0) throw new UsageError('no input files (give FILE... or --manifest)');
-  const out: Array<ProcessedDocument & { file: string }> = [];
+  return { paths, ...(manifest ? { manifest } : {}) };
+}
+
+/**
+ * Every document of a compare, each bad one named on stderr and left out so that the others still
+ * make a report. One file alone fails with its own error; none left fails the command.
+ */
+async function processFiles(
+  { paths, manifest }: Inputs,
+  io: Io,
+): Promise<{ documents: Array<ProcessedDocument & { file: string }>; failure?: ParallaxError }> {
+  const documents: Array<ProcessedDocument & { file: string }> = [];
+  let failed = 0;
+  let onlyInputErrors = true;
   for (const path of paths) {
     const entry = manifest?.entries.find((e) => e.path === path);
-    const input = await readDocument(path, entry ? metaOf(entry) : undefined);
-    out.push({ ...processDocument(input), file: path });
+    try {
+      const doc = await processOne(path, io, entry);
+      if (doc) documents.push(doc);
+    } catch (error) {
+      if (paths.length === 1) throw error;
+      failed += 1;
+      const input = error instanceof InputError;
+      onlyInputErrors &&= input;
+      const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
+      const message = error instanceof Error ? error.message : String(error);
+      errOut(io)(`parallax: ${code}: ${input || isParallaxError(error) ? message : `${path}: ${message}`}\n`);
+    }
   }
-  return out;
+  const failure = (message: string) =>
+    onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
+  if (documents.length === 0) {
+    throw failed > 0
+      ? failure(`none of the ${paths.length} files could be processed (named above); no report`)
+      : new InputError('no input has any text (named above); no report');
+  }
+  if (failed === 0) return { documents };
+  return {
+    documents,
+    failure: failure(
+      `${failed} of ${paths.length} files could not be processed (named above); the report covers the others`,
+    ),
+  };
+}
+
+/** Same file: the same path, or (when both exist) the same device and inode — a hard or symbolic link. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** --out must name a file that is none of the inputs: an output never replaces an input. */
+async function checkOut(out: string, inputs: Inputs, flag = '--out'): Promise<void> {
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory()) {
+    throw new UsageError(`${flag} ${out} is a directory; give the report a file name inside it`);
+  }
+  for (const input of [...inputs.paths, ...(inputs.manifest ? [inputs.manifest.path] : [])]) {
+    if (await sameFile(out, input)) {
+      throw new UsageError(`${flag} ${out} is an input of this command; an output never replaces an input`);
+    }
+  }
 }
 
 export async function compareCommand(
@@ -72,19 +198,28 @@ export async function compareCommand(
   io: Io,
 ): Promise<void> {
   const [format] = parseFormats(options.format, false) as [ReportFormat];
-  const documents = await processFiles(files, options.manifest);
+  const inputs = await inputsOf(files, options.manifest);
+  const out = options.out ? resolveUserPath(options.out) : undefined;
+  if (out) await checkOut(out, inputs);
+  const { documents, failure } = await processFiles(inputs, io);
   // The HTML carries each rendition's words in context from the documents' own text: it stays
   // self-contained and its evidence reads offline.
   const documentTexts = new Map(documents.map((d) => [d.ref.id, d.article.text] as const));
   const rendered = renderReport(buildReport(documents), format, { documentTexts });
-  if (options.out) {
-    const out = resolveUserPath(options.out);
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, rendered);
+  if (out) {
+    try {
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, rendered);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(`cannot write --out ${out} (${code})`, { cause });
+    }
     io.log.info({ out }, 'report written');
   } else {
     io.stdout(rendered);
   }
+  // The report is out; the exit status still says that some inputs were left out.
+  if (failure) throw failure;
 }
 
 function jsonLines(objects: unknown[]): string {
@@ -110,25 +245,24 @@ async function eachFile(
   const paths = files.map(resolveUserPath);
   if (paths.length === 0) throw new UsageError('no input files');
   if (paths.length === 1) {
-    const path = paths[0] as string;
-    const doc = { ...processDocument(await readDocument(path)), file: path };
-    io.stdout(jsonLines([shape(doc)]));
+    const doc = await processOne(paths[0] as string, io);
+    if (doc) io.stdout(jsonLines([shape(doc)]));
     return;
   }
-  const writeErr = io.stderr ?? ((text: string) => process.stderr.write(text));
+  const writeErr = errOut(io);
   let failed = 0;
   let onlyInputErrors = true;
   for (const path of paths) {
     try {
-      const doc = { ...processDocument(await readDocument(path)), file: path };
-      io.stdout(`${JSON.stringify(shape(doc))}\n`);
+      const doc = await processOne(path, io);
+      if (doc) io.stdout(`${JSON.stringify(shape(doc))}\n`);
     } catch (error) {
       failed += 1;
       const input = error instanceof InputError;
       onlyInputErrors &&= input;
       const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
-      writeErr(`parallax: ${code}: ${input ? message : `${path}: ${message}`}\n`);
+      writeErr(`parallax: ${code}: ${input || isParallaxError(error) ? message : `${path}: ${message}`}\n`);
     }
   }
   if (failed > 0) {

@@ -245,7 +245,10 @@ async function main(argv: string[]): Promise<void> {
       );
       process.exitCode = 1;
     }
-    if (process.env.PARALLAX_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.PARALLAX_DEBUG && error instanceof Error) {
+      process.stderr.write(`${error.stack}\n`);
+      if (error.cause instanceof Error) process.stderr.write(`caused by: ${error.cause.stack}\n`);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FetchError } from '@parallax/core';
+import { UsageError } from '@parallax/core';
 import { InProcessHostLimiter, PoliteFetcher } from '@parallax/fetch';
 import { type ConfiguredSource, loadSourcesConfig, type SourcesConfig } from '@parallax/sources';
 import { openStore } from '@parallax/store';
@@ -34,15 +34,23 @@ function sourceFor(config: SourcesConfig, url: URL): ConfiguredSource | undefine
  * Prints the snapshot's metadata as JSON (never the body).
  */
 export async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
-  const config = await loadSourcesConfig(
-    options.config ? resolveUserPath(options.config) : DEFAULT_SOURCES_CONFIG,
-  );
+  // A mistyped URL is the user's mistake (exit 2), found before any config or store is opened.
   let url: URL;
   try {
     url = new URL(href);
   } catch (cause) {
-    throw new FetchError('PARALLAX_FETCH_BAD_URL', `not a URL: ${href}`, false, { cause });
+    throw new UsageError(`not a URL: ${JSON.stringify(href)}; give an http:// or https:// address`, {
+      cause,
+    });
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `unsupported scheme ${url.protocol} in ${href}; give an http:// or https:// address`,
+    );
+  }
+  const config = await loadSourcesConfig(
+    options.config ? resolveUserPath(options.config) : DEFAULT_SOURCES_CONFIG,
+  );
   const source = sourceFor(config, url);
   const limits = source?.limits ?? config.limits;
   const fetcher = new PoliteFetcher({
