@@ -170,6 +170,10 @@ export type Divergence = z.infer<typeof Divergence>;
 export const Speaker = z.object({ id: z.string(), name: z.string() });
 export type Speaker = z.infer<typeof Speaker>;
 
+/**
+ * One utterance (a speaker on one occasion) with every rendition of it in the run's documents,
+ * aligned over the whole run: its renditions may come from documents of several events.
+ */
 export const AlignedStatement = z.object({
   id: z.string(),
   speaker: Speaker.nullable(),
@@ -189,11 +193,20 @@ export const FactConflict = z.object({
 });
 export type FactConflict = z.infer<typeof FactConflict>;
 
+/**
+ * A story: document clusters joined where they share aligned statements. `statements` are the run's
+ * statements with a rendition in one of its documents; one carried by documents of several events is
+ * listed in each with the same id and all its renditions.
+ */
 export const Event = z.object({
   id: z.string(),
   title: z.string(),
   documents: z.array(DocumentRef).min(1),
-  statements: z.array(AlignedStatement),
+  statements: z
+    .array(AlignedStatement)
+    .describe(
+      "The run's statements with a rendition in one of this event's documents; a statement carried by documents of several events is listed in each with the same id and all its renditions.",
+    ),
   factConflicts: z.array(FactConflict),
   coverage: z
     .array(
@@ -220,7 +233,10 @@ export type Event = z.infer<typeof Event>;
 export const Report = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: isoDateTime,
-  events: z.array(Event),
+  /** Stories; statements are aligned across all of them (see Event.statements). */
+  events: z
+    .array(Event)
+    .describe('Stories; statements are aligned across all of them (see Event.statements).'),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -1,3 +1,4 @@
+export { englishSynsets, snowballStemmer, synonyms } from './lexicon';
 export {
   type CanonicalSpeaker,
   canonicalSpeaker,

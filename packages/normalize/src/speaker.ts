@@ -177,6 +177,16 @@ const ORG_KEYS = new Set([...ORG_WORDS].map(nameKey));
 
 /** Bodies and offices in transliterated Russian, whatever their case ending (Кремля → kremlya). */
 const ORG_PREFIXES = /^(?:kreml|prezident|ministerstv|pravitelstv|press-sluzhb|posolstv|vedomstv|ofis)/;
+/** Those bodies under their English descriptors, so that "пресс-служба Кремля" meets "the Kremlin". */
+const RUSSIAN_BODIES: Array<[RegExp, string[]]> = [
+  [/^kreml/, ['kremlin']],
+  [/^prezident/, ['president']],
+  [/^ministerstv/, ['ministry']],
+  [/^pravitelstv/, ['government']],
+  [/^press-sluzhb/, ['press', 'service']],
+  [/^posolstv/, ['embassy']],
+  [/^vedomstv/, ['department']],
+];
 
 /** Mongolian genitive endings on patronymics ("Ukhnaagiin" → "ukhnaa"). */
 function stripPatronymic(token: string): string {
@@ -211,7 +221,9 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
     if (isName && !/^\p{Lu}{2,}$/u.test(token)) person.push(stripPatronymic(lower.replace(/\.$/, '')));
     else {
       const expanded =
-        SYNONYMS[lower] ?? (lower === 'foreign' ? ['foreign', 'affairs'] : [lower.replace(/\.$/, '')]);
+        SYNONYMS[lower] ??
+        RUSSIAN_BODIES.find(([re]) => re.test(lower))?.[1] ??
+        (lower === 'foreign' ? ['foreign', 'affairs'] : [lower.replace(/\.$/, '')]);
       descriptors.push(...expanded);
     }
   }
@@ -341,7 +353,7 @@ function editDistance(a: string, b: string, max: number): number {
 
 /**
  * Whether two name tokens are one name spelled two ways: equal under nameKey, or one letter apart
- * in a name of six letters or more (Navalnaya ~ Navalnya, Tykhyi ~ Tykhii, Kareem ~ Karim after the
+ * in a name of five letters or more (Navalnaya ~ Navalnya, Tykhyi ~ Tykhii, Kareem ~ Karim after the
  * doubled letter folds). A feminine form stays apart: Petrov and Petrova are two people.
  */
 export function sameName(a: string, b: string): boolean {
@@ -350,7 +362,7 @@ export function sameName(a: string, b: string): boolean {
   if (x === y) return true;
   // A Russian surname's feminine form is the masculine plus -a (Petrov, Petrova): two people.
   if (x === `${y}a` || y === `${x}a`) return false;
-  return Math.min(x.length, y.length) >= 6 && editDistance(x, y, 1) <= 1;
+  return Math.min(x.length, y.length) >= 5 && editDistance(x, y, 1) <= 1;
 }
 
 /** Offices held by one person at a time: "the Secretary-General" names whoever holds the office. */

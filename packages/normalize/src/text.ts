@@ -1,3 +1,5 @@
+import { snowballStemmer } from './lexicon';
+
 /** Zero-width, bidi-control and other invisible characters that hostile or sloppy pages carry. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
@@ -78,11 +80,16 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Stems of the content words (no stopwords, no punctuation). */
-export function contentStems(text: string): string[] {
+/**
+ * Stems of the content words (no stopwords, no punctuation). With a language other than English
+ * that Snowball knows (see lexicon.ts), its words are stemmed by that language's rules; English and
+ * unknown languages get the light English stemmer.
+ */
+export function contentStems(text: string, lang?: string): string[] {
+  const snowball = lang && !lang.startsWith('en') ? snowballStemmer(lang) : null;
   return words(text)
     .filter((w) => /[\p{L}\p{N}]/u.test(w) && !isStopword(w))
-    .map(stem);
+    .map(snowball ? (w) => (/^\d/.test(w) ? w : snowball(w)) : stem);
 }
 
 /** Numbers written in a text, as digit strings ("1,500" → "1500"). */

@@ -1,0 +1,35 @@
+import { sha256Hex } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { buildReport, processDocument } from '../src/index';
+
+const doc = (name: string, publishedAt: string, body: string) =>
+  processDocument({
+    meta: { source: name, kind: 'outlet', url: `https://example.test/${name}`, publishedAt, lang: 'en' },
+    body,
+    format: 'text',
+    snapshotSha256: sha256Hex(body),
+  });
+
+describe('buildReport: statements across the run', () => {
+  // Two stories weeks apart (never one event cluster) that quote one minister's sentence.
+  const first = doc(
+    'harbour-daily',
+    '2025-03-01T08:00:00Z',
+    'Harbour dredging contract signed\n\nThe port authority of Velmora signed a dredging contract with a Dutch firm on Friday. Work on the northern quay starts in April.\n\n“We will never let the northern quay silt up again,” Transport Minister Ilse Marr told reporters.',
+  );
+  const second = doc(
+    'coast-weekly',
+    '2025-04-20T08:00:00Z',
+    'Fishermen protest new quay fees\n\nDozens of trawlers blocked the channel at Velmora on Sunday over mooring fees that rose by a third this spring.\n\nTransport Minister Ilse Marr had promised in March: “We will never let the northern quay silt up again.”',
+  );
+
+  it('puts every rendition of one utterance in one statement, listed with one id in each story that carries it', () => {
+    const report = buildReport([first, second], new Date('2025-05-01T00:00:00Z'));
+    expect(report.events).toHaveLength(2);
+    const carrying = report.events.map((e) =>
+      e.statements.find((s) => s.renditions.some((r) => r.text.includes('silt up again'))),
+    );
+    expect(carrying[0]?.renditions).toHaveLength(2);
+    expect(carrying[0]?.id).toBe(carrying[1]?.id);
+  });
+});
