@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIPv4 } from 'node:net';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -40,10 +40,24 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
+}
+
+/**
+ * The Host headers a dashboard bound to a loopback address answers: exactly that address (and
+ * "localhost", which browsers never send to DNS) with the port, lower-cased, the port optional only
+ * on port 80. Anything else — `127.0.0.1.evil.example`, `127.0.0.1.nip.io`, `127.0.0.1evil`, another
+ * port — is a name a DNS-rebinding page could point at us, and is refused.
+ */
+export function allowedHostHeaders(boundHost: string, port: number): Set<string> {
+  const names =
+    boundHost === 'localhost'
+      ? ['localhost', '127.0.0.1', '[::1]']
+      : ['localhost', boundHost.includes(':') ? `[${boundHost}]` : boundHost];
+  const allowed = new Set(names.map((n) => `${n}:${port}`));
+  if (port === 80) for (const n of names) allowed.add(n);
+  return allowed;
 }
 
 /**
@@ -59,6 +73,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   app.disable('x-powered-by');
   app.set('etag', false);
   let port = 0;
+  let allowedHosts = new Set<string>();
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -70,8 +85,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       return;
     }
     if (isLoopback(host)) {
-      const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-      if (!isLoopback(hostHeader)) {
+      if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
         res
           .status(421)
           .type('text/plain')
@@ -184,6 +198,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     });
   });
   port = (server.address() as AddressInfo).port;
+  allowedHosts = allowedHostHeaders(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
