@@ -3,6 +3,8 @@
  * none silently garbled, no file overwritten.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Report } from '@parallax/core';
@@ -230,5 +232,65 @@ describe('manifest dates as real manifests write them', () => {
     expect(result.stderr).toMatch(
       /PARALLAX_CONFIG_INVALID: .*bad-date\.json: at 0\.publishedAt: .*"2024-02-30"/,
     );
+  });
+});
+
+describe('fetch: loopback and private networks are separate permissions, metadata never', () => {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url ?? '');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const to = url.searchParams.get('to');
+    if (url.pathname === '/go' && to) res.writeHead(302, { location: to }).end();
+    else if (url.pathname === '/robots.txt') res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>a local page</p>');
+  });
+  let origin = '';
+  const ready = new Promise<void>((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      ok();
+    }),
+  );
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  });
+  const dataDir = join(work, 'fetch-home');
+  const via = (to: string) => `${origin}/go?to=${encodeURIComponent(to)}`;
+
+  it('--allow-private then a 302 to 169.254.169.254: refused at the hop, exit 1, nothing stored', async () => {
+    await ready;
+    seen.length = 0;
+    const result = await runCli([
+      'fetch',
+      via('http://169.254.169.254/latest/meta-data/'),
+      '--allow-private',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('PARALLAX_FETCH_BLOCKED_ADDRESS');
+    expect(result.stderr).toContain('169.254.169.254');
+    expect(seen.filter((u) => u.startsWith('/go'))).toHaveLength(1);
+  });
+
+  it('--allow-loopback reaches the loopback server but not a private network behind a redirect', async () => {
+    await ready;
+    const ok = await runCli(['fetch', `${origin}/page`, '--allow-loopback', '--data-dir', dataDir]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).result).toBe('fetched');
+    const lan = await runCli([
+      'fetch',
+      via('http://10.0.0.1/admin'),
+      '--allow-loopback',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(lan.code).toBe(1);
+    expect(lan.stderr).toContain('PARALLAX_FETCH_BLOCKED_ADDRESS');
+    expect(lan.stderr).toContain('only loopback is allowed');
   });
 });

@@ -203,7 +203,7 @@ function program(): Command {
   const registeredExamples: Record<string, string[]> = {
     fetch: [
       'pnpm parallax fetch https://www.icc-cpi.int/news',
-      'pnpm parallax fetch http://127.0.0.1:8080/page.html --allow-private',
+      'pnpm parallax fetch http://127.0.0.1:8080/page.html --allow-loopback',
     ],
     run: [
       'pnpm parallax run                                   # in process, on the demo corpus',

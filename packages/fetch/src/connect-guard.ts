@@ -1,6 +1,6 @@
 import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { isPrivateAddress } from './address';
+import { type AddressPermissions, addressAllowed, refusalReason } from './address';
 
 /** The error code a guarded lookup fails with; fetchResource turns it into PARALLAX_FETCH_BLOCKED_ADDRESS. */
 export const BLOCKED_AT_CONNECT = 'PARALLAX_FETCH_BLOCKED_ADDRESS';
@@ -11,16 +11,26 @@ export const BLOCKED_AT_CONNECT = 'PARALLAX_FETCH_BLOCKED_ADDRESS';
  * server can answer differently the second time (DNS rebinding). With this lookup on the connection
  * pool, the address actually connected to is checked too.
  */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+export const guardedLookup: LookupFunction = guardedLookupFor({});
+
+/** The same guard with loopback and/or private addresses allowed; link-local never is. */
+export function guardedLookupFor(permissions: AddressPermissions): LookupFunction {
+  return (hostname, options, callback) => guardedLookupWith(permissions, hostname, options, callback);
+}
+
+function guardedLookupWith(
+  permissions: AddressPermissions,
+  ...[hostname, options, callback]: Parameters<LookupFunction>
+): void {
   lookup(hostname, { ...(options as LookupOptions), all: true }, (error, addresses: LookupAddress[]) => {
     if (error) {
       callback(error, '', 0);
       return;
     }
-    const blocked = addresses.find((a) => isPrivateAddress(a.address));
+    const blocked = addresses.find((a) => !addressAllowed(a.address, permissions));
     if (blocked) {
       const refusal: NodeJS.ErrnoException & { address?: string } = new Error(
-        `${hostname} resolved at connect time to the non-public address ${blocked.address}`,
+        `${hostname} resolved at connect time to ${refusalReason(blocked.address, permissions)}`,
       );
       refusal.code = BLOCKED_AT_CONNECT;
       refusal.address = blocked.address;
@@ -40,4 +50,4 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     }
     callback(null, first.address, first.family);
   });
-};
+}

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { FetchError, type Snapshot, sha256Hex } from '@parallax/core';
 import { Agent, type Dispatcher, request } from 'undici';
-import { isPrivateAddress } from './address';
+import { type AddressPermissions, addressAllowed, refusalReason } from './address';
 import { decodeBody } from './charset';
 import { BLOCKED_AT_CONNECT } from './connect-guard';
 import { parseRetryAfter } from './retry-after';
@@ -21,10 +21,14 @@ export interface FetchOptions {
   maxBytes?: number;
   maxRedirects?: number;
   /**
-   * Loopback, private, link-local and metadata addresses are refused unless allowed here. Tests and
-   * the demo replay server allow loopback explicitly.
+   * Loopback and private-network addresses (RFC 1918, carrier-grade NAT, fc00::/7) are refused unless
+   * allowed here; this allows both. Tests and the demo replay server allow loopback explicitly.
+   * Link-local addresses (169.254.169.254, the cloud metadata service; fe80::/10) and reserved ranges
+   * are refused whatever is allowed, so a redirect from an allowed host cannot reach them.
    */
   allowPrivateAddresses?: boolean;
+  /** Loopback addresses only (127/8, ::1): a local replay server, nothing else on the network. */
+  allowLoopback?: boolean;
   /** Clock for `fetchedAt` (tests pass a fixed one). */
   now?: () => Date;
   /**
@@ -64,12 +68,24 @@ export type FetchOutcome =
 
 const ACCEPTED_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml))\b/i;
 
+/** The address permissions of a set of fetch options. */
+export function addressPermissionsOf(options: {
+  allowPrivateAddresses?: boolean;
+  allowLoopback?: boolean;
+}): AddressPermissions {
+  return {
+    loopback: options.allowLoopback === true || options.allowPrivateAddresses === true,
+    private: options.allowPrivateAddresses === true,
+  };
+}
+
 /**
- * Refuses a host that resolves to a loopback, private, link-local or metadata address (unless allowed):
- * PARALLAX_FETCH_BLOCKED_ADDRESS, not retryable.
+ * Refuses a host that resolves to a loopback or private address (unless allowed) or to a link-local,
+ * metadata or reserved address (always): PARALLAX_FETCH_BLOCKED_ADDRESS, not retryable. `true` allows
+ * loopback and private addresses, as `allowPrivateAddresses` does.
  */
-export async function assertPublicHost(url: URL, allowPrivate: boolean): Promise<void> {
-  if (allowPrivate) return;
+export async function assertPublicHost(url: URL, allow: boolean | AddressPermissions): Promise<void> {
+  const permissions = typeof allow === 'boolean' ? { loopback: allow, private: allow } : allow;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
@@ -77,11 +93,11 @@ export async function assertPublicHost(url: URL, allowPrivate: boolean): Promise
   } catch (cause) {
     throw transportError(cause, url);
   }
-  const blocked = addresses.find(isPrivateAddress);
+  const blocked = addresses.find((a) => !addressAllowed(a, permissions));
   if (blocked) {
     throw new FetchError(
       'PARALLAX_FETCH_BLOCKED_ADDRESS',
-      `refusing ${url.href}: ${host} resolves to the non-public address ${blocked}`,
+      `refusing ${url.href}: ${host} resolves to ${refusalReason(blocked, permissions)}`,
       false,
       { details: { url: url.href, address: blocked } },
     );
@@ -258,7 +274,7 @@ export async function fetchResource(
           false,
         );
       }
-      await assertPublicHost(url, options.allowPrivateAddresses ?? false);
+      await assertPublicHost(url, addressPermissionsOf(options));
       await options.beforeRequest?.(url);
       let response: Awaited<ReturnType<typeof request>>;
       const hop = AbortSignal.timeout(timeoutMs);

@@ -1,7 +1,14 @@
-export { isPrivateAddress } from './address';
-export { type DecodedBody, decodeBody, decodeBodyDetailed, sniffCharset } from './charset';
-export { guardedLookup } from './connect-guard';
 export {
+  type AddressKind,
+  type AddressPermissions,
+  addressAllowed,
+  addressKind,
+  isPrivateAddress,
+} from './address';
+export { type DecodedBody, decodeBody, decodeBodyDetailed, sniffCharset } from './charset';
+export { guardedLookup, guardedLookupFor } from './connect-guard';
+export {
+  addressPermissionsOf,
   assertPublicHost,
   type ConditionalValidators,
   type FetchedPage,

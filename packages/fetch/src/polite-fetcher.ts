@@ -1,7 +1,13 @@
 import { ConfigError, FetchError, type FetchErrorCode, type Snapshot } from '@parallax/core';
 import { Agent } from 'undici';
-import { guardedLookup } from './connect-guard';
-import { assertPublicHost, type FetchedPage, type FetchOptions, fetchResource } from './fetch-page';
+import { guardedLookupFor } from './connect-guard';
+import {
+  addressPermissionsOf,
+  assertPublicHost,
+  type FetchedPage,
+  type FetchOptions,
+  fetchResource,
+} from './fetch-page';
 import { type HostLimiter, InProcessHostLimiter } from './host-limiter';
 import { RobotsCache } from './robots';
 
@@ -121,7 +127,7 @@ export class PoliteFetcher {
       connect: {
         timeout: this.#request.connectTimeoutMs ?? 10_000,
         // The address guard again at connect time, against DNS rebinding between check and connect.
-        ...(this.#request.allowPrivateAddresses ? {} : { lookup: guardedLookup }),
+        lookup: guardedLookupFor(addressPermissionsOf(this.#request)),
       },
     });
     this.#robots =
@@ -163,7 +169,7 @@ export class PoliteFetcher {
     const host = hostKey(url);
     for (let attempt = 1; ; attempt += 1) {
       // The private-address guard runs before robots.txt is fetched, so a blocked host costs no request.
-      await assertPublicHost(url, this.#request.allowPrivateAddresses ?? false);
+      await assertPublicHost(url, addressPermissionsOf(this.#request));
       const verdict = this.#robots ? await this.#robots.assertAllowed(url) : undefined;
       const release = await this.#limiter.acquire(host, verdict?.crawlDelayMs);
       let failure: FetchError;

@@ -18,6 +18,7 @@ export const DEFAULT_SOURCES_CONFIG = resolve(
 export interface FetchCommandOptions {
   config?: string;
   allowPrivate?: boolean;
+  allowLoopback?: boolean;
   dataDir: string;
 }
 
@@ -62,6 +63,7 @@ export async function fetchCommand(href: string, options: FetchCommandOptions, i
       maxBytes: limits.maxBytes,
       maxRedirects: limits.maxRedirects,
       allowPrivateAddresses: options.allowPrivate === true || source?.allowPrivateAddresses === true,
+      allowLoopback: options.allowLoopback === true,
     },
     limiter: new InProcessHostLimiter({
       minDelayMs: limits.minDelayMs,
@@ -129,7 +131,11 @@ export function registerFetchCommand(cli: Command, io: Io): void {
     )
     .argument('<url>', 'http(s) URL of the page')
     .option('--config <file>', 'sources config (agent, contact URL, limits)', DEFAULT_SOURCES_CONFIG)
-    .option('--allow-private', 'allow loopback/private/link-local addresses (tests, local replay servers)')
+    .option('--allow-loopback', 'allow loopback addresses (127.0.0.0/8, ::1): a local replay server')
+    .option(
+      '--allow-private',
+      'allow loopback and private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); link-local and cloud metadata (169.254.169.254) never',
+    )
     .option(
       '--data-dir <dir>',
       'where the embedded store lives',
