@@ -10,6 +10,7 @@ import {
   renderReport,
   summarizeReport,
 } from '@parallax/report';
+import { extractStatements } from '@parallax/statements';
 import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
@@ -282,7 +283,15 @@ export async function statementsCommand(files: string[], options: { format: stri
     file: d.file,
     lang: d.article.lang,
     text: d.article.text,
-    statements: d.statements,
+    // Statements as attributions (source – cue – content, PARC/PolNeAR): a partial quote's clause, a
+    // quotation split by its tag as one statement, the verbatim words in `quoted`.
+    statements: extractStatements(d.article.text, {
+      lang: d.article.lang,
+      headlineEnd: d.article.headlineEnd,
+      issuer: d.ref.kind === 'official' ? d.ref.source : undefined,
+      documentId: d.ref.id,
+      units: 'attribution',
+    }),
     facts: d.facts,
   }));
 }

@@ -73,6 +73,10 @@ export type Article = z.infer<typeof Article>;
 export const StatementKind = z.enum(['direct', 'partial', 'indirect']);
 export type StatementKind = z.infer<typeof StatementKind>;
 
+/** A stretch of a document's text: offsets and the words they slice. */
+export const StatementSpan = z.object({ start: offset, end: offset, text: z.string() });
+export type StatementSpan = z.infer<typeof StatementSpan>;
+
 export const Statement = z.object({
   id: z.string(),
   text: z.string(),
@@ -83,8 +87,18 @@ export const Statement = z.object({
   resolvedSpeaker: z.string().nullable(),
   cue: z.string().nullable(),
   lang: z.string(),
+  /**
+   * The content span: a direct quote's words inside its marks (from the first quotation to the last
+   * when its tag splits it), a partial or indirect statement's whole attributed clause (PARC, PolNeAR).
+   */
   start: offset,
   end: offset,
+  /** The verbatim spans inside the content: a direct quote's quotations, a partial quote's fragments. */
+  quoted: z.array(StatementSpan).optional(),
+  /** Where the source (the speaker phrase as written at the attribution) stands. */
+  source: StatementSpan.optional(),
+  /** Where the cue ("said", "according to", "заявил") stands. */
+  cueSpan: StatementSpan.optional(),
 });
 export type Statement = z.infer<typeof Statement>;
 

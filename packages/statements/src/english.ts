@@ -350,3 +350,69 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
     pronoun: false,
   };
 }
+
+/**
+ * Cues of a quotation's tag ("…,” the Ohio senator said", "…?” asked one voter"): verbs that, right
+ * after a closing mark, say the quotation was uttered or written.
+ */
+const TAG_CUES =
+  'said|says|say|added|adds|wrote|writes|asked|asks|told|tells|recalled|recalls|reacted|replied|replies|responded|responds|tweeted|tweets|posted|explained|explains|noted|notes|continued|continues|argued|argues|insisted|insists|warned|warns|declared|stated|remarked|quipped|joked|shouted|exclaimed|observed|conceded|concedes|admitted|admits|acknowledged|concluded|predicted|promised|vowed|suggested|suggests|claimed|claims|countered|complained|lamented|boasted|announced|emailed|texted|mused|added|cautioned|urged|pleaded|repeated|agreed|agrees|confirmed|stressed|emphasized|emphasised|pointed out|went on|chimed in|shot back|fired back';
+const TAG_AUX = '(?:(?:has|had|have|also|later|then|once|again|simply|flatly|quickly)\\s+)*';
+/** Words that open a described speaker phrase in lower case ("the Texas senator", "one voter"). */
+const NP_OPENERS =
+  '(?:the|a|an|one|another|his|her|their|its|our|some|many|several|two|three|four|five|most|other|former|top|senior)';
+/** A speaker phrase of up to nine words with no punctuation that ends it. */
+const NP = `(?:${NP_OPENERS}\\s+)?[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}.'’&-]*(?:,?\\s+(?!(?:${TAG_CUES}|that|who|and|but|as|in|on|at|to|for|with|during|after|before|while|when)\\b)[\\p{L}\\p{N}(][\\p{L}\\p{M}\\p{N}.'’&()-]*){0,8}?`;
+const TAG_CUE_FIRST = new RegExp(
+  `^[,.!?…]?\\s*(${TAG_CUES})\\s+(${NP})(?=\\s*(?:[,.;:!?—–]|$|\\s(?:in|on|at|to|during|after|before|of|while|when|from|about|via)\\b))`,
+  'u',
+);
+const TAG_SPEAKER_FIRST = new RegExp(`^[,.!?…]?\\s*(${NP})\\s+${TAG_AUX}(${TAG_CUES})\\b`, 'u');
+const TAG_PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
+const TAG_NOT_SPEAKER =
+  /^(?:and|but|so|then|as|if|when|while|which|that|this|these|those|there|here|it's|it’s)\b/i;
+
+/**
+ * The tag right after a quotation's closing mark, read across a sentence break the question or
+ * exclamation mark made ("…right?” Smith said."): "CUE SPEAKER" or "SPEAKER CUE", the speaker phrase
+ * free of punctuation, lower case allowed ("the Ohio senator", "one voter").
+ */
+export function quotationTag(
+  text: string,
+  masked: string,
+  from: number,
+  to: number,
+): Attribution | undefined {
+  const after = masked.slice(from, Math.min(to, from + 200));
+  for (const [re, speakerGroup, cueGroup] of [
+    [TAG_SPEAKER_FIRST, 1, 2],
+    [TAG_CUE_FIRST, 2, 1],
+  ] as const) {
+    const m = re.exec(after);
+    if (!m?.[speakerGroup] || !m[cueGroup]) continue;
+    // A full stop after the phrase ends the sentence, unless it closes an abbreviation ("Jr.").
+    const speaker = (m[speakerGroup] as string)
+      .replace(/[,\s]+$/u, '')
+      .replace(/(?<!\b(?:Jr|Sr|Inc|Co|Corp|Ltd|\p{Lu}))\.$/u, '');
+    if (TAG_NOT_SPEAKER.test(speaker) || speaker.split(/\s+/).length > 9) continue;
+    // A capitalised opener that is a sentence's function word ("Then", "But") is no speaker.
+    if (/^(?:Then|But|And|So|As|If|When|While|This|That|There|Here|Now|Still|Yet)\b/u.test(speaker)) continue;
+    const speakerStart =
+      from + m.index + (m[0] as string).indexOf(speaker, speakerGroup === 1 ? 0 : (m[1] as string).length);
+    const cue = m[cueGroup] as string;
+    const cueStart =
+      from +
+      m.index +
+      (speakerGroup === 1 ? (m[0] as string).lastIndexOf(cue) : (m[0] as string).indexOf(cue));
+    return {
+      speaker: text.slice(speakerStart, speakerStart + speaker.length),
+      speakerStart,
+      speakerEnd: speakerStart + speaker.length,
+      cue,
+      cueStart,
+      cueEnd: cueStart + cue.length,
+      pronoun: TAG_PRONOUN.test(speaker),
+    };
+  }
+  return undefined;
+}

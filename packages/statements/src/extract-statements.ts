@@ -1,5 +1,5 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
-import { englishQuoteAttribution, englishReported } from './english';
+import { datelineEnd, englishQuoteAttribution, englishReported, quotationTag } from './english';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
 import { fullNameFor, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
@@ -25,6 +25,15 @@ export interface StatementOptions {
   issuer?: string;
   /** Mixed into statement ids so the same words in two documents get distinct ids. */
   documentId?: string;
+  /**
+   * What one statement is. 'quotation' (the default, what alignment and compare read today): one
+   * statement per quotation, a partial quote's span its quoted words. 'attribution' (PARC 3.0,
+   * PolNeAR): one statement per source–cue–content, its span the whole attributed clause — a
+   * partial quote's clause, a quotation split by its tag (“…,” she said. “…”) from its first
+   * quotation to its last, reported speech carrying quotations as a partial quote. Both carry the
+   * verbatim spans in `quoted` and the source and cue spans.
+   */
+  units?: 'quotation' | 'attribution';
 }
 
 /** How far from a quotation its attribution is looked for. */
@@ -42,6 +51,11 @@ interface Draft {
   pronoun: boolean;
   cue: string | null;
   paragraph: number;
+  /** The verbatim spans inside the content: the quotations a direct or partial statement carries. */
+  quoted?: Span[];
+  speakerEnd?: number;
+  cueStart?: number;
+  cueEnd?: number;
 }
 
 interface Found {
@@ -49,6 +63,9 @@ interface Found {
   speakerStart: number;
   cue: string | null;
   pronoun: boolean;
+  speakerEnd?: number;
+  cueStart?: number;
+  cueEnd?: number;
 }
 
 /** First-person-plural stance verbs of an institution speaking for itself in its own release. */
@@ -372,7 +389,9 @@ function quoteAttribution(
     a && {
       speaker: text.slice(a.speakerStart, a.speakerEnd),
       speakerStart: a.speakerStart,
+      speakerEnd: a.speakerEnd,
       cue: a.cue || null,
+      ...(a.cue ? { cueStart: a.cueStart, cueEnd: a.cueEnd } : {}),
       pronoun: a.pronoun,
     }
   );
@@ -394,7 +413,10 @@ function reportedIn(
     found: {
       speaker: r.attribution.speaker,
       speakerStart: r.attribution.speakerStart,
+      speakerEnd: r.attribution.speakerEnd,
       cue: r.attribution.cue,
+      cueStart: r.attribution.cueStart,
+      cueEnd: r.attribution.cueEnd,
       pronoun: r.attribution.pronoun,
     },
   }));
@@ -435,6 +457,7 @@ export function extractStatements(text: string, options: StatementOptions): Stat
 
 function extractWithRules(text: string, options: StatementOptions): Statement[] {
   const lang = options.lang;
+  const attribution = options.units === 'attribution';
   const headlineEnd = headlineOrLead(text, options.headlineEnd ?? 0);
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);
   const sentences = splitSentences(text, paragraphs);
@@ -536,23 +559,33 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       overlapping.push(q);
     }
     const allReported = reportedIn(lang, text, masked, sentence);
+    // Reported speech that carries quotations is a partial quote whose content is the clause
+    // ("said the plan was “dead on arrival”"); reported speech that is one quotation and little else
+    // (“said: “…””) is left to the quotation pass.
     const reported = allReported.filter((r) => {
       const quoted = overlapping.reduce(
         (n, q) => n + Math.max(0, Math.min(q.close, r.end) - Math.max(q.open, r.start)),
         0,
       );
-      return quoted / (r.end - r.start) < 0.5;
+      return quoted / (r.end - r.start) < (attribution ? 0.8 : 0.5);
     });
+
     for (const r of reported) {
+      const inside = attribution
+        ? overlapping.filter((q) => q.contentStart >= r.start - 1 && q.contentEnd <= r.end + 1)
+        : [];
+      const quoted = inside.map((q) => ({ start: q.contentStart, end: q.contentEnd }));
       drafts.push({
         start: r.start,
         end: r.end,
-        kind: 'indirect',
+        kind: quoted.length > 0 ? 'partial' : 'indirect',
         speaker: r.found.speaker,
         speakerStart: r.found.speakerStart,
         pronoun: r.found.pronoun,
         cue: r.found.cue,
         paragraph: sentence.paragraph,
+        ...(quoted.length > 0 ? { quoted } : {}),
+        ...spanFields(r.found),
       });
     }
     let sentenceAttribution: Found | undefined;
@@ -602,6 +635,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       // ("X stated that parties “…” with court decisions, “…”").
       let found =
         quoteAttribution(lang, text, masked, before, after) ??
+        (lang === 'en' ? tagAfter(text, masked, q, paragraphs[sentence.paragraph]) : undefined) ??
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       // Reported speech that is mostly this quotation ("По её словам, Лебедев «воспитал …»", "said
@@ -625,19 +659,27 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
         lead === '' ||
         /[:–—-]$/.test(lead) ||
         datelineOnly(lead) ||
+        // "…, telling reporters, “A lot …”", "shouted, “Stop …!”": a capitalised quotation after a comma.
+        (/,$/.test(lead) &&
+          /^\p{Lu}/u.test(text.slice(q.contentStart, q.contentStart + 1)) &&
+          lang === 'en') ||
         /\b(?:said|says|added|adds|told|wrote|writes|asked|replied|stated|declared|warned|noted|continued|explained)\b[^,“”"]{0,60},$/.test(
           lead,
         );
       if (found?.speaker && found.speakerStart < q.open) sentenceAttribution = found;
+      const quotation = { start: q.contentStart, end: q.contentEnd };
+      // A partial quote's content is the clause that carries the fragment; the fragment is its quotation.
+      const content = direct || !attribution ? quotation : partialClause(text, masked, sentence, q, found);
       drafts.push({
-        start: q.contentStart,
-        end: q.contentEnd,
+        ...content,
         kind: direct ? 'direct' : 'partial',
         speaker: found?.speaker ?? null,
         speakerStart: found?.speaker ? found.speakerStart : q.open,
         pronoun: found?.pronoun ?? false,
         cue: found?.cue ?? null,
         paragraph: sentence.paragraph,
+        quoted: [quotation],
+        ...spanFields(found),
       });
     }
     if (own.length === 0 && reported.length === 0) {
@@ -689,21 +731,216 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
   }
 
   drafts.sort((a, b) => a.start - b.start || a.end - b.end);
-  const unique = drafts.filter(
-    (d, i) => i === 0 || d.start !== drafts[i - 1]?.start || d.end !== drafts[i - 1]?.end,
+  const unique: Draft[] = [];
+  for (const d of drafts) {
+    const prev = unique[unique.length - 1];
+    if (prev && prev.start === d.start && prev.end === d.end) {
+      // Two fragments of one clause ("called it “…” and “…”"): one statement with both quotations.
+      if (d.quoted)
+        prev.quoted = [
+          ...(prev.quoted ?? []),
+          ...d.quoted.filter((x) => !prev.quoted?.some((y) => y.start === x.start)),
+        ];
+      if (!prev.speaker && d.speaker)
+        Object.assign(prev, {
+          speaker: d.speaker,
+          speakerStart: d.speakerStart,
+          pronoun: d.pronoun,
+          cue: d.cue,
+          ...spanFields(d),
+        });
+      continue;
+    }
+    unique.push(d);
+  }
+  // Quotation runs are joined where PolNeAR's English measured it; other languages keep one
+  // statement per quotation.
+  const units = attribution ? withoutContained(unique) : unique;
+  const resolved = resolveSpeakers(
+    text,
+    attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units,
+    sentences,
   );
-  const resolved = resolveSpeakers(text, unique, sentences);
-  return resolved.map((d) => ({
-    id: contentId('st', options.documentId ?? '', d.start, d.end, d.kind),
-    text: text.slice(d.start, d.end),
-    kind: d.kind,
-    speaker: d.speaker,
-    resolvedSpeaker: d.resolved,
-    cue: d.cue,
-    lang,
-    start: d.start,
-    end: d.end,
-  }));
+  return resolved.map((d) => {
+    const statement: Statement = {
+      id: contentId('st', options.documentId ?? '', d.start, d.end, d.kind),
+      text: text.slice(d.start, d.end),
+      kind: d.kind,
+      speaker: d.speaker,
+      resolvedSpeaker: d.resolved,
+      cue: d.cue,
+      lang,
+      start: d.start,
+      end: d.end,
+    };
+    if (d.quoted && d.kind !== 'indirect')
+      statement.quoted = d.quoted.map((q) => ({ ...q, text: text.slice(q.start, q.end) }));
+    if (d.speaker && d.speakerEnd !== undefined && d.speakerEnd > d.speakerStart)
+      statement.source = {
+        start: d.speakerStart,
+        end: d.speakerEnd,
+        text: text.slice(d.speakerStart, d.speakerEnd),
+      };
+    if (d.cueStart !== undefined && d.cueEnd !== undefined && d.cueEnd > d.cueStart)
+      statement.cueSpan = { start: d.cueStart, end: d.cueEnd, text: text.slice(d.cueStart, d.cueEnd) };
+    return statement;
+  });
+}
+
+/** The tag right after a quotation ("…,” the Ohio senator said"), within its paragraph. */
+function tagAfter(
+  text: string,
+  masked: string,
+  q: QuoteSpan,
+  paragraph: Span | undefined,
+): Found | undefined {
+  const a = quotationTag(text, masked, q.close, paragraph?.end ?? text.length);
+  return (
+    a && {
+      speaker: a.speaker,
+      speakerStart: a.speakerStart,
+      speakerEnd: a.speakerEnd,
+      cue: a.cue,
+      cueStart: a.cueStart,
+      cueEnd: a.cueEnd,
+      pronoun: a.pronoun,
+    }
+  );
+}
+
+function spanFields(found: Found | undefined): Pick<Draft, 'speakerEnd' | 'cueStart' | 'cueEnd'> {
+  if (!found) return {};
+  const out: Pick<Draft, 'speakerEnd' | 'cueStart' | 'cueEnd'> = {};
+  if (found.speaker) out.speakerEnd = found.speakerEnd ?? found.speakerStart + found.speaker.length;
+  if (found.cueStart !== undefined && found.cueEnd !== undefined) {
+    out.cueStart = found.cueStart;
+    out.cueEnd = found.cueEnd;
+  }
+  return out;
+}
+
+/** A statement lying wholly inside a partial quote's clause is that clause's quotation, not another statement. */
+function withoutContained(drafts: Draft[]): Draft[] {
+  // Drafts are sorted by start: a containing clause is among the few before (or just after) each.
+  return drafts.filter((d, i) => {
+    for (let k = Math.max(0, i - 8); k < Math.min(drafts.length, i + 3); k++) {
+      const o = drafts[k] as Draft;
+      if (
+        o !== d &&
+        o.kind === 'partial' &&
+        d.kind !== 'indirect' &&
+        o.start <= d.start &&
+        o.end >= d.end &&
+        o.end - o.start > d.end - d.start &&
+        (o.quoted ?? []).some((q) => q.start <= d.start + 1 && q.end >= d.end - 1)
+      )
+        return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The words between two quotations are only their tag (“…,” she said. “…”): one cue at most and a
+ * dozen words, not narrative of its own ("…,” Tenney said about the money spent against her. “…").
+ */
+function splitByTag(gap: string): boolean {
+  const inner = gap.replace(/^[\s,.!?…”"»’]+|[\s“"«„‘]+$/gu, '');
+  // A sentence of narrative after the tag ("…,” X tweeted. Experts expect …. “"), or a new
+  // introduction ("…,” X said. Later X went further: “"), starts another attribution.
+  const breaks = [
+    ...inner.matchAll(
+      /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|U\.S|\p{Lu}))[.!?]\s+(?=\p{Lu})/gu,
+    ),
+  ].length;
+  return breaks === 0 && !/:\s*$/.test(inner) && inner.split(/\s+/).filter(Boolean).length <= 40;
+}
+
+/**
+ * A quotation split by its attribution (“…,” she said. “…”) is one attribution, as PARC and PolNeAR
+ * annotate it: one statement from the first quotation to the last, its quotations listed in
+ * `quoted`. Runs stay inside one paragraph; a quotation with another speaker ends the run.
+ */
+function mergeQuotationRuns(text: string, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === 'direct' &&
+      d.kind === 'direct' &&
+      prev.paragraph === d.paragraph &&
+      d.start >= prev.end &&
+      d.start - prev.end <= 200 &&
+      !/\n/.test(text.slice(prev.end, d.start)) &&
+      /[“”"«»„‘’]/.test(text.slice(prev.end, d.start)) &&
+      splitByTag(text.slice(prev.end, d.start)) &&
+      // A second quotation with a tag of its own (“…,” she said) is an attribution of its own.
+      (d.cueStart === undefined || d.cueStart === prev.cueStart) &&
+      (d.speaker === null || prev.speaker === null || d.speaker === prev.speaker)
+    ) {
+      const named = prev.speaker ? prev : d;
+      out[out.length - 1] = {
+        ...named,
+        start: prev.start,
+        end: d.end,
+        kind: 'direct',
+        quoted: [
+          ...(prev.quoted ?? [{ start: prev.start, end: prev.end }]),
+          ...(d.quoted ?? [{ start: d.start, end: d.end }]),
+        ],
+      };
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** Cue words that open the clause of a partial quote after them ("calling it “…”", "said that “…”"). */
+const CLAUSE_CUE =
+  /\b(?:said|says|saying|say|told|tells|telling|declaring|declared|declares|calling|called|calls|describing|described|describes|adding|added|adds|promising|promised|promises|argued|argues|arguing|warned|warning|warns|insisted|insisting|insists|claimed|claiming|claims|noted|noting|notes|urged|urging|urges|wrote|writes|writing|labeled|labelled|labeling|labelling|branded|dubbed|deemed|tweeted|tweeting|suggesting|suggested|suggests|stated|stating|vowed|vowing|vows|pledged|pledging|accused|accusing|accuses|praised|praising|dismissed|dismissing|hailed|hailing|thanked|asked|asking|admitted|admitting|acknowledged|acknowledging|predicted|predicting|announced|announcing|explained|explaining|complained|complaining|recalled|recalling|blamed|blaming|criticized|criticised|slammed|blasted|denounced|condemned|mocked|referred to|referring to|as)(?:\s+that)?\s+(?=\S)/gu;
+
+/** Participles and infinitives of cues that open a partial quote's clause after a comma or a noun. */
+const PARTICIPLE_CUE =
+  /(?:,\s+|\b(?:statement|letter|post|tweet|message|remarks?)\s+)(?:calling|saying|urging|adding|describing|declaring|warning|accusing|insisting|arguing|claiming|noting|labell?ing|branding|dubbing|praising|promising|vowing|demanding|asking|suggesting|telling)\s+/gu;
+
+/**
+ * The clause that carries a partial quote: from just after its cue (or the sentence's start) to the
+ * sentence's end, or to the attribution that follows the quotation ("…, the lawsuit says").
+ */
+function partialClause(
+  text: string,
+  masked: string,
+  sentence: Sentence,
+  q: QuoteSpan,
+  found: Found | undefined,
+): Span {
+  let start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+  let end = sentence.end;
+  if (found?.cueEnd !== undefined && found.cueEnd <= q.open && found.cueEnd >= start) {
+    start = Math.max(
+      found.cueEnd,
+      found.speakerEnd !== undefined && found.speakerEnd <= q.open ? found.speakerEnd : 0,
+    );
+  } else if (found?.speaker && found.speakerStart >= q.close && found.speakerStart < sentence.end) {
+    end = found.speakerStart;
+  } else if (found?.cueStart !== undefined && found.cueStart >= q.close && found.cueStart < sentence.end) {
+    end = found.cueStart;
+  }
+  // A participle cue nearer the fragment opens its own clause ("…, calling the decision “baffling”",
+  // "a statement urging Mongolia to “…”"): the clause starts after it.
+  let near: RegExpExecArray | undefined;
+  for (const m of masked.slice(start, q.open).matchAll(PARTICIPLE_CUE)) near = m;
+  if (near) start = start + near.index + near[0].length;
+  const span = trimSpan(text, start, end);
+  while (span.end > span.start && /[\s,;:.—–-]/.test(text[span.end - 1] as string)) span.end--;
+  while (span.end > span.start && /[\s,;:—–-]/.test(text[span.start] as string)) span.start++;
+  // Keep the fragment's own closing mark and punctuation inside the clause.
+  if (span.end < q.close && span.end >= q.contentEnd) span.end = Math.min(q.close, end);
+  if (span.start > q.contentStart || span.end < q.contentEnd || span.end - span.start > 1_500)
+    return { start: q.contentStart, end: q.contentEnd };
+  return span;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ScoredPrediction {
   end: number;
   speaker: string | null;
   resolvedSpeaker?: string | null;
+  /** The verbatim spans inside the content (a split quotation's parts, a partial quote's fragments). */
+  quoted?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface Tally {
@@ -134,19 +136,33 @@ export function speakerMatches(predicted: string | null | undefined, gold: strin
 
 /** Counts for one document: spans matched one-to-one, and speakers checked on matched spans. */
 export function scoreDocument(gold: GoldDocument, predicted: ReadonlyArray<ScoredPrediction>): Tally {
-  const pairs = matchSpans(gold.statements, predicted);
+  // The dev set annotates one statement per quotation and a partial quote by its fragment; a
+  // statement is one attribution (PARC): its content span and each of its quoted spans may each
+  // answer one gold statement. A statement answering k gold statements counts as k predictions.
+  const units: Array<{ start: number; end: number; owner: number }> = [];
+  predicted.forEach((p, i) => {
+    units.push({ start: p.start, end: p.end, owner: i });
+    for (const q of p.quoted ?? [])
+      if (q.start !== p.start || q.end !== p.end) units.push({ start: q.start, end: q.end, owner: i });
+  });
+  const pairs = matchSpans(gold.statements, units);
+  const answered = new Map<number, number>();
   let speakerGold = 0;
   let speakerCorrect = 0;
-  for (const [gi, pi] of pairs) {
+  for (const [gi, ui] of pairs) {
+    const pi = (units[ui] as { owner: number }).owner;
+    answered.set(pi, (answered.get(pi) ?? 0) + 1);
     const g = gold.statements[gi] as GoldStatement;
     if (g.speaker === null) continue;
     speakerGold++;
     const p = predicted[pi] as ScoredPrediction;
     if (speakerMatches(p.resolvedSpeaker ?? p.speaker, g.speaker)) speakerCorrect++;
   }
+  let extra = 0;
+  for (const n of answered.values()) extra += n - 1;
   return {
     gold: gold.statements.length,
-    predicted: predicted.length,
+    predicted: predicted.length + extra,
     matched: pairs.length,
     speakerGold,
     speakerCorrect,

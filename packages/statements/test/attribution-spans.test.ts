@@ -1,0 +1,107 @@
+import { Statement } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/index';
+
+function en(text: string): Statement[] {
+  const out = extractStatements(text, { lang: 'en', units: 'attribution' });
+  for (const s of out) {
+    expect(Statement.parse(s)).toEqual(s);
+    for (const q of s.quoted ?? []) expect(text.slice(q.start, q.end)).toBe(q.text);
+    if (s.source) expect(text.slice(s.source.start, s.source.end)).toBe(s.source.text);
+    if (s.cueSpan) expect(text.slice(s.cueSpan.start, s.cueSpan.end)).toBe(s.cueSpan.text);
+  }
+  return out;
+}
+
+describe('source – cue – content spans', () => {
+  it('gives a direct quote its quotation, source and cue spans', () => {
+    const [s] = en('Filler line.\n\n“The bridge will reopen in May,” Mayor Ana Ruiz said.');
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Mayor Ana Ruiz', cue: 'said' });
+    expect(s?.quoted?.map((q) => q.text)).toEqual(['The bridge will reopen in May']);
+    expect(s?.source?.text).toBe('Mayor Ana Ruiz');
+    expect(s?.cueSpan?.text).toBe('said');
+  });
+
+  it('reads a quotation split by its tag as one attribution with two quotations', () => {
+    const text =
+      'Filler line.\n\n“We are not leaving,” the union leader said. “We will stay until the mill reopens.”';
+    const out = en(text);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.quoted?.map((q) => q.text)).toEqual([
+      'We are not leaving',
+      'We will stay until the mill reopens.',
+    ]);
+    expect(out[0]?.speaker).toMatch(/union leader$/);
+  });
+
+  it('keeps two quotations apart when narrative stands between them', () => {
+    const text =
+      'Filler line.\n\n“We are not leaving,” Ruiz said. Workers cheered outside the gates. “We will stay until the mill reopens.”';
+    expect(en(text).length).toBe(2);
+  });
+
+  it('gives a partial quote its clause as content and the fragment as quotation', () => {
+    const text = 'Filler line.\n\nThe governor said the budget was “dead on arrival” in the state senate.';
+    const [s] = en(text);
+    expect(s?.kind).toBe('partial');
+    expect(s?.text).toBe('the budget was “dead on arrival” in the state senate');
+    expect(s?.quoted?.map((q) => q.text)).toEqual(['dead on arrival']);
+  });
+});
+
+describe('the tag after a quotation', () => {
+  it('takes a described speaker in lower case ("the Ohio senator said", "one voter wrote")', () => {
+    const out = en(
+      'Filler line.\n\n“It was late,” the Ohio senator said.\n\n“Nobody came,” one voter wrote.',
+    );
+    expect(out.map((s) => s.speaker)).toEqual([
+      expect.stringMatching(/Ohio senator$/),
+      expect.stringMatching(/voter$/),
+    ]);
+  });
+
+  it('reads the tag across the sentence break a question mark makes', () => {
+    const [s] = en('Filler line.\n\n“Where were the buses?” Okafor asked.');
+    expect(s).toMatchObject({ speaker: 'Okafor', cue: 'asked' });
+  });
+
+  it('reads an inverted tag with a verb of reaction ("reacted Jones")', () => {
+    const [s] = en('Filler line.\n\n"Nothing will change for the farmers," reacted Dana Jones.');
+    expect(s).toMatchObject({ speaker: 'Dana Jones', cue: 'reacted' });
+  });
+
+  it('takes a title with a full stop whole ("former Rep. Tom Hale"), never the title alone', () => {
+    const [s] = en(
+      'Filler line.\n\n“The vote was rigged from the start,” said former Rep. Tom Hale, a Democrat.',
+    );
+    expect(s?.speaker).toContain('Tom Hale');
+  });
+
+  it('makes a capitalised quotation after a comma direct ("telling reporters, “…”")', () => {
+    const [s] = en(
+      'Filler line.\n\nHale left early, telling reporters, “The vote was rigged from the start.”',
+    );
+    expect(s?.kind).toBe('direct');
+  });
+});
+
+describe('the default units: one statement per quotation, spans beside it', () => {
+  it('keeps a split quotation as two statements and reported speech with a short quotation indirect, with quoted and source spans', () => {
+    const text =
+      'Filler line.\n\n“We are not leaving,” the union leader said. “We will stay until the mill reopens.”\n\nThe governor said the budget was “dead on arrival” in the state senate.';
+    const out = extractStatements(text, { lang: 'en' });
+    expect(out.map((s) => [s.kind, s.text])).toEqual([
+      ['direct', 'We are not leaving'],
+      ['direct', 'We will stay until the mill reopens.'],
+      ['indirect', 'the budget was “dead on arrival” in the state senate'],
+    ]);
+    expect(out[0]?.quoted?.[0]?.text).toBe('We are not leaving');
+    expect(out[0]?.source?.text).toMatch(/union leader$/);
+    expect(out[2]?.source?.text).toBe('governor');
+  });
+
+  it('reads the tag after a quotation in the default units too', () => {
+    const [s] = extractStatements('Filler line.\n\n“Where were the buses?” Okafor asked.', { lang: 'en' });
+    expect(s).toMatchObject({ speaker: 'Okafor', cue: 'asked' });
+  });
+});
