@@ -32,6 +32,12 @@ export interface EventGrouping {
   events: string[][];
   /** For each document recognised as a copy (wire copy, syndication, AMP page, mirror), the original's id. */
   copyOf: Map<string, string>;
+  /**
+   * For each document left alone in its event: the most similar other document scored (within the
+   * time window) and the similarity, when there is one. A page below the bar may still belong to a
+   * story (see the pipeline's joinStories).
+   */
+  nearest?: Map<string, { id: string; score: number }>;
 }
 
 /**
@@ -234,14 +240,14 @@ export function findCopies(
 }
 
 /**
- * The similarity bar when none is given: 0.3 for a crawl-sized batch (200 documents or more, the best
- * pairwise F1 on ECB+), easing to 0.15 for a handful of hand-picked documents (20 or fewer), which are
- * usually about one story and include primary sources — long transcripts, pages in other scripts — that
- * share less vocabulary with the news reports than news reports share with each other.
+ * The similarity bar when none is given: 0.3 (the best pairwise F1 on ECB+), whatever the batch
+ * size, so that the same documents group alike in a manifest of five or of five hundred. A
+ * hand-picked set about one story whose pages share little vocabulary (a transcript, a page in
+ * another script) is made one story by the statements its clusters share (see the pipeline's
+ * joinStories), not by a lower bar. The argument is kept for callers; it no longer matters.
  */
-export function defaultMinSimilarity(documents: number): number {
-  const t = Math.min(1, Math.max(0, (Math.log10(Math.max(documents, 1)) - Math.log10(20)) / Math.log10(10)));
-  return 0.15 + 0.15 * t;
+export function defaultMinSimilarity(_documents?: number): number {
+  return 0.3;
 }
 
 /**
@@ -257,7 +263,7 @@ export function defaultMinSimilarity(documents: number): number {
  */
 export function groupEvents(documents: EventDocument[], options: EventClusterOptions = {}): EventGrouping {
   const windowMs = (options.windowDays ?? 7) * 86_400_000;
-  const minSimilarity = options.minSimilarity ?? defaultMinSimilarity(documents.length);
+  const minSimilarity = options.minSimilarity ?? defaultMinSimilarity();
   const perDay = options.similarityPerDay ?? 0.04;
   const n = documents.length;
   const { profiles: docs, keySets } = profiles(documents);
@@ -369,7 +375,19 @@ export function groupEvents(documents: EventDocument[], options: EventClusterOpt
     if (group) group.push(d.id);
     else groups.set(root, [d.id]);
   });
-  return { events: [...groups.values()], copyOf };
+  const nearest = new Map<string, { id: string; score: number }>();
+  for (const { a, b, score: s } of similar) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      if (size[uf.find(x)] !== 1) continue;
+      const id = (documents[x] as EventDocument).id;
+      const known = nearest.get(id);
+      if (!known || s > known.score) nearest.set(id, { id: (documents[y] as EventDocument).id, score: s });
+    }
+  }
+  return { events: [...groups.values()], copyOf, nearest };
 }
 
 /** Document ids per event (see groupEvents). */

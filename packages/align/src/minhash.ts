@@ -60,7 +60,8 @@ export interface LshOptions {
 
 /**
  * Candidate pairs (i < j) whose signatures agree on every row of at least one band, each reported
- * once, to `visit`. Signatures of empty sets (all slots max) are never candidates.
+ * once, to `visit`. Signatures of empty sets (all slots max) are never candidates. In a bucket over
+ * maxBucket, only items with identical whole signatures are paired, each with the previous one.
  */
 export function lshCandidates(
   signatures: Uint32Array[],
@@ -81,7 +82,24 @@ export function lshCandidates(
       else buckets.set(key, [i]);
     });
     for (const bucket of buckets.values()) {
-      if (bucket.length < 2 || bucket.length > maxBucket) continue;
+      if (bucket.length < 2) continue;
+      if (bucket.length > maxBucket) {
+        // A band shared by too many items is boilerplate, except among items whose whole signatures
+        // agree (the same text many times over: a manifest of copies): those are chained, one pair
+        // per item, so that the same text groups alike at any batch size.
+        const bySignature = new Map<string, number>();
+        for (const i of bucket) {
+          const key = (signatures[i] as Uint32Array).join(',');
+          const previous = bySignature.get(key);
+          bySignature.set(key, i);
+          if (previous === undefined) continue;
+          const pair = previous * n + i;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          visit(previous, i);
+        }
+        continue;
+      }
       for (let x = 0; x < bucket.length; x++) {
         for (let y = x + 1; y < bucket.length; y++) {
           const i = bucket[x] as number;

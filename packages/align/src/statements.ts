@@ -3,6 +3,7 @@ import {
   type CanonicalSpeaker,
   canonicalSpeaker,
   contentStems,
+  contentStemsOf,
   differentSpeakers,
   isSpeakerLabel,
   isStopword,
@@ -54,6 +55,8 @@ export interface AlignOptions {
   minContainmentOtherSpeakerQuoted?: number;
   /** Minimum content words in common. Default 3. */
   minShared?: number;
+  /** Containment enough within a language when both state the same figure. Default 0.3. */
+  minContainmentSameFigure?: number;
 }
 
 interface Prepared extends AlignedRendition {
@@ -71,8 +74,11 @@ interface Prepared extends AlignedRendition {
   order: number;
   /** The document is a copy of another. */
   copy: boolean;
-  /** English content words as written (lower case), for synonyms (WordNet); empty in other languages. */
-  lemmas: readonly string[];
+  /**
+   * English content words as written (lower case), for synonyms (WordNet); empty in other
+   * languages; null until first needed (only pairs near the bar need them: see similarity).
+   */
+  lemmas: readonly string[] | null;
   /** Summed rarity weights of the stems. */
   weight: number;
   /** How many index keys the statement is filed under. */
@@ -102,6 +108,8 @@ function prefixLength(size: number, containment: number): number {
 }
 /** A key shared by more statements than this is a stock phrase, not a sign of one statement. */
 const MAX_POSTING = 400;
+/** A figure stated by more statements than this (a round number) vouches for none of them. */
+const MAX_FIGURE_POSTING = 50;
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -124,6 +132,14 @@ function compareAuthority(a: Prepared, b: Prepared): number {
 }
 
 const YEAR = /^(19|20)\d\d$/;
+
+/** The same words, stopwords included, of at least three (canonical text, punctuation aside). */
+function sameWords(a: Prepared, b: Prepared): boolean {
+  const x = wordsOf(speakersWords(a.statement.text)).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (x.length < 3) return false;
+  const y = wordsOf(speakersWords(b.statement.text)).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return x.length === y.length && x.every((w, i) => w === y[i]);
+}
 
 /** Whether `part` occurs as a contiguous run in `whole`. */
 function isStretchOf(part: string[], whole: string[]): boolean {
@@ -157,6 +173,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const minOther = options.minContainmentOtherSpeaker ?? 0.75;
   const minOtherQuoted = options.minContainmentOtherSpeakerQuoted ?? 0.9;
   const minShared = options.minShared ?? 3;
+  const minFigure = options.minContainmentSameFigure ?? 0.3;
   // Labels recur across thousands of renditions; canonicalise each once. Stems are interned so that
   // each distinct word is held once, not once per statement (and not as a slice of its whole text).
   const speakers = new Map<string, CanonicalSpeaker>();
@@ -178,6 +195,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         speakers.set(label, speaker);
       }
       const own = speakersWords(statement.text);
+      const lang = statement.lang || doc.lang;
+      const list = wordsOf(own);
       const numbers = salientNumbers(own);
       const years = yearsIn(own);
       const names = nameKeys(own);
@@ -187,12 +206,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         lang: statement.lang || doc.lang,
         statement,
         speaker,
-        stems: new Set(contentStems(own, statement.lang || doc.lang).map(intern)),
-        lemmas: (statement.lang || doc.lang).startsWith('en')
-          ? wordsOf(own)
-              .filter((w) => /^[a-z]/.test(w) && !isStopword(w))
-              .map(intern)
-          : NO_WORDS,
+        stems: new Set(contentStemsOf(list, lang).map(intern)),
+        lemmas: lang.startsWith('en') ? null : NO_WORDS,
         numbers: numbers.size > 0 ? numbers : NONE,
         years: years.size > 0 ? years : NONE,
         block: speaker ? speakerBlock(speaker) : null,
@@ -242,6 +257,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       .slice(0, prefixLength(item.stems.size, minContainment));
     for (const key of rare) post(key, i);
     item.keyCount = rare.length;
+    // Figures under no speaker too: a rewrite that keeps the figure and few words (see similarity).
+    for (const v of item.numbers) post(`#${v}`, i);
     if (item.speaker) {
       for (const v of item.numbers) post(`${item.block}#${v}`, i);
       for (const name of item.names) post(`${item.block}@${name}`, i);
@@ -272,6 +289,18 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const postings = index.get(key);
       if (!postings || postings.length > MAX_POSTING) continue;
       for (const y of postings) if (y !== x) hit(y);
+    }
+    // A figure few statements state is as strong a lead as two rare words; a commoner one is one
+    // lead, and needs another rare word in common to make a candidate.
+    for (const v of a.numbers) {
+      const postings = index.get(`#${v}`);
+      if (!postings || postings.length > MAX_FIGURE_POSTING) continue;
+      const rare = postings.length <= 5;
+      for (const y of postings) {
+        if (y === x) continue;
+        hit(y);
+        if (rare) hit(y);
+      }
     }
     if (a.speaker) {
       for (const v of a.numbers) {
@@ -311,6 +340,13 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     touched.length = 0;
   });
 
+  function lemmasOf(item: Prepared): readonly string[] {
+    item.lemmas ??= wordsOf(speakersWords(item.statement.text)).filter(
+      (w) => /^[a-z]/.test(w) && !isStopword(w),
+    );
+    return item.lemmas;
+  }
+
   function similarity(a: Prepared, b: Prepared): number {
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const relation = speakersKnown
@@ -320,7 +356,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // Different speakers as the documents name them (a pronoun's resolution is a guess and raises
     // no bar): the words must be nearly all the same for one to be the other's misattribution.
     const differ =
-      speakersKnown &&
+      relation === 'different' &&
       a.written &&
       b.written &&
       differentSpeakers(
@@ -363,21 +399,44 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const quoted = a.statement.kind !== 'indirect' && b.statement.kind !== 'indirect';
     // Speakers that are not one (resolved pronouns included) need more words in common; speakers as
     // both documents name them need a misattribution's evidence (below).
-    const bar = differ && quoted ? minOtherQuoted : speakersKnown && !agree ? minOther : minContainment;
+    // A figure both state ("478 days", "16 years") is strong evidence of one statement within a
+    // language: then a third of the words in common is enough (a rewrite keeps the figure and little
+    // else), unless the documents name different speakers.
+    let figure = false;
+    if (!differ && a.numbers !== NONE && b.numbers !== NONE) {
+      for (const v of a.numbers) if (b.numbers.has(v)) figure = true;
+    }
+    // A short clause inside a much longer statement, with no speaker in common to vouch for it, is
+    // more often the event's vocabulary than a quotation of it ("the exchange included prisoners
+    // from …" inside a minister's paragraph): it needs most of its words there.
+    const unvouched = !agree && Math.min(a.weight, b.weight) * 3 < Math.max(a.weight, b.weight);
+    const bar =
+      differ && quoted
+        ? minOtherQuoted
+        : unvouched
+          ? minOther
+          : figure
+            ? minFigure
+            : speakersKnown && !agree
+              ? minOther
+              : minContainment;
     let containment = lighter > 0 ? commonWeight / lighter : 0;
     // A reworded English quotation ("unfounded" for "baseless", "vulgar" for "crude"): the words
     // of one that the other lacks count as shared when a word of the other is their synonym in
     // WordNet. Tried only near the bar: it is the costly part of the comparison.
-    const named = agree && a.written && b.written;
-    const needed = smaller < minShared && !named ? minShared : Math.min(minShared, smaller);
+    // A short exclamation repeated word for word ("We love you!") is one statement whoever said it.
+    const needed =
+      smaller < minShared && !(agree && a.written && b.written) && !sameWords(a, b)
+        ? minShared
+        : Math.min(minShared, smaller);
     if (
       (containment < bar || common < needed) &&
       containment >= bar - 0.3 &&
-      a.lemmas.length > 0 &&
-      b.lemmas.length > 0
+      a.lemmas !== NO_WORDS &&
+      b.lemmas !== NO_WORDS
     ) {
-      const onlyB = b.lemmas.filter((w) => !a.stems.has(stem(w)));
-      for (const w of a.lemmas) {
+      const onlyB = lemmasOf(b).filter((w) => !a.stems.has(stem(w)));
+      for (const w of lemmasOf(a)) {
         const s = stem(w);
         if (b.stems.has(s) || !a.stems.has(s)) continue;
         if (onlyB.some((v) => synonyms(w, v))) {

@@ -30,3 +30,60 @@ describe('alignStatements: reworded renditions', () => {
     expect(ids).toContainEqual(['c']);
   });
 });
+
+const anon = (id: string, text: string, kind: Statement['kind'] = 'direct'): Statement => ({
+  ...statement(id, text, ''),
+  kind,
+  speaker: null,
+  resolvedSpeaker: null,
+});
+const docs = (...statements: Statement[]) =>
+  statements.map((s, i) => ({ id: `d${i}`, kind: 'outlet' as const, lang: 'en', statements: [s] }));
+const grouped = (groups: ReturnType<typeof alignStatements>) =>
+  groups.map((g) => g.renditions.map((r) => r.statement.id).sort());
+
+describe('alignStatements: evidence beyond shared words', () => {
+  it('aligns a short exclamation repeated word for word, and not another one', () => {
+    const groups = alignStatements(
+      docs(
+        anon('a', 'Come home soon, Mira!'),
+        anon('b', 'Come home soon, Mira!'),
+        anon('c', 'Mira, stay strong!'),
+      ),
+    );
+    expect(grouped(groups)).toContainEqual(['a', 'b']);
+    expect(grouped(groups)).toContainEqual(['c']);
+  });
+
+  it('aligns a rewrite that keeps the figure and little else of the words', () => {
+    const a = anon(
+      'a',
+      'This shameful verdict comes after Mira has spent 412 days in a cell, unjustly held, far from her parents, all for doing her work.',
+    );
+    const b = anon(
+      'b',
+      'The verdict arrives once Mira endured 412 days locked up, kept away from loved ones, merely for performing her duties.',
+    );
+    const c = anon(
+      'c',
+      'The verdict arrives once Mira endured many days locked up, kept away from loved ones, merely for performing her duties.',
+    );
+    expect(grouped(alignStatements(docs(a, b)))).toContainEqual(['a', 'b']);
+    // Without the figure the same rewrite shares too few words.
+    expect(grouped(alignStatements(docs(a, c)))).not.toContainEqual(['a', 'c']);
+  });
+
+  it('keeps a short clause with no speaker out of a long statement it shares the event’s words with', () => {
+    const long = statement(
+      'long',
+      'We negotiated for months with our partners, and tonight the exchange of prisoners held in five countries is complete; the aircraft carrying them landed safely and every family has been told. Tomorrow our embassy staff will brief journalists on the medical care the returnees receive.',
+      'Foreign Minister Ana Ruiz',
+    );
+    const clause = anon(
+      'clause',
+      'the exchange of prisoners included dissidents and a journalist from five countries',
+      'indirect',
+    );
+    expect(grouped(alignStatements(docs(long, clause)))).toContainEqual(['clause']);
+  });
+});

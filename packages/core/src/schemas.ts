@@ -208,9 +208,9 @@ export const FactConflict = z.object({
 export type FactConflict = z.infer<typeof FactConflict>;
 
 /**
- * A story: document clusters joined where they share aligned statements. `statements` are the run's
- * statements with a rendition in one of its documents; one carried by documents of several events is
- * listed in each with the same id and all its renditions.
+ * A story: document clusters (its occasions) joined where an aligned statement has renditions in
+ * both. `statements` are the run's statements with a rendition in one of its documents (as clusters
+ * join on any shared statement, each statement is in exactly one story in a pipeline report).
  */
 export const Event = z.object({
   id: z.string(),
@@ -219,7 +219,7 @@ export const Event = z.object({
   statements: z
     .array(AlignedStatement)
     .describe(
-      "The run's statements with a rendition in one of this event's documents; a statement carried by documents of several events is listed in each with the same id and all its renditions.",
+      "The run's statements (aligned across all events) with a rendition in one of this event's documents; a statement is listed, with all its renditions and the same id, in every event holding one of them.",
     ),
   factConflicts: z.array(FactConflict),
   coverage: z
@@ -241,6 +241,13 @@ export const Event = z.object({
       }),
     )
     .optional(),
+  /** The story's occasions, when it has several: document ids per cluster of pages about one occasion. */
+  occasions: z
+    .array(z.array(z.string()))
+    .optional()
+    .describe(
+      "The story's occasions, when it has several: document ids per cluster of pages about one occasion.",
+    ),
 });
 export type Event = z.infer<typeof Event>;
 

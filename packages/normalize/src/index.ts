@@ -14,5 +14,14 @@ export {
   speakerBlock,
   speakerRelation,
 } from './speaker';
-export { canonicalText, contentStems, foldDiacritics, isStopword, numbersIn, stem, words } from './text';
+export {
+  canonicalText,
+  contentStems,
+  contentStemsOf,
+  foldDiacritics,
+  isStopword,
+  numbersIn,
+  stem,
+  words,
+} from './text';
 export { transliterate } from './transliterate';

@@ -321,8 +321,20 @@ const NOT_A_SPEAKER = new Set(
  * the words are about), not an adverb or gerund that opened the sentence ("Previously", "Calling
  * Putin…"), not a fragment with a verb in it.
  */
+const speakerLabels = new Map<string, boolean>();
+
 export function isSpeakerLabel(label: string | null | undefined): boolean {
-  if (!label || isAnaphor(label)) return false;
+  if (!label) return false;
+  let known = speakerLabels.get(label);
+  if (known === undefined) {
+    known = looksLikeSpeaker(label);
+    if (speakerLabels.size < 100_000) speakerLabels.set(label, known);
+  }
+  return known;
+}
+
+function looksLikeSpeaker(label: string): boolean {
+  if (isAnaphor(label)) return false;
   const tokens = label.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
   if (tokens.length === 0) return false;
   const first = (tokens[0] as string).toLowerCase();
@@ -356,9 +368,19 @@ function editDistance(a: string, b: string, max: number): number {
  * in a name of five letters or more (Navalnaya ~ Navalnya, Tykhyi ~ Tykhii, Kareem ~ Karim after the
  * doubled letter folds). A feminine form stays apart: Petrov and Petrova are two people.
  */
+const latinKeys = new Map<string, string>();
+function latinKey(token: string): string {
+  let key = latinKeys.get(token);
+  if (key === undefined) {
+    key = nameKey(foldDiacritics(transliterate(token)).toLowerCase());
+    if (latinKeys.size < 100_000) latinKeys.set(token, key);
+  }
+  return key;
+}
+
 export function sameName(a: string, b: string): boolean {
-  const x = nameKey(foldDiacritics(transliterate(a)).toLowerCase());
-  const y = nameKey(foldDiacritics(transliterate(b)).toLowerCase());
+  const x = latinKey(a);
+  const y = latinKey(b);
   if (x === y) return true;
   // A Russian surname's feminine form is the masculine plus -a (Petrov, Petrova): two people.
   if (x === `${y}a` || y === `${x}a`) return false;
@@ -418,7 +440,23 @@ function isTitleOnly(speaker: CanonicalSpeaker): boolean {
  */
 export type SpeakerRelation = 'same' | 'related' | 'different' | 'unknown';
 
+/** Relations already worked out, per pair of speaker objects (callers reuse one object per label). */
+const relations = new WeakMap<CanonicalSpeaker, Map<CanonicalSpeaker, SpeakerRelation>>();
+
 export function speakerRelation(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
+  let known = relations.get(a);
+  const cached = known?.get(b);
+  if (cached !== undefined) return cached;
+  const relation = relationOf(a, b);
+  if (!known) {
+    known = new Map();
+    relations.set(a, known);
+  }
+  if (known.size < 10_000) known.set(b, relation);
+  return relation;
+}
+
+function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
   const aTitle = isTitleOnly(a);
   const bTitle = isTitleOnly(b);
   if (aTitle || bTitle) {
@@ -471,8 +509,19 @@ const COLLECTIVES = new Set(['authorities', 'officials', 'sources']);
 const COLLECTIVE_QUALIFIERS = new Set(['the', 'some', 'local', 'senior', 'several']);
 
 /** "Authorities", "officials", "sources": the reporter's unnamed collective for whoever spoke. */
+const collectives = new Map<string, boolean>();
+
 export function isUnnamedCollective(label: string | null | undefined): boolean {
   if (!label) return false;
+  let known = collectives.get(label);
+  if (known === undefined) {
+    known = collectiveOnly(label);
+    if (collectives.size < 100_000) collectives.set(label, known);
+  }
+  return known;
+}
+
+function collectiveOnly(label: string): boolean {
   const tokens = label.toLowerCase().match(/\p{L}+/gu) ?? [];
   return (
     tokens.some((t) => COLLECTIVES.has(t)) &&
@@ -490,6 +539,24 @@ export function differentSpeakers(
   a: { label: string | null; speaker: CanonicalSpeaker | null },
   b: { label: string | null; speaker: CanonicalSpeaker | null },
   crossLanguage = false,
+): boolean {
+  if (!a.speaker || !b.speaker || !a.label || !b.label) return false;
+  const key = `${crossLanguage ? 1 : 0}${a.label}\u0000${b.label}`;
+  let known = differing.get(key);
+  if (known === undefined) {
+    known = differ(a, b, crossLanguage);
+    if (differing.size < 100_000) differing.set(key, known);
+  }
+  return known;
+}
+
+/** Answers of differentSpeakers by label pair: the labels decide it (each label has one canonical form). */
+const differing = new Map<string, boolean>();
+
+function differ(
+  a: { label: string | null; speaker: CanonicalSpeaker | null },
+  b: { label: string | null; speaker: CanonicalSpeaker | null },
+  crossLanguage: boolean,
 ): boolean {
   if (!a.speaker || !b.speaker || !isSpeakerLabel(a.label) || !isSpeakerLabel(b.label)) return false;
   if (isUnnamedCollective(a.label) || isUnnamedCollective(b.label)) return false;

@@ -86,8 +86,13 @@ export function stem(word: string): string {
  * unknown languages get the light English stemmer.
  */
 export function contentStems(text: string, lang?: string): string[] {
+  return contentStemsOf(words(text), lang);
+}
+
+/** contentStems over words already split (see words). */
+export function contentStemsOf(list: readonly string[], lang?: string): string[] {
   const snowball = lang && !lang.startsWith('en') ? snowballStemmer(lang) : null;
-  return words(text)
+  return list
     .filter((w) => /[\p{L}\p{N}]/u.test(w) && !isStopword(w))
     .map(snowball ? (w) => (/^\d/.test(w) ? w : snowball(w)) : stem);
 }

@@ -149,9 +149,14 @@ export function buildStatements(documents: ProcessedDocument[]): AlignedStatemen
  * One event (a story) from its documents. Its statements are those given (aligned over the whole run:
  * see buildReport) that have a rendition in one of its documents — a statement carried by documents
  * of several events is in each, with the same id and all its renditions — or, when none are given,
- * its own documents' statements aligned among themselves. Pure.
+ * its own documents' statements aligned among themselves. `occasions`: the document clusters the
+ * story joins, listed when there are several. Pure.
  */
-export function buildEvent(documents: ProcessedDocument[], runStatements?: AlignedStatement[]): Event {
+export function buildEvent(
+  documents: ProcessedDocument[],
+  runStatements?: AlignedStatement[],
+  occasions?: string[][],
+): Event {
   const refs = documents.map((d) => d.ref);
   const ids = new Set(refs.map((r) => r.id));
   const statements = runStatements
@@ -168,6 +173,7 @@ export function buildEvent(documents: ProcessedDocument[], runStatements?: Align
     factConflicts,
     coverage: coverageOf(statements, refs),
     fidelity: fidelityOf(statements, refs),
+    ...(occasions && occasions.length > 1 ? { occasions } : {}),
   };
 }
 
@@ -185,12 +191,15 @@ function eventTitle(documents: ProcessedDocument[]): string {
  *
  * Statements are aligned over the whole run, never per cluster: the renditions of one utterance land
  * in one AlignedStatement whichever documents carry them. Events are stories: the document clusters
- * of groupEvents, joined where the run's statements tie them (two clusters sharing statements are
- * one story told in pages that share few words: a translation, an excerpt, a follow-up). A statement
- * whose renditions still span several stories is listed in each, with the same id.
+ * of groupEvents (one similarity bar at any batch size), joined where the run's statements tie them
+ * (see joinStories).
  */
 export function buildReport(documents: ProcessedDocument[], now: Date = new Date()): Report {
-  const { events: clusters, copyOf } = groupEvents(
+  const {
+    events: clusters,
+    copyOf,
+    nearest,
+  } = groupEvents(
     documents.map((d) => ({
       id: d.ref.id,
       text: d.article.text,
@@ -207,22 +216,40 @@ export function buildReport(documents: ProcessedDocument[], now: Date = new Date
   );
   const marked = documents.map((d) => byId.get(d.ref.id) as ProcessedDocument);
   const statements = buildStatements(marked);
-  const stories = joinStories(clusters, statements);
-  const events = stories.map((ids) =>
+  const stories = joinStories(clusters, statements, { nearest });
+  const events = stories.map((occasions) =>
     buildEvent(
-      ids.map((id) => byId.get(id) as ProcessedDocument),
+      occasions.flat().map((id) => byId.get(id) as ProcessedDocument),
       statements,
+      occasions,
     ),
   );
+
   return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
 }
 
 /**
  * Clusters joined into stories by the statements they share: two clusters are one story when at
- * least `minShared` statements have renditions in both (one shared statement may be a stock formula
- * or a wrong alignment; two are a story told twice). Order: by first document in the input.
+ * least `minShared` aligned statements have renditions in both. One is enough by default: an
+ * utterance (a speaker on one occasion) quoted in two clusters ties them to one story, whatever
+ * the vocabulary the pages share (a translation, an excerpt, a follow-up days later); the clusters
+ * stay the story's occasions. A page alone in its cluster joins the story of its most similar page
+ * at a lower similarity (options.nearest, minLoneSimilarity). Each story is returned as its
+ * clusters; order: by first cluster.
  */
-export function joinStories(clusters: string[][], statements: AlignedStatement[], minShared = 2): string[][] {
+export function joinStories(
+  clusters: string[][],
+  statements: AlignedStatement[],
+  options: {
+    minShared?: number;
+    /** Per page alone in its cluster: its most similar page and the similarity (groupEvents' nearest). */
+    nearest?: Map<string, { id: string; score: number }>;
+    /** Similarity at which a lone page joins the story of its most similar page. Default 0.15. */
+    minLoneSimilarity?: number;
+  } = {},
+): string[][][] {
+  const minShared = options.minShared ?? 1;
+  const minLone = options.minLoneSimilarity ?? 0.15;
   const clusterOf = new Map<string, number>();
   clusters.forEach((ids, c) => {
     for (const id of ids) clusterOf.set(id, c);
@@ -254,10 +281,23 @@ export function joinStories(clusters: string[][], statements: AlignedStatement[]
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
-  const stories = new Map<number, string[]>();
+  // A page alone in its cluster, about the story in words the cluster bar does not accept (a
+  // transcript, a page in another script): it joins the story of the page it is most like.
+  for (const [id, { id: other, score }] of options.nearest ?? []) {
+    if (score < minLone) continue;
+    const a = clusterOf.get(id);
+    const b = clusterOf.get(other);
+    if (a === undefined || b === undefined) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const stories = new Map<number, string[][]>();
   clusters.forEach((ids, c) => {
     const root = find(c);
-    stories.set(root, [...(stories.get(root) ?? []), ...ids]);
+    const story = stories.get(root);
+    if (story) story.push(ids);
+    else stories.set(root, [ids]);
   });
   return [...stories.values()];
 }

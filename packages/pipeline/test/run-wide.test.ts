@@ -11,7 +11,7 @@ const doc = (name: string, publishedAt: string, body: string) =>
   });
 
 describe('buildReport: statements across the run', () => {
-  // Two stories weeks apart (never one event cluster) that quote one minister's sentence.
+  // Two pages weeks apart (never one event cluster) that quote one minister's sentence.
   const first = doc(
     'harbour-daily',
     '2025-03-01T08:00:00Z',
@@ -23,13 +23,26 @@ describe('buildReport: statements across the run', () => {
     'Fishermen protest new quay fees\n\nDozens of trawlers blocked the channel at Velmora on Sunday over mooring fees that rose by a third this spring.\n\nTransport Minister Ilse Marr had promised in March: “We will never let the northern quay silt up again.”',
   );
 
-  it('puts every rendition of one utterance in one statement, listed with one id in each story that carries it', () => {
+  it('puts every rendition of one utterance in one statement, and the two clusters in one story', () => {
     const report = buildReport([first, second], new Date('2025-05-01T00:00:00Z'));
-    expect(report.events).toHaveLength(2);
-    const carrying = report.events.map((e) =>
-      e.statements.find((s) => s.renditions.some((r) => r.text.includes('silt up again'))),
+    expect(report.events).toHaveLength(1);
+    const [story] = report.events;
+    // The two pages stay apart as occasions of the story.
+    expect(story?.occasions?.map((o) => o.length)).toEqual([1, 1]);
+    const quoted = story?.statements.filter((s) =>
+      s.renditions.some((r) => r.text.includes('silt up again')),
     );
-    expect(carrying[0]?.renditions).toHaveLength(2);
-    expect(carrying[0]?.id).toBe(carrying[1]?.id);
+    expect(quoted).toHaveLength(1);
+    expect(quoted?.[0]?.renditions).toHaveLength(2);
+  });
+
+  it('keeps a page that shares no statement and few words with the story apart', () => {
+    const other = doc(
+      'farm-news',
+      '2025-04-20T09:00:00Z',
+      'Orchard growers expect a late harvest\n\nCold nights in April delayed blossom across the valley, growers said.\n\n“We will pick two weeks later than usual,” said grower Tomas Reyl.',
+    );
+    const report = buildReport([first, second, other], new Date('2025-05-01T00:00:00Z'));
+    expect(report.events.map((e) => e.documents.length).sort()).toEqual([1, 2]);
   });
 });
