@@ -1,4 +1,5 @@
 import type { Fact, FactConflict } from '@parallax/core';
+import { foldDiacritics, transliterate } from '@parallax/normalize';
 import { nameConflicts } from './name-conflicts';
 
 export interface FactDocument {
@@ -73,23 +74,156 @@ function unifySubjects(keys: string[]): Map<string, string> {
 }
 
 /**
+ * Subjects that say only the unit or the class of what a figure counts ("years", "people",
+ * "percent"): figures of different things share them, so they are never compared.
+ */
+const UNSPECIFIC = new Set([
+  'people',
+  'years',
+  'decades',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'year',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'percent',
+  'percentage points',
+  'basis points',
+]);
+
+/** Subjects whose figures belong to one person or occurrence: compared only when the sentences name the same one. */
+function needsAnchor(kind: 'number' | 'date', subject: string): boolean {
+  return kind === 'date' || subject.startsWith('prison sentence');
+}
+
+/** Running counts, which later reports raise as they are updated: a higher figure reported later is an update. */
+const RUNNING = /^people (?:killed|injured|missing|detained|hospitalised|evacuated)$/;
+
+const NOT_ANCHORS = new Set(
+  'the this that these those there then when while after before but and for with from his her their its our january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The names a fact's sentence mentions (capitalised words past the sentence's first, transliterated,
+ * first five letters), so that "Навального" and "Navalny" meet.
+ */
+function anchorKey(word: string): string {
+  return foldDiacritics(transliterate(word))
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 5);
+}
+
+/** The words of the people a document names (its name facts), as anchor keys. */
+function personKeys(doc: FactDocument): Set<string> {
+  const out = new Set<string>();
+  for (const f of doc.facts)
+    if (f.kind === 'name')
+      for (const w of `${f.value} ${f.text}`.split(/[\s-]+/)) if (w.length >= 4) out.add(anchorKey(w));
+  return out;
+}
+
+function anchorsOf(text: string | undefined, fact: Fact, people: Set<string>): Set<string> {
+  const out = new Set<string>();
+  if (!text) return out;
+  let from = fact.start;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1] as string)) from--;
+  let to = fact.end;
+  while (to < text.length && !/[.!?\n]/.test(text[to] as string)) to++;
+  const sentence = text.slice(from, to);
+  for (const m of sentence.matchAll(/\p{L}[\p{L}'’]*/gu)) {
+    const at = from + m.index;
+    const word = m[0];
+    if (at >= fact.start && at < fact.end) continue;
+    if (!/^\p{Lu}/u.test(word) || word.length < 4 || NOT_ANCHORS.has(word.toLowerCase())) continue;
+    const key = anchorKey(word);
+    // Only the people named: places and bodies ("Russia", "Kremlin") are in every sentence of a story.
+    // A document whose people are not known gives every name it capitalises.
+    if (key.length >= 4 && (people.size === 0 || people.has(key))) out.add(key);
+  }
+  return out;
+}
+
+interface Figure {
+  value: ConflictValue;
+  fact: Fact;
+  low: number;
+  high: number;
+  exact: boolean;
+  anchors: Set<string>;
+  /** The document's text, when known (anchors can be read only from it). */
+  text: string | undefined;
+}
+
+/** Two figures agree when one lies in the interval the other's words allow (ranges must match). */
+function compatible(a: Figure, b: Figure): boolean {
+  if (a.exact && b.exact) return a.value.value === b.value.value;
+  const aRange = a.value.value.includes('–');
+  const bRange = b.value.value.includes('–');
+  if (aRange && bRange) return a.value.value === b.value.value;
+  // Two caps ("a stake of up to 34 percent", "up to 36 percent") state the limit itself.
+  const cap = (f: Figure) => !f.exact && f.low === Number.NEGATIVE_INFINITY;
+  if (cap(a) && cap(b)) return a.value.value === b.value.value;
+  return a.low <= b.high && b.low <= a.high;
+}
+
+/** Dates of different precision compared at the coarser one: "2019" and "December 2021" differ. */
+function coarse(a: string, b: string): [string, string] {
+  const n = Math.min(a.length, b.length);
+  return [a.slice(0, n), b.slice(0, n)];
+}
+
+/**
  * Values that disagree across documents for one subject: the first mention of each distinct value in
- * each document. A conflict needs two values from two documents.
+ * each document. A conflict needs two documents whose figures all disagree; a bound a figure satisfies
+ * ("more than 120" and 133) and a document that gives both figures (a count and its update) disagree
+ * with nothing.
  */
 function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'date'): FactConflict[] {
-  const bySubject = new Map<string, ConflictValue[]>();
+  const bySubject = new Map<string, Figure[]>();
   const subjectName = new Map<string, string>();
   for (const doc of documents) {
     const seen = new Set<string>();
+    const people = personKeys(doc);
     for (const fact of doc.facts) {
-      if (fact.kind !== kind || fact.subject === 'date') continue;
-      if (kind === 'number' && doc.text && isApproximate(doc.text, fact.start)) continue;
+      if (fact.kind !== kind || fact.subject === 'date' || fact.part) continue;
+      if (kind === 'date' && !/^\d{4}/.test(fact.value)) continue;
+      // "last year", "this month": only as right as the page's date, which pages get wrong.
+      if (kind === 'date' && fact.value.length < 10 && !/\d/.test(fact.text)) continue;
       const subject = subjectKey(fact.subject);
+      if (kind === 'number' && (UNSPECIFIC.has(subject) || subject.length < 3)) continue;
+      const n = Number(fact.value);
+      let low = fact.low ?? n;
+      let high = fact.high ?? n;
+      if (kind === 'number' && fact.low === undefined && fact.high === undefined) {
+        if (doc.text && isApproximate(doc.text, fact.start)) continue;
+      }
+      if (fact.value.includes('–')) {
+        const [x, y] = fact.value.split('–').map(Number);
+        low = x as number;
+        high = y as number;
+      }
+      if (fact.low !== undefined && fact.high === undefined) high = Number.POSITIVE_INFINITY;
+      if (fact.high !== undefined && fact.low === undefined) low = Number.NEGATIVE_INFINITY;
       const key = `${subject}\u0000${fact.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const list = bySubject.get(subject) ?? [];
-      list.push(conflictValue(doc.documentId, fact));
+      list.push({
+        value: conflictValue(doc.documentId, fact),
+        fact,
+        low,
+        high,
+        exact: kind === 'date' || (fact.low === undefined && fact.high === undefined),
+        anchors: needsAnchor(kind, subject) ? anchorsOf(doc.text, fact, people) : new Set(),
+        text: doc.text,
+      });
       bySubject.set(subject, list);
       if (!subjectName.has(subject)) subjectName.set(subject, fact.subject);
     }
@@ -105,32 +239,131 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
   for (const [key, merged] of bySubject) {
     const subject = subjectName.get(key) ?? key;
     const once = new Set<string>();
-    const values = merged.filter((v) => {
-      const id = `${v.documentId}\u0000${v.value}`;
+    const figures = merged.filter((f) => {
+      const id = `${f.value.documentId}\u0000${f.value.value}`;
       if (once.has(id)) return false;
       once.add(id);
       return true;
     });
-    const distinct = [...new Set(values.map((v) => v.value))];
-    if (distinct.length < 2) continue;
-    if (new Set(values.map((v) => v.documentId)).size < 2) continue;
-    // Two documents must give disjoint values: one that states both figures (a toll and its update,
-    // a count before and after) disagrees with neither.
-    const perDocument = new Map<string, Set<string>>();
-    for (const v of values)
-      perDocument.set(v.documentId, (perDocument.get(v.documentId) ?? new Set()).add(v.value));
-    const sets = [...perDocument.values()];
-    const disjoint = sets.some((x, i) => sets.some((y, j) => j > i && [...x].every((v) => !y.has(v))));
-    if (!disjoint) continue;
-    if (kind === 'date') {
+    const anchored = needsAnchor(kind, key);
+    const clashes = (x: Figure, y: Figure): boolean => {
+      if (x.value.documentId === y.value.documentId) return false;
+      // A date or a prison term belongs to someone: the sentences must name the same person (a story
+      // has several prisoners' arrests and terms), else the figures may be of different occurrences.
+      if (anchored) {
+        const known = x.text !== undefined && y.text !== undefined;
+        if (known && ![...x.anchors].some((a) => y.anchors.has(a))) return false;
+      }
+      if (kind === 'number') return !compatible(x, y);
+      // A weekday or "yesterday" is resolved against the page's date and the tense: only a date
+      // written out contradicts another.
+      if (!/\d/.test(x.fact.text) || !/\d/.test(y.fact.text)) return false;
+      const [a, b] =
+        x.value.value.length === y.value.value.length
+          ? [x.value.value, y.value.value]
+          : coarse(x.value.value, y.value.value);
+      if (a === b) return false;
       // Dates far apart are different occurrences ("visited in 2019", "talks on 3 September").
-      const clash = distinct.some((x, i) => distinct.some((y, j) => j > i && closeDates(x, y)));
-      if (!clash) continue;
-      const involved = new Set(distinct.filter((x) => distinct.some((y) => y !== x && closeDates(x, y))));
-      out.push({ kind, subject, values: values.filter((v) => involved.has(v.value)) });
-    } else {
-      out.push({ kind, subject, values });
+      return closeDates(a, b);
+    };
+    // Two documents must disagree in every figure they give: one that states both (a toll and its
+    // update, a count before and after) disagrees with neither.
+    const perDocument = new Map<string, Figure[]>();
+    for (const f of figures)
+      perDocument.set(f.value.documentId, [...(perDocument.get(f.value.documentId) ?? []), f]);
+    const agrees = (x: Figure, y: Figure) =>
+      kind === 'number'
+        ? compatible(x, y)
+        : coarse(x.value.value, y.value.value).every((v, _, [p]) => v === p);
+    const involved = new Set<Figure>();
+    const docs = [...perDocument.values()];
+    for (let i = 0; i < docs.length; i++)
+      for (let j = i + 1; j < docs.length; j++) {
+        const x = docs[i] as Figure[];
+        const y = docs[j] as Figure[];
+        if (x.some((a) => y.some((b) => agrees(a, b)))) continue;
+        for (const a of x) for (const b of y) if (clashes(a, b)) involved.add(a).add(b);
+      }
+    if (involved.size === 0) continue;
+    // The figures that agree with one involved are shown beside it (how many sources say each).
+    const shown = figures.filter(
+      (f) =>
+        involved.has(f) || (f.exact && [...involved].some((g) => g.exact && g.value.value === f.value.value)),
+    );
+    const conflict: FactConflict = { kind, subject, values: shown.map((f) => f.value) };
+    const update = kind === 'number' && RUNNING.test(key) ? updateOf(shown) : undefined;
+    if (update) conflict.update = update;
+    out.push(conflict);
+  }
+  return out;
+}
+
+/**
+ * A running count whose figures rose as reports came in: each figure first reported after every
+ * smaller one. Returns the figures with when each was first reported, or undefined when the order
+ * does not hold (then the figures disagree).
+ */
+function updateOf(figures: Figure[]): FactConflict['update'] {
+  const first = new Map<string, string>();
+  for (const f of figures) {
+    if (!f.exact) continue;
+    const at = f.fact.asOf;
+    if (!at) return undefined;
+    const known = first.get(f.value.value);
+    if (!known || at < known) first.set(f.value.value, at);
+  }
+  const steps = [...first.entries()]
+    .map(([value, reportedAt]) => ({ value, reportedAt }))
+    .sort((a, b) => Number(a.value) - Number(b.value));
+  if (steps.length < 2) return undefined;
+  for (let i = 1; i < steps.length; i++)
+    if (
+      !((steps[i - 1] as { reportedAt: string }).reportedAt < (steps[i] as { reportedAt: string }).reportedAt)
+    )
+      return undefined;
+  return steps;
+}
+
+/**
+ * One day given two weekdays: "Wednesday, August 1" on one page, "Thursday, 1 August" on another.
+ * Only dates written with their weekday count, keyed by month and day (a page without a year still
+ * names the day); a weekday the calendar contradicts must be among them.
+ */
+function weekdayConflicts(documents: FactDocument[]): FactConflict[] {
+  const NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+  const byDay = new Map<string, Array<{ value: ConflictValue; weekday: string; wrong: boolean }>>();
+  for (const doc of documents) {
+    for (const fact of doc.facts) {
+      if (fact.kind !== 'date' || !fact.weekday || !/-\d\d-\d\d$/.test(fact.value)) continue;
+      const day = fact.value.slice(-5);
+      const full = /^\d{4}-\d\d-\d\d$/.test(fact.value);
+      const wrong = full && NAMES[new Date(`${fact.value}T12:00:00Z`).getUTCDay()] !== fact.weekday;
+      const list = byDay.get(day) ?? [];
+      if (!list.some((x) => x.value.documentId === doc.documentId && x.weekday === fact.weekday))
+        list.push({
+          value: conflictValue(doc.documentId, fact, `${fact.value} (${fact.weekday})`),
+          weekday: fact.weekday,
+          wrong,
+        });
+      byDay.set(day, list);
     }
+  }
+  const out: FactConflict[] = [];
+  for (const [day, list] of byDay) {
+    const weekdays = new Set(list.map((x) => x.weekday));
+    if (weekdays.size < 2 || new Set(list.map((x) => x.value.documentId)).size < 2) continue;
+    // Which is right: the calendar's, where a page gives the year.
+    const calendar = list.find((x) => /^\d{4}/.test(x.value.value) && !x.wrong)?.weekday;
+    if (!calendar && !list.some((x) => x.wrong)) continue;
+    const stated = calendar
+      ? list.filter((x) => x.weekday !== calendar || x === list.find((y) => y.weekday === calendar))
+      : list;
+    if (new Set(stated.map((x) => x.value.documentId)).size < 2) continue;
+    out.push({
+      kind: 'date',
+      subject: `weekday of ${day}${calendar ? ` (a ${calendar})` : ''}`,
+      values: stated.map((x) => x.value),
+    });
   }
   return out;
 }
@@ -175,6 +408,10 @@ function locationConflicts(documents: FactDocument[]): FactConflict[] {
         f.subject === 'location' &&
         f.inHeadline &&
         f.country &&
+        // A country or a capital in a headline is most often the one acting ("Turkey coordinates
+        // the swap", "Washington says"): only a city or region places the story.
+        f.placeType !== 'country' &&
+        f.placeType !== 'capital' &&
         !(d.text && actsInHeadline(d.text, f.end)),
     ),
     body: d.facts.filter((f) => f.kind === 'place' && f.subject === 'location' && !f.inHeadline && f.country),
@@ -230,7 +467,10 @@ function headlineConflicts(documents: FactDocument[]): FactConflict[] {
             f.kind === kind && !f.inHeadline && subjectKey(f.subject) === subjectKey(h.subject) && exact(f),
         );
         if (body.length === 0 || body.some((f) => f.value === h.value)) continue;
-        const clash = kind === 'date' ? body.filter((f) => closeDates(f.value, h.value)) : body;
+        const written = (f: Fact) => kind !== 'date' || /\d/.test(f.text);
+        const clash = (kind === 'date' ? body.filter((f) => closeDates(f.value, h.value)) : body).filter(
+          (f) => written(f) && written(h),
+        );
         const first = clash[0];
         if (!first) continue;
         out.push({
@@ -252,6 +492,7 @@ export function findFactConflicts(documents: FactDocument[]): FactConflict[] {
   return [
     ...crossDocumentConflicts(documents, 'number'),
     ...crossDocumentConflicts(documents, 'date'),
+    ...weekdayConflicts(documents),
     ...headlineConflicts(documents),
     ...locationConflicts(documents),
     ...nameConflicts(documents),

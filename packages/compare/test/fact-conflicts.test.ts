@@ -273,3 +273,202 @@ Following his arrival in Mongolia on Monday evening, Putin will meet with Presid
     expect(findFactConflicts(docs)).toEqual([]);
   });
 });
+
+describe('findFactConflicts: figures as real coverage gives them', () => {
+  const doc = (documentId: string, text: string, facts: Fact[]): FactDocument => ({
+    documentId,
+    text,
+    facts,
+  });
+  const n = (text: string, written: string, subject: string, value: string, extra: Partial<Fact> = {}) =>
+    fact(text, written, { kind: 'number', subject, value, ...extra });
+
+  it('takes a figure that satisfies a bound as agreeing with it ("more than 90" and 97)', () => {
+    const A = 'Officials said more than 90 people were killed.';
+    const B = 'The ministry said 97 people were killed.';
+    const conflicts = findFactConflicts([
+      doc('a', A, [n(A, '90 people', 'people killed', '90', { low: 90 })]),
+      doc('b', B, [n(B, '97 people', 'people killed', '97')]),
+    ]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('reports a figure outside the interval "about" allows', () => {
+    const A = 'About 200 people were injured.';
+    const B = 'The hospital said 75 people were injured.';
+    const conflicts = findFactConflicts([
+      doc('a', A, [n(A, '200 people', 'people injured', '200', { low: 180, high: 220 })]),
+      doc('b', B, [n(B, '75 people', 'people injured', '75')]),
+    ]);
+    expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['200', '75']]);
+  });
+
+  it('shows a toll that rose as reports came in as an update, with when each figure was first reported', () => {
+    const A = 'Rescuers said 12 people were killed.';
+    const B = 'The toll rose: 31 people were killed.';
+    const C = 'By evening 31 people were killed and the search went on.';
+    const conflicts = findFactConflicts([
+      doc('early', A, [n(A, '12 people', 'people killed', '12', { asOf: '2025-05-01T06:00:00.000Z' })]),
+      doc('later', B, [n(B, '31 people', 'people killed', '31', { asOf: '2025-05-01T15:00:00.000Z' })]),
+      doc('copy', C, [n(C, '31 people', 'people killed', '31', { asOf: '2025-05-01T20:00:00.000Z' })]),
+    ]);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.update).toEqual([
+      { value: '12', reportedAt: '2025-05-01T06:00:00.000Z' },
+      { value: '31', reportedAt: '2025-05-01T15:00:00.000Z' },
+    ]);
+  });
+
+  it('leaves a toll reported higher before it was reported lower as a disagreement', () => {
+    const A = '31 people were killed.';
+    const B = '12 people were killed.';
+    const [conflict] = findFactConflicts([
+      doc('first', A, [n(A, '31 people', 'people killed', '31', { asOf: '2025-05-01T06:00:00.000Z' })]),
+      doc('second', B, [n(B, '12 people', 'people killed', '12', { asOf: '2025-05-01T15:00:00.000Z' })]),
+    ]);
+    expect(conflict?.update).toBeUndefined();
+  });
+
+  it('never compares a part of a count or a bare unit ("including two children", "31 years")', () => {
+    const A = 'Eleven captives were freed, including two children. She thanked him for 31 years.';
+    const B = 'Nine captives were freed. He spent 4 years abroad.';
+    const conflicts = findFactConflicts([
+      doc('a', A, [n(A, 'two children', 'people', '2', { part: true }), n(A, '31 years', 'years', '31')]),
+      doc('b', B, [n(B, '4 years', 'years', '4')]),
+    ]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('compares prison terms only when the sentences name the same person', () => {
+    const person = (text: string, name: string) =>
+      fact(text, name, { kind: 'name', subject: 'person', value: name });
+    const A = 'The court gave Anna Berg a 12-year sentence.';
+    const B = 'Anna Berg is serving a 14-year term.';
+    const C = 'Tomas Lind is serving a 14-year term.';
+    const term = (t: string, v: string) => n(t, `${v}-year`, 'prison sentence (years)', v);
+    const same = findFactConflicts([
+      doc('a', A, [person(A, 'Anna Berg'), term(A, '12')]),
+      doc('b', B, [person(B, 'Anna Berg'), term(B, '14')]),
+    ]);
+    expect(same.map((c) => c.subject)).toEqual(['prison sentence (years)']);
+    const different = findFactConflicts([
+      doc('a', A, [person(A, 'Anna Berg'), term(A, '12')]),
+      doc('c', C, [person(C, 'Tomas Lind'), term(C, '14')]),
+    ]);
+    expect(different).toEqual([]);
+  });
+
+  it('takes a point inside a range as agreeing, and two different ranges as a disagreement', () => {
+    const A = 'The target range is 3.25–3.5 percent.';
+    const B = 'The rate stands at 3.5 percent.';
+    const C = 'The target range is 3.5–3.75 percent.';
+    const range = (t: string, v: string, low: number, high: number) =>
+      n(t, `${v} percent`, 'target range (percent)', v, { low, high });
+    expect(
+      findFactConflicts([
+        doc('a', A, [range(A, '3.25–3.5', 3.25, 3.5)]),
+        doc('b', B, [n(B, '3.5 percent', 'target range (percent)', '3.5')]),
+      ]),
+    ).toEqual([]);
+    expect(
+      findFactConflicts([
+        doc('a', A, [range(A, '3.25–3.5', 3.25, 3.5)]),
+        doc('c', C, [range(C, '3.5–3.75', 3.5, 3.75)]),
+      ]),
+    ).toHaveLength(1);
+  });
+});
+
+describe('findFactConflicts: dates as real coverage gives them', () => {
+  const doc = (documentId: string, text: string, facts: Fact[]): FactDocument => ({
+    documentId,
+    text,
+    facts,
+  });
+
+  it('reports a weekday the calendar contradicts against a page that gives the right one', () => {
+    const A = 'The plane landed late on Tuesday, August 8, at the base.';
+    const B = 'Во вторник, 6 августа 2024 года, самолет приземлился.';
+    const C = 'В четверг, 8 августа 2024 года, самолет приземлился.';
+    const conflicts = findFactConflicts([
+      doc('undated', A, [
+        fact(A, 'Tuesday, August 8', {
+          kind: 'date',
+          subject: 'arrival',
+          value: '--08-08',
+          weekday: 'tuesday',
+        }),
+      ]),
+      doc('other', B, [
+        fact(B, 'вторник, 6 августа 2024 года', {
+          kind: 'date',
+          subject: 'arrival',
+          value: '2024-08-06',
+          weekday: 'tuesday',
+        }),
+      ]),
+      doc('dated', C, [
+        fact(C, 'четверг, 8 августа 2024 года', {
+          kind: 'date',
+          subject: 'arrival',
+          value: '2024-08-08',
+          weekday: 'thursday',
+        }),
+      ]),
+    ]);
+    const weekday = conflicts.filter((c) => c.subject.startsWith('weekday'));
+    expect(weekday.map((c) => [c.subject, c.values.map((v) => v.documentId).sort()])).toEqual([
+      ['weekday of 08-08 (a thursday)', ['dated', 'undated']],
+    ]);
+  });
+
+  it('compares a year with a month of another year for one person’s occurrence', () => {
+    const name = (t: string) => fact(t, 'Ivo Marek', { kind: 'name', subject: 'person', value: 'Ivo Marek' });
+    const A = 'The court convicted him of the 2017 killing of Ivo Marek in Vienna.';
+    const B = 'He shot Ivo Marek in a park in May 2019, prosecutors said.';
+    const C = 'Ivo Marek was shot in 2017.';
+    const conflicts = findFactConflicts([
+      doc('a', A, [name(A), fact(A, '2017', { kind: 'date', subject: 'killing', value: '2017' })]),
+      doc('b', B, [name(B), fact(B, 'May 2019', { kind: 'date', subject: 'killing', value: '2019-05' })]),
+      doc('c', C, [name(C), fact(C, '2017', { kind: 'date', subject: 'killing', value: '2017' })]),
+    ]);
+    expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2017', '2019-05', '2017']]);
+  });
+
+  it('does not set a resolved weekday or "last year" against a date written out', () => {
+    const A = 'Ivo Marek was arrested on Friday.';
+    const B = 'Ivo Marek was arrested on 2 May 2025.';
+    const name = (t: string) => fact(t, 'Ivo Marek', { kind: 'name', subject: 'person', value: 'Ivo Marek' });
+    expect(
+      findFactConflicts([
+        doc('a', A, [name(A), fact(A, 'Friday', { kind: 'date', subject: 'arrest', value: '2025-05-09' })]),
+        doc('b', B, [
+          name(B),
+          fact(B, '2 May 2025', { kind: 'date', subject: 'arrest', value: '2025-05-02' }),
+        ]),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('findFactConflicts: headline places', () => {
+  it('does not take a country or a capital in a headline for where the story happened', () => {
+    const TEXT = 'Norway brokers the swap\nThe exchange took place at an airport near Ankara in Turkey.';
+    const headline = fact(TEXT, 'Norway', {
+      kind: 'place',
+      subject: 'location',
+      value: 'Norway',
+      country: 'NO',
+      placeType: 'country',
+      inHeadline: true,
+    });
+    const body = fact(TEXT, 'Turkey', {
+      kind: 'place',
+      subject: 'location',
+      value: 'Turkey',
+      country: 'TR',
+      placeType: 'country',
+    });
+    expect(findFactConflicts([{ documentId: 'a', text: TEXT, facts: [headline, body] }])).toEqual([]);
+  });
+});

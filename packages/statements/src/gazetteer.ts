@@ -1,17 +1,24 @@
 /**
- * A small gazetteer of places that news on Russia, Mongolia, Ukraine and the ICC names: countries,
- * capitals and the regions in question, with their country (ISO 3166-1 alpha-2) so that a city and
- * its country are recognised as the same location and Kyzyl is known to be in Russia, not Mongolia.
- * Names are given as written in English, Russian and Mongolian.
+ * Places news names, with their country (ISO 3166-1 alpha-2) so that a city and its country are
+ * recognised as the same location and Kyzyl is known to be in Russia, not Mongolia.
+ *
+ * Countries come from the i18n-iso-countries package (MIT; ISO 3166-1 names in some 80 languages),
+ * in the languages the coverage comes in. Cities and regions, and the usual short forms of country
+ * names that the package lacks (ОХУ, БНХАУ, Britain), are the small list below: no package gives
+ * city names in Russian and Mongolian.
  */
+import { createRequire } from 'node:module';
+
 export interface Place {
   name: string;
   country: string;
   type: 'country' | 'city' | 'region';
+  /** A national capital: its name stands for the government as often as for the city ("Washington says"). */
+  capital?: boolean;
   names: string[];
 }
 
-export const PLACES: Place[] = [
+const LISTED: Place[] = [
   {
     name: 'Russia',
     country: 'RU',
@@ -60,18 +67,31 @@ export const PLACES: Place[] = [
   { name: 'Kyrgyzstan', country: 'KG', type: 'country', names: ['Kyrgyzstan', 'Киргизия', 'Кыргызстан'] },
   { name: 'Uzbekistan', country: 'UZ', type: 'country', names: ['Uzbekistan', 'Узбекистан'] },
   { name: 'Iran', country: 'IR', type: 'country', names: ['Iran', 'Иран'] },
-  { name: 'Moscow', country: 'RU', type: 'city', names: ['Moscow', 'Москва', 'Москвa', 'Москвад'] },
+  {
+    name: 'Moscow',
+    capital: true,
+    country: 'RU',
+    type: 'city',
+    names: ['Moscow', 'Москва', 'Москвa', 'Москвад'],
+  },
   {
     name: 'Ulaanbaatar',
+    capital: true,
     country: 'MN',
     type: 'city',
     names: ['Ulaanbaatar', 'Ulan Bator', 'Ulaanbaatar City', 'Улан-Батор', 'Улаанбаатар'],
   },
-  { name: 'Beijing', country: 'CN', type: 'city', names: ['Beijing', 'Пекин', 'Бээжин'] },
-  { name: 'Kyiv', country: 'UA', type: 'city', names: ['Kyiv', 'Kiev', 'Киев', 'Київ'] },
+  { name: 'Beijing', capital: true, country: 'CN', type: 'city', names: ['Beijing', 'Пекин', 'Бээжин'] },
+  { name: 'Kyiv', capital: true, country: 'UA', type: 'city', names: ['Kyiv', 'Kiev', 'Киев', 'Київ'] },
   { name: 'The Hague', country: 'NL', type: 'city', names: ['The Hague', 'Гаага', 'Гааг'] },
-  { name: 'Washington', country: 'US', type: 'city', names: ['Washington', 'Вашингтон'] },
-  { name: 'Pretoria', country: 'ZA', type: 'city', names: ['Pretoria', 'Johannesburg', 'Йоханнесбург'] },
+  { name: 'Washington', capital: true, country: 'US', type: 'city', names: ['Washington', 'Вашингтон'] },
+  {
+    name: 'Pretoria',
+    capital: true,
+    country: 'ZA',
+    type: 'city',
+    names: ['Pretoria', 'Johannesburg', 'Йоханнесбург'],
+  },
   { name: 'Kyzyl', country: 'RU', type: 'city', names: ['Kyzyl', 'Кызыл'] },
   {
     name: 'Tuva',
@@ -83,11 +103,11 @@ export const PLACES: Place[] = [
   { name: 'Irkutsk', country: 'RU', type: 'city', names: ['Irkutsk', 'Иркутск'] },
   { name: 'Vladivostok', country: 'RU', type: 'city', names: ['Vladivostok', 'Владивосток'] },
   { name: 'Crimea', country: 'UA', type: 'region', names: ['Crimea', 'Крым'] },
-  { name: 'Astana', country: 'KZ', type: 'city', names: ['Astana', 'Астана'] },
-  { name: 'Minsk', country: 'BY', type: 'city', names: ['Minsk', 'Минск'] },
+  { name: 'Astana', capital: true, country: 'KZ', type: 'city', names: ['Astana', 'Астана'] },
+  { name: 'Minsk', capital: true, country: 'BY', type: 'city', names: ['Minsk', 'Минск'] },
   { name: 'Geneva', country: 'CH', type: 'city', names: ['Geneva', 'Женева'] },
   { name: 'New York', country: 'US', type: 'city', names: ['New York', 'Нью-Йорк'] },
-  { name: 'London', country: 'GB', type: 'city', names: ['London', 'Лондон'] },
+  { name: 'London', capital: true, country: 'GB', type: 'city', names: ['London', 'Лондон'] },
   {
     name: 'Khalkhin Gol',
     country: 'MN',
@@ -95,6 +115,101 @@ export const PLACES: Place[] = [
     names: ['Khalkhin Gol', 'Халхин-Гол', 'Халх гол', 'Халхын гол'],
   },
 ];
+
+/** Languages whose country names are read: those the coverage comes in. */
+const LANGUAGES = [
+  'en',
+  'ru',
+  'mn',
+  'uk',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'tr',
+  'pl',
+  'ro',
+  'bg',
+  'id',
+  'nl',
+  'kk',
+];
+
+interface CountryNames {
+  countries: Record<string, string | string[]>;
+}
+
+/** Country names from the package, by ISO code: the names that can stand alone in running text. */
+function packageCountries(): Map<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const out = new Map<string, string[]>();
+  for (const lang of LANGUAGES) {
+    const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as CountryNames;
+    for (const [code, value] of Object.entries(countries)) {
+      const names = (Array.isArray(value) ? value : [value]).filter(
+        // "Korea, Republic of" is an index form; two letters only as capitals ("US", "UK").
+        (n) => !n.includes(',') && !n.includes('(') && (n.length > 3 || /^\p{Lu}[\p{Lu}.]+$/u.test(n)),
+      );
+      out.set(code, [...(out.get(code) ?? []), ...names]);
+    }
+  }
+  return out;
+}
+
+/** The English name a country is given as its value: the list's, else the package's shortest. */
+function englishName(code: string, names: string[]): string {
+  const require = createRequire(import.meta.url);
+  const { countries } = require('i18n-iso-countries/langs/en.json') as CountryNames;
+  const en = countries[code];
+  const list = (Array.isArray(en) ? en : [en ?? names[0] ?? code]).filter(
+    (n) => !n.includes(',') && n.length > 3,
+  );
+  return [...list].sort((a, b) => a.length - b.length)[0] ?? names[0] ?? code;
+}
+
+/**
+ * Russian and Ukrainian inflect names by changing their last vowel ("Россия" → "России", "в
+ * Турции"): a name of six letters or more ending in -ия/-а/-я also stands as its stem (a shorter stem, "Само" of Самоа, would be read inside other words), to which the pattern's case
+ * endings attach.
+ */
+function withStems(names: string[]): string[] {
+  const out = [...names];
+  for (const n of names)
+    if (/^\p{Script=Cyrillic}+$/u.test(n) && n.length >= 6 && /[ияа]$/u.test(n)) out.push(n.slice(0, -1));
+  return out;
+}
+
+function buildPlaces(): Place[] {
+  const listed = new Map(LISTED.filter((p) => p.type === 'country').map((p) => [p.country, p]));
+  const places: Place[] = [];
+  for (const [code, names] of packageCountries()) {
+    const own = listed.get(code);
+    const all = [...new Set([...(own?.names ?? []), ...names])];
+    places.push({
+      name: own?.name ?? englishName(code, names),
+      country: code,
+      type: 'country',
+      names: withStems(all),
+    });
+    listed.delete(code);
+  }
+  places.push(...listed.values());
+  for (const p of LISTED) if (p.type !== 'country') places.push({ ...p, names: withStems(p.names) });
+  // A name two places share (a city named after its country) is given to neither.
+  const owners = new Map<string, Set<string>>();
+  for (const p of places)
+    for (const n of p.names)
+      owners.set(n.toLowerCase(), (owners.get(n.toLowerCase()) ?? new Set()).add(p.name));
+  return places.map((p) => ({
+    ...p,
+    names: [...new Set(p.names)].filter(
+      (n) => (owners.get(n.toLowerCase())?.size ?? 0) === 1 || p.type !== 'country',
+    ),
+  }));
+}
+
+export const PLACES: Place[] = buildPlaces();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,7 +223,8 @@ function escapeRegExp(s: string): string {
 const entries = PLACES.flatMap((place) => place.names.map((name) => ({ name, place }))).sort(
   (a, b) => b.name.length - a.name.length,
 );
-const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e.place]));
+const byName = new Map<string, Place>();
+for (const e of entries) if (!byName.has(e.name.toLowerCase())) byName.set(e.name.toLowerCase(), e.place);
 export const PLACE_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(${entries.map((e) => escapeRegExp(e.name)).join('|')})(?:(?<=\\p{Script=Cyrillic})\\p{Script=Cyrillic}{1,3})?(?![\\p{L}\\p{N}])`,
   'gu',

@@ -26,7 +26,7 @@ describe('extractFacts', () => {
   });
 
   it('counts what a number counts', () => {
-    const n = facts.find((f) => f.kind === 'number');
+    const n = facts.find((f) => f.kind === 'number' && /\d/.test(f.text));
     expect(n).toMatchObject({ subject: 'member state', value: '124', text: '124 member states' });
   });
 
@@ -116,5 +116,155 @@ describe('person names', () => {
     expect(names).toContain('Khurelsukh Ukhnaa');
     expect(names.filter((n) => n.includes('Putin'))).toEqual(['Vladimir Putin']);
     expect(names.some((n) => n.includes('Visits'))).toBe(false);
+  });
+});
+
+describe('figures as real coverage writes them', () => {
+  const numbers = (text: string, publishedAt = '2024-08-02T10:00:00Z') =>
+    extractFacts(text, { publishedAt })
+      .filter((f) => f.kind === 'number')
+      .map((f) => ({
+        subject: f.subject,
+        value: f.value,
+        text: f.text,
+        ...(f.low !== undefined ? { low: f.low } : {}),
+        ...(f.high !== undefined ? { high: f.high } : {}),
+        ...(f.part ? { part: true } : {}),
+      }));
+
+  it('reads percentages with what they measure, and the level a cut started from is not a figure for now', () => {
+    expect(numbers('The central bank cut its deposit rate to 3.5% from 3.75% on Thursday.')).toEqual([
+      { subject: 'deposit rate (percent)', value: '3.5', text: '3.5%' },
+    ]);
+    expect(numbers('Turnout reached 61.2 percent, and the ruling party won 48 percent of the vote.')).toEqual(
+      [
+        { subject: 'turnout (percent)', value: '61.2', text: '61.2 percent' },
+        { subject: 'vote (percent)', value: '48', text: '48 percent' },
+      ],
+    );
+  });
+
+  it('reads ranges with fractions and with percent signs as one interval', () => {
+    const ranges = numbers(
+      'The lending rate target was set at 3-1/4 to 3-1/2 percent; analysts had priced 3.25%–3.5%.',
+    );
+    expect(ranges.map((r) => [r.value, r.low, r.high])).toEqual([
+      ['3.25–3.5', 3.25, 3.5],
+      ['3.25–3.5', 3.25, 3.5],
+    ]);
+  });
+
+  it('reads figures in words, "two dozen" but not "dozens", and "N and a half"', () => {
+    expect(numbers('Two dozen detainees were freed at dawn while dozens of people waited.')).toEqual([
+      { subject: 'people exchanged or freed', value: '24', text: 'Two dozen detainees' },
+    ]);
+    expect(numbers('A court sentenced her to four and a half years in prison.')).toEqual([
+      { subject: 'prison sentence (years)', value: '4.5', text: 'four and a half years' },
+    ]);
+  });
+
+  it('keeps "more than", "up to" and "about" as bounds of the figure', () => {
+    expect(numbers('More than 90 people were killed and about 200 were injured in the blast.')).toEqual([
+      { subject: 'people killed', value: '90', text: '90 people', low: 90 },
+      { subject: 'people injured', value: '200', text: '200', low: 180, high: 220 },
+    ]);
+  });
+
+  it('reads Russian and Mongolian figures with their multipliers', () => {
+    expect(numbers('Стоимость моста составила 300 миллионов рублей.').map((n) => n.value)).toEqual([
+      '300000000',
+    ]);
+    expect(numbers('В результате обмена освобождены 12 заключенных.')).toEqual([
+      { subject: 'people exchanged or freed', value: '12', text: '12 заключенных' },
+    ]);
+    expect(numbers('Засгийн газар 3 тэрбум төгрөг хуваарилна.').map((n) => n.value)).toEqual(['3000000000']);
+  });
+
+  it('compares a count of people only with counts of the same thing done to them', () => {
+    expect(numbers('The president pardoned 9 prisoners freed in the swap.').map((n) => n.subject)).toEqual([
+      'people pardoned',
+    ]);
+    // A named group is not everyone counted; a part given beside the whole is marked as a part.
+    expect(numbers('В результате обмена освобождены шесть граждан Польши.').map((n) => n.subject)).toEqual([
+      'people',
+    ]);
+    expect(numbers('Eleven captives were released, including three children.')).toEqual([
+      { subject: 'people exchanged or freed', value: '11', text: 'Eleven captives' },
+      { subject: 'people', value: '3', text: 'three children', part: true },
+    ]);
+  });
+
+  it('tells a prison term from other spans of years and from the term prosecutors sought', () => {
+    expect(
+      numbers(
+        'The activist was serving a 14-year term. Another outlet wrote of a two-decade sentence. She thanked him for 31 years of marriage. Prosecutors had sought 17 years.',
+      ).map((n) => [n.subject, n.value]),
+    ).toEqual([
+      ['prison sentence (years)', '14'],
+      ['prison sentence (years)', '20'],
+      ['years', '31'],
+      ['prison sentence sought (years)', '17'],
+    ]);
+  });
+
+  it('gives a sum its currency and what it is', () => {
+    expect(numbers('The carrier reported revenue of $2.7 billion for the quarter.')).toEqual([
+      { subject: 'revenue (dollar)', value: '2700000000', text: '$2.7 billion' },
+    ]);
+  });
+});
+
+describe('dates as real coverage writes them', () => {
+  const dates = (text: string, publishedAt?: string) =>
+    extractFacts(text, { publishedAt })
+      .filter((f) => f.kind === 'date')
+      .map((f) => [f.subject, f.value, f.text, f.weekday]);
+
+  it('reads Russian, German and Spanish dates, with the weekday when written beside them', () => {
+    expect(dates('В пятницу, 9 августа 2024 года, состоялся обмен пленными.')).toEqual([
+      ['exchange', '2024-08-09', 'пятницу, 9 августа 2024 года', 'friday'],
+    ]);
+    expect(
+      dates('Die Maschine landete am Freitag, den 9 August 2024 in Köln.', undefined)[0]?.slice(1),
+    ).toEqual(['2024-08-09', '9 August 2024', undefined]);
+    expect(dates('El canje se realizó el 9 de agosto de 2024.')[0]?.slice(1, 3)).toEqual([
+      '2024-08-09',
+      '9 de agosto de 2024',
+    ]);
+  });
+
+  it('keeps an undated page’s "Tuesday, August 6" as a day of the year with its weekday', () => {
+    expect(dates('The plane landed late on Tuesday, August 6, at the airport.')).toEqual([
+      ['arrival', '--08-06', 'late on Tuesday, August 6', 'tuesday'],
+    ]);
+  });
+
+  it('dates the occurrence a year qualifies ("the 2017 killing"), and not a bare year', () => {
+    expect(
+      dates('He was jailed for the 2017 killing in Vienna. Vision 2030 was adopted.', '2024-08-02T10:00:00Z'),
+    ).toEqual([['killing', '2017', '2017', undefined]]);
+  });
+
+  it('skips the page’s own "Published" line', () => {
+    expect(
+      dates('Published August 9, 2024 Freed prisoners landed on 8 August 2024.', '2024-08-09T10:00:00Z'),
+    ).toEqual([['arrival', '2024-08-08', '8 August 2024', undefined]]);
+  });
+});
+
+describe('places from the country names package', () => {
+  it('finds countries named in the languages of the coverage, inflected in Russian', () => {
+    const places = (text: string) =>
+      extractFacts(text)
+        .filter((f) => f.kind === 'place')
+        .map((f) => [f.value, f.country]);
+    expect(places('Le Danemark et la Pologne ont participé.')).toEqual([
+      ['Denmark', 'DK'],
+      ['Poland', 'PL'],
+    ]);
+    expect(places('Самолет прилетел из Турции в Норвегию.')).toEqual([
+      ['Turkey', 'TR'],
+      ['Norway', 'NO'],
+    ]);
   });
 });
