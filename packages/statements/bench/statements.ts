@@ -7,7 +7,9 @@
  *   pnpm bench:statements --errors   # also list every miss and false alarm of the dev split
  *   pnpm bench:statements --errors=test2   # the same for another split
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +26,13 @@ import {
   splitParagraphs,
   type Tally,
 } from '../src/index';
+import { scorePolnear } from './polnear';
 
 const DEVSET = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/statements-devset');
+/** PolNeAR beside the repository (../shared/polnear), or where PARALLAX_POLNEAR points. */
+const POLNEAR =
+  process.env.PARALLAX_POLNEAR ??
+  resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/polnear');
 const errorsArg = process.argv.find((a) => a === '--errors' || a.startsWith('--errors='));
 const errorsSplit = errorsArg?.includes('=') ? errorsArg.slice('--errors='.length) : 'dev';
 
@@ -182,6 +189,60 @@ const longChars = Math.round(long.reduce((n, d) => n + d.text.length, 0) / long.
 console.log(
   `  Parallax statements  ${throughput(long, parallax).toFixed(0)} long articles/s (mean ${longChars} chars)`,
 );
+printPolnear();
 console.log(
   '\nPublished peers (their own English news test sets, not this dev set): SFU Gender Gap Tracker quote F1 0.837, speaker accuracy 0.865; BBC Citron overlap F1 0.832.',
 );
+
+/**
+ * PolNeAR dev and train, as `parallax statements` prints them (attribution units), scored by the rules
+ * of ../shared/polnear/score.mjs; for dev the official scorer itself is run as a child process too.
+ */
+function printPolnear(): void {
+  console.log('\nPolNeAR (real US political news, PARC-style attributions; units: attribution)');
+  if (!existsSync(POLNEAR)) {
+    console.log(`  absent: no ${POLNEAR} (set PARALLAX_POLNEAR to its folder); PolNeAR figures not measured`);
+    return;
+  }
+  console.log('split   docs  quote P  quote R  quote F1  speech F1  speaker-acc (n)');
+  for (const split of ['dev', 'train']) {
+    const dir = join(POLNEAR, split);
+    if (!existsSync(join(dir, 'text'))) {
+      console.log(`${split.padEnd(6)}  absent (${dir})`);
+      continue;
+    }
+    const predictions = readdirSync(join(dir, 'text'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => {
+        const text = readFileSync(join(dir, 'text', f), 'utf8');
+        const statements = extractStatements(text, {
+          lang: 'en',
+          headlineEnd: headlineEndOf(text),
+          units: 'attribution',
+        });
+        return { name: f.replace(/\.txt$/, ''), file: f, statements };
+      });
+    const s = scorePolnear(dir, predictions);
+    const n = (x: number) => x.toFixed(3);
+    console.log(
+      `${split.padEnd(6)}  ${String(s.docs).padStart(4)}  ${n(s.quote.precision)}    ${n(s.quote.recall)}    ${n(s.quote.f1)}     ${n(s.speech.f1)}      ${n(s.speaker.accuracy)} (${s.speaker.n})`,
+    );
+    const scorer = join(POLNEAR, 'score.mjs');
+    if (split === 'dev' && existsSync(scorer)) {
+      const tmp = mkdtempSync(join(tmpdir(), 'polnear-'));
+      const jsonl = join(tmp, 'pred.jsonl');
+      writeFileSync(
+        jsonl,
+        predictions.map((p) => JSON.stringify({ file: p.file, statements: p.statements })).join('\n'),
+      );
+      const run = spawnSync(process.execPath, [scorer, dir, jsonl], { encoding: 'utf8' });
+      rmSync(tmp, { recursive: true, force: true });
+      console.log(
+        run.status === 0
+          ? `        score.mjs: ${run.stdout.trim()}`
+          : `        score.mjs failed: ${(run.stderr || run.stdout).trim().split('\n')[0]}`,
+      );
+    }
+  }
+}

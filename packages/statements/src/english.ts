@@ -416,3 +416,85 @@ export function quotationTag(
   }
   return undefined;
 }
+
+/** "CUE that": a speech or reporting verb whose complement is a that-clause. */
+const THAT_CUE =
+  /\b(said|says|say|saying|noted|notes|noting|stressed|stresses|stressing|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]e|emphasi[sz]ing|suggested|suggests|indicated|indicates|indicate|announced|announces|added|adds|adding|argued|argues|arguing|claimed|claims|claiming|insisted|insists|insisting|warned|warns|warning|declared|declares|stated|states|stating|confirmed|confirms|confirming|denied|denies|reported|reports|report|acknowledged|acknowledges|admitted|admits|conceded|explained|explains|revealed|reveals|recalled|argue|claim|insist|warn|confirm|deny|maintained|maintains|contended|contends|alleged|alleges|asserted|asserts|vowed|promised|predicted|pointed out|went on to say|told (?:[\p{Lu}\p{Ll}.'’-]+\s+){1,5}?)(?:,?\s+(?:on|in|at|last|this|earlier|later|also|publicly|repeatedly|previously|recently|again|yesterday|today)\b[^,;:“”"]{0,40}?)?,?\s+that\s+/u;
+/** A subject pronoun right before the cue ("he stressed that"). */
+const PRONOUN_BEFORE =
+  /\b(he|she|they|it|we)\s+(?:(?:also|later|then|has|had|have|once|again|further)\s+)*$/iu;
+
+/**
+ * Reported speech the other rules leave: "SUBJECT … CUE that CLAUSE" where the subject does not
+ * stand right before the cue ("Whelan declared himself innocent and said that …", "The FSB, the
+ * main successor to the KGB, said …", "International agencies emphasise that …"). The speaker is the
+ * phrase before the cue when the attribution rules read one there, a pronoun just before the cue,
+ * or the clause's opening name.
+ */
+export function thatClauseReported(text: string, masked: string, sentence: Span): Reported[] {
+  const start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+  const body = masked.slice(start, sentence.end);
+  const m = THAT_CUE.exec(body);
+  if (!m?.[1]) return [];
+  const head = body.slice(0, m.index);
+  if (/[“”"«»„]/.test(head) || head.trim().length < 2) return [];
+  const cueStart = start + m.index;
+  const cue = (m[1] as string).trim().split(/\s+/)[0] as string;
+  const cueEnd = cueStart + cue.length;
+  let attribution: Attribution | undefined = findAttribution(head + cue, start, {
+    prefer: 'last',
+    cues: new Set([cue.toLowerCase()]),
+  });
+  if (attribution && attribution.cueStart !== cueStart) attribution = undefined;
+  if (!attribution) {
+    const pronoun = PRONOUN_BEFORE.exec(head);
+    if (pronoun?.[1]) {
+      const s = start + pronoun.index;
+      attribution = {
+        speaker: pronoun[1],
+        speakerStart: s,
+        speakerEnd: s + pronoun[1].length,
+        cue,
+        cueStart,
+        cueEnd,
+        pronoun: true,
+      };
+    }
+  }
+  if (!attribution) {
+    const apposed = APPOSED_SUBJECT.exec(head);
+    const subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
+    const name = subject?.[1];
+    // Described speakers in lower case open the clause too: "Russian authorities", "International agencies".
+    const described =
+      /^((?:[\p{Lu}][\p{L}-]*\s+)?(?:authorities|agencies|officials|reports|sources|media|prosecutors|investigators|analysts|experts|diplomats|lawyers|officials))\b/u.exec(
+        head.trim(),
+      );
+    const chosen = described?.[1] ?? name;
+    if (!chosen) return [];
+    if (
+      !described &&
+      !(
+        personName(chosen) ||
+        /\s\p{Lu}/u.test(chosen) ||
+        /^\p{Lu}{2,}/u.test(chosen) ||
+        personName(`Mr ${chosen}`)
+      )
+    )
+      return [];
+    const at = start + head.indexOf(chosen);
+    attribution = {
+      speaker: text.slice(at, at + chosen.length),
+      speakerStart: at,
+      speakerEnd: at + chosen.length,
+      cue,
+      cueStart,
+      cueEnd,
+      pronoun: false,
+    };
+  }
+  const spans = finishSpan(text, start + m.index + m[0].length, sentence.end);
+  return spans
+    .filter((s) => wordCount(text, s) >= 3)
+    .map((s) => ({ ...s, attribution: attribution as Attribution }));
+}

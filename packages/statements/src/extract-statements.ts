@@ -1,5 +1,11 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
-import { datelineEnd, englishQuoteAttribution, englishReported, quotationTag } from './english';
+import {
+  datelineEnd,
+  englishQuoteAttribution,
+  englishReported,
+  quotationTag,
+  thatClauseReported,
+} from './english';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
 import { fullNameFor, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
@@ -407,7 +413,9 @@ function reportedIn(
     return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
   if (lang === 'ru')
     return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
-  return englishReported(text, masked, sentence).map((r) => ({
+  const english = englishReported(text, masked, sentence);
+  const found = english.length > 0 || lang !== 'en' ? english : thatClauseReported(text, masked, sentence);
+  return found.map((r) => ({
     start: r.start,
     end: r.end,
     found: {

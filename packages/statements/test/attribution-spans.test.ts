@@ -105,3 +105,36 @@ describe('the default units: one statement per quotation, spans beside it', () =
     expect(s).toMatchObject({ speaker: 'Okafor', cue: 'asked' });
   });
 });
+
+describe('reported speech with a that-clause the subject does not stand next to', () => {
+  it('gives "X did something and said that …" to the clause’s subject', () => {
+    const [s] = extractStatements(
+      'Filler line.\n\nOkonkwo denied the charges and said that she would appeal the ruling next week.',
+      { lang: 'en' },
+    );
+    expect(s).toMatchObject({
+      kind: 'indirect',
+      speaker: 'Okonkwo',
+      text: 'she would appeal the ruling next week',
+    });
+  });
+
+  it('takes a described plural body opening the sentence ("Local authorities stressed that …")', () => {
+    const [s] = extractStatements(
+      'Filler line.\n\nLocal authorities stressed that the water supply had been restored in every district.',
+      { lang: 'en' },
+    );
+    expect(s?.speaker).toBe('Local authorities');
+    expect(s?.text).toBe('the water supply had been restored in every district');
+  });
+
+  it('reads no statement from a that-clause without a speech verb', () => {
+    const out = extractStatements(
+      'Filler line.\n\nThe bridge that the council built in 1990 was closed on Monday.',
+      {
+        lang: 'en',
+      },
+    );
+    expect(out).toEqual([]);
+  });
+});
