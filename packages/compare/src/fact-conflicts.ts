@@ -198,6 +198,8 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
       if (kind === 'date' && fact.value.length < 10 && !/\d/.test(fact.text)) continue;
       const subject = subjectKey(fact.subject);
       if (kind === 'number' && (UNSPECIFIC.has(subject) || subject.length < 3)) continue;
+      // "cut rates to 3.75%": a central bank has several rates; which one must be said.
+      if (kind === 'number' && /^(?:rate|interest rate)(?: change)? \(/.test(subject)) continue;
       const n = Number(fact.value);
       let low = fact.low ?? n;
       let high = fact.high ?? n;

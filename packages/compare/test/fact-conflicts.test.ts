@@ -358,6 +358,17 @@ describe('findFactConflicts: figures as real coverage gives them', () => {
     expect(different).toEqual([]);
   });
 
+  it('does not compare a rate the sentence does not name (a central bank has several)', () => {
+    const A = 'The bank lowered rates to 2.5%.';
+    const B = 'The bank lowered rates to 3.25%.';
+    expect(
+      findFactConflicts([
+        doc('a', A, [n(A, '2.5%', 'rate (percent)', '2.5')]),
+        doc('b', B, [n(B, '3.25%', 'rate (percent)', '3.25')]),
+      ]),
+    ).toEqual([]);
+  });
+
   it('takes a point inside a range as agreeing, and two different ranges as a disagreement', () => {
     const A = 'The target range is 3.25–3.5 percent.';
     const B = 'The rate stands at 3.5 percent.';

@@ -450,6 +450,17 @@ const PRISON =
 /** Words before a time figure that make it a prison term ("sentenced to 19 years", "pena de 30 años"). */
 const SENTENCING =
   /(?:sentenc|serving|jailed|imprison|term of|pena|condena|cumpl|приговор|осужд|срок|verurteil|hapis|ял)/iu;
+/** Words before a figure that name it a toll ("the death toll rose to", "число погибших достигло"). */
+const TOLL_BEFORE: Array<[RegExp, string]> = [
+  [
+    /(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed)|число (?:погибших|жертв|убитых)|количество (?:погибших|жертв)|жертв(?:ами)?|muertos|víctimas mortales|zahl der toten|amь үрэгдэгсдийн тоо)(?:\s+(?:has|had|have|now|then|officially|\p{L}+ly))*(?:\s+(?:rose|risen|climbed|jumped|reached|increased|grew|stood|stands|is|was|of|hit|выросло|достигло|составило|увеличилось|составляет|возросло|ascendió|subió|stieg))?(?:\s+(?:to|at|до|a|auf))?\s*$/iu,
+    'killed',
+  ],
+  [
+    /(?:number of (?:injured|wounded)|число (?:пострадавших|раненых)|количество (?:пострадавших|раненых)|heridos|zahl der verletzten)(?:\s+(?:has|had|have|now))*(?:\s+(?:rose|risen|climbed|reached|increased|grew|stood|stands|is|was|of|выросло|достигло|составило|увеличилось|составляет|возросло))?(?:\s+(?:to|at|до))?\s*$/iu,
+    'injured',
+  ],
+];
 /** Predicates that only people undergo: a figure with one of them counts people even without a noun. */
 const TOLLS = new Set(['killed', 'injured', 'missing', 'hospitalised', 'evacuated']);
 const SOUGHT =
@@ -459,7 +470,7 @@ const PERSON_NOUNS = new Set(
   (
     'people person individual prisoner detainee inmate hostage citizen national captive dissident civilian ' +
     'victim adult child children minor journalist foreigner resident spectator visitor passenger soldier officer ' +
-    'человек людей люди заключенный заключенных заключённых заключенного гражданин граждан граждане узник узников ' +
+    'человек человека людей люди заключенный заключенных заключённых заключенного гражданин граждан граждане узник узников ' +
     'пленный пленных детей ребенка ребёнка погибших пострадавших раненых жертв ' +
     'persona personas preso presos ciudadano ciudadanos prisionero prisioneros reo reos pessoa pessoas ' +
     'mensch menschen personen gefangene gefangenen häftling häftlinge bürger ' +
@@ -509,6 +520,8 @@ const BOUNDS: Array<[RegExp, 'low' | 'high' | 'about']> = [
     'about',
   ],
 ];
+const ROSE_TO =
+  /(?:вырос\p{L}*|увеличил\p{L}*|возрос\p{L}*|сократил\p{L}*|снизил\p{L}*|повысил\p{L}*|понизил\p{L}*|достиг\p{L}*|дошло|дошел|дошла)\s+до\s*$/iu;
 /** Words after a figure that bound it ("500 and more", "1000 дахин"). */
 const BOUND_AFTER = /^\s*(?:or more|and more|plus|или более|и более|гаруй|орчим)(?![\p{L}])/iu;
 /** A figure that counts part of a larger one beside it. */
@@ -778,7 +791,7 @@ const MEASURES: Array<[RegExp, string]> = [
   [/^(?:approval|support|рейтинг|поддерж|aprobación|zustimmung)/iu, 'approval'],
 ];
 const MEASURE_MODIFIERS =
-  /^(?:deposit|refinancing|lending|key|policy|main|benchmark|interest|core|headline|annual|marginal|depósito|ключев|учетн|депозит)/iu;
+  /^(?:deposit|refinancing|lending|key|policy|benchmark|core|headline|marginal|overnight|prime|mortgage|depósito|ключев|учетн|депозит|рефинанс)/iu;
 
 function measureNear(
   sentenceWords: ReturnType<typeof words>,
@@ -799,12 +812,31 @@ function measureNear(
     const hit = MEASURES.find(([re]) => re.test(w.lower));
     if (!hit) continue;
     const i = sentenceWords.indexOf(w);
-    const before = sentenceWords[i - 1];
-    const modifier = before && MEASURE_MODIFIERS.test(before.lower) ? `${before.lower} ` : '';
-    return `${modifier}${hit[1]}`;
+    // "deposit rate", "deposit facility rate", "main refinancing operations rate": one of two words back.
+    const modifier = [sentenceWords[i - 1], sentenceWords[i - 2]].find(
+      (b) => b && MEASURE_MODIFIERS.test(b.lower),
+    );
+    const name = MODIFIER_NAMES.find(([re]) => modifier && re.test(modifier.lower))?.[1] ?? modifier?.lower;
+    return `${name ? `${name} ` : ''}${hit[1]}`;
   }
   return undefined;
 }
+
+/** One name for a modifier's forms ("ключевая ставка" is the key rate). */
+const MODIFIER_NAMES: Array<[RegExp, string]> = [
+  [/^(?:depósito|депозит)/iu, 'deposit'],
+  [/^ключев/iu, 'key'],
+  [/^(?:refinanc|рефинанс)/iu, 'refinancing'],
+];
+
+/** Measures that are series over time: a figure is one of them only with the period it is for. */
+const SERIES = new Set(['inflation', 'growth', 'gdp', 'unemployment', 'deficit', 'yield']);
+const PERIOD_AFTER = new RegExp(
+  `^\\s*(?:in|for|this|next|last|в|на|за|en|im|für)?\\s*(?:the\\s+)?((?:19|20)\\d\\d|${MONTH_NAMES.flat()
+    .filter((n) => n.length > 3 || n === 'may')
+    .join('|')}|(?:first|second|third|fourth)\\s+quarter|year)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /** Numbers in one sentence: the figure, what it counts or measures, and how exactly it is given. */
 function numberFacts(
@@ -854,7 +886,8 @@ function numberFacts(
       const bound = BOUNDS.find(([re]) => re.test(lead))?.[1];
       const after = text.slice(start + m[0].length, start + m[0].length + 16);
       if (bound === 'low' || BOUND_AFTER.test(after)) low = value;
-      else if (bound === 'high') high = value;
+      // "выросло до 143" is "rose to 143", not "up to".
+      else if (bound === 'high' && !ROSE_TO.test(lead)) high = value;
       else if (bound === 'about') {
         low = value * 0.9;
         high = value * 1.1;
@@ -870,6 +903,22 @@ function numberFacts(
       ...(high !== undefined ? { high: round(high) } : {}),
     };
     const part = PART_BEFORE.test(lead) || PART_OF_THE.test(lead) ? { part: true } : {};
+    // "the death toll rose to 133", "число погибших выросло до 143": the toll's figure, noun or not.
+    const toll = !percentWord && !currencySign ? TOLL_BEFORE.find(([re]) => re.test(lead))?.[1] : undefined;
+    if (toll && !(noun && /^(?:percent|per|%)/.test(noun))) {
+      const tollEnd = start + (first as string).length;
+      out.push({
+        kind: 'number',
+        subject: `people ${toll}`,
+        value: String(round(value)),
+        text: text.slice(start, tollEnd),
+        start,
+        end: tollEnd,
+        ...bounds,
+        ...part,
+      });
+      continue;
+    }
     let subject: string | undefined;
     let end = start + m[0].length;
     const currencyNoun = noun?.split(/\s+/)[0];
@@ -892,12 +941,17 @@ function numberFacts(
     } else if (percentWord) {
       // "to 3.5% from 3.75%": the level before the change, not a figure for now.
       if (v2 === undefined && low === undefined && /(?:from|с|от|desde|von)\s*$/iu.test(lead)) continue;
-      const unit = /point|п\.п/i.test(percentWord)
-        ? 'percentage points'
-        : /basis|bp/i.test(percentWord)
-          ? 'basis points'
+      const unit = /basis|bp/i.test(percentWord)
+        ? 'basis points'
+        : /point|п\.п/i.test(percentWord)
+          ? 'percentage points'
           : 'percent';
-      const measure = measureNear(sentenceWords, start, end);
+      let measure = measureNear(sentenceWords, start, end);
+      // "inflation of 2.5% in 2024, 2.2% in 2025": each figure is for its period, or for none said.
+      if (measure && SERIES.has(measure.split(' ').pop() as string)) {
+        const period = text.slice(end, Math.min(to, end + 24)).match(PERIOD_AFTER)?.[1];
+        measure = period ? `${measure} ${period.toLowerCase()}` : undefined;
+      }
       const change = /\bby\s*$/i.test(lead) ? ' change' : '';
       subject = measure ? `${measure}${change} (${unit})` : unit;
     } else if (hyphenUnit) {

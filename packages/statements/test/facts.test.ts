@@ -207,6 +207,35 @@ describe('figures as real coverage writes them', () => {
     ]);
   });
 
+  it('reads a toll given after "the death toll rose to", in English and Russian', () => {
+    expect(numbers('The death toll rose to 71, the emergency ministry said.')).toEqual([
+      { subject: 'people killed', value: '71', text: '71' },
+    ]);
+    // "выросло до" is "rose to", not "up to".
+    expect(numbers('Число погибших выросло до 71 человека.')).toEqual([
+      { subject: 'people killed', value: '71', text: '71' },
+    ]);
+    expect(
+      numbers('При пожаре погибли 12 человек, еще 30 пострадали.').map((n) => [n.subject, n.value]),
+    ).toEqual([
+      ['people killed', '12'],
+      ['people injured', '30'],
+    ]);
+  });
+
+  it('keys a series (inflation, growth) by the period a figure is for, and leaves it out without one', () => {
+    expect(
+      numbers(
+        'Staff now see inflation at 3.1% in 2026 and 2.4% in 2027; inflation stands at 3.3 percent.',
+      ).map((n) => n.subject),
+    ).toEqual(['inflation 2026 (percent)', 'inflation 2027 (percent)', 'percent']);
+    expect(
+      numbers(
+        'The bank cut its key rates by 50 basis points, bringing the deposit facility rate to 2.5%.',
+      ).map((n) => n.subject),
+    ).toEqual(['key rate change (basis points)', 'deposit rate (percent)']);
+  });
+
   it('gives a sum its currency and what it is', () => {
     expect(numbers('The carrier reported revenue of $2.7 billion for the quarter.')).toEqual([
       { subject: 'revenue (dollar)', value: '2700000000', text: '$2.7 billion' },
