@@ -24,18 +24,32 @@ function parsePort(value: string): number {
   return Number(value);
 }
 
-/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM). */
+/**
+ * Resolves when the process is asked to stop (Ctrl-C, SIGTERM). The listeners stay while the dashboard
+ * shuts down: Ctrl-C reaches every process of the terminal's group, and a wrapper in between (pnpm,
+ * tsx's CLI) may pass the same signal on again a moment later — with no listener left, that echo
+ * killed the clean stop with exit 130. Signals in the first two seconds of the stop are taken as that
+ * echo and ignored; a Ctrl-C after that gives up the clean stop (exit 130). The other two causes of
+ * 130 under `pnpm parallax` are in the root package.json's script: `exec`, so that no shell sits
+ * between pnpm and the CLI (sh dies of the SIGINT after its child exits 0, and pnpm reports that), and
+ * `node --import tsx` instead of tsx's CLI (which SIGKILLs a child that does not acknowledge the
+ * signal within 60 ms and exits 130).
+ */
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      resolve(signal);
+    let stoppedAt: number | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stoppedAt === undefined) {
+        stoppedAt = Date.now();
+        resolve(signal);
+        return;
+      }
+      if (Date.now() - stoppedAt < 2000) return;
+      process.stderr.write('parallax: interrupted again while stopping; exiting without a clean stop\n');
+      process.exit(130);
     };
-    const onInt = () => stop('SIGINT');
-    const onTerm = () => stop('SIGTERM');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }
 
@@ -45,6 +59,8 @@ function untilStopped(): Promise<string> {
  */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<void> {
   const port = parsePort(options.port);
+  // Listening for Ctrl-C from the start: one that comes while the store opens stops cleanly too.
+  const stopped = untilStopped();
   // The embedded store belongs to one process at a time: while a demo or run holds it, serve from
   // PostgreSQL (--database) or after the run ends.
   const store = await openStore(
@@ -92,7 +108,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<void>
         `Parallax dashboard (read-only) on ${dashboard.url}${options.redisUrl ? ` — queues at ${dashboard.url}/queues/` : ''}\nPress Ctrl-C to stop.\n`,
       );
     }
-    const signal = await untilStopped();
+    const signal = await stopped;
     io.log.info({ signal }, 'stopping the dashboard');
     await dashboard.close();
   } finally {
