@@ -498,3 +498,59 @@ export function thatClauseReported(text: string, masked: string, sentence: Span)
     .filter((s) => wordCount(text, s) >= 3)
     .map((s) => ({ ...s, attribution: attribution as Attribution }));
 }
+
+/** Words opening a sentence before its subject: connectives and time adverbs. */
+const SUBJECT_OPENERS = String.raw`(?:(?:But|And|Yet|So|Then|Later|Earlier|Still|Meanwhile|Instead|Afterward|Afterwards|Now|Also)\s*,?\s+)?`;
+/** A described subject: a determiner and up to four words ending in a role noun ("the officer", "One employee"). */
+const DESCRIBED_SUBJECT = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:ad|officer|official|spokesman|spokeswoman|spokesperson|employee|campaign|statement|report|letter|memo|email|lawsuit|complaint|aide|adviser|advisor|source|senator|candidate|governor|mayor|president|host|anchor|group|committee|party|agency|ministry|department|company|newspaper|daily|network|band|singer|actor|actress|writer|author|columnist|analyst|expert|strategist|pollster|voter|resident|protester|activist|lawyer|attorney|judge|prosecutor|police|sheriff|chief|leader|minister|ambassador|diplomat|envoy)`;
+/** A finite verb right after the subject (an adverb may stand between): "asked", "continued", "claims", "then interjected". */
+const SUBJECT_VERB = String.raw`(?:\s+(?:then|later|also|quickly|simply|flatly|pointedly|immediately|once|again|has|had|have|is|was)){0,2}\s+(?:\p{Ll}+(?:ed|es|s)|told|said|says|wrote|went\s+on|sang|spoke|took|gave|put|shot\s+back|fired\s+back|began|made|kept|held|ran|struck|hit|sent|set|stood|threw|tweeted)\b`;
+const SUBJECT_INTRODUCER = new RegExp(
+  String.raw`^\s*${SUBJECT_OPENERS}((?:(?:Rep|Sen|Gov|Lt|Gen|Col|Dr|Mr|Mrs|Ms|Prof|Rev)\.\s+)?${NAME_RUN}|${DESCRIBED_SUBJECT})(?:,[^,;:“”"]{2,140},)?${SUBJECT_VERB}`,
+  'u',
+);
+const NOT_SUBJECT =
+  /^(?:The|A|An|This|That|These|Those|It|There|Here|In|On|At|As|If|When|While|After|Before|Since|Although|Though|Because|For|With|Without|By|From|To|Of|According|Asked|Speaking|Meanwhile)$/u;
+
+/**
+ * The subject of the sentence a quotation stands in, when it opens the sentence and a verb follows
+ * it: "Maria Bartiromo asked, “…”", "Paul then interjected, calling it “…”", "The ad claims “…”",
+ * "One employee told the weekly, “…”". News quotes the subject of the sentence carrying the quotation.
+ */
+export function subjectIntroducer(
+  text: string,
+  masked: string,
+  from: number,
+  quoteOpen: number,
+): Attribution | undefined {
+  if (quoteOpen - from > 300) return undefined;
+  const lead = masked.slice(from, quoteOpen);
+  if (/[“”"«»„]/.test(lead)) return undefined;
+  const m = SUBJECT_INTRODUCER.exec(lead);
+  const subject = m?.[1]?.trim();
+  if (!m || !subject) return undefined;
+  const firstWord = subject.split(/\s+/)[0] as string;
+  if (NOT_SUBJECT.test(firstWord) && !/^(?:The|A|An)\s/u.test(subject)) return undefined;
+  // A capitalised subject must be a name or a body of several capitalised words, not a lone common word.
+  const described = new RegExp(`^${DESCRIBED_SUBJECT}$`, 'u').test(subject);
+  if (
+    !described &&
+    !(
+      personName(subject) ||
+      /\s\p{Lu}/u.test(subject) ||
+      /^\p{Lu}{2,}/u.test(subject) ||
+      personName(`Mr ${subject}`)
+    )
+  )
+    return undefined;
+  const speakerStart = from + m[0].indexOf(subject);
+  return {
+    speaker: text.slice(speakerStart, speakerStart + subject.length),
+    speakerStart,
+    speakerEnd: speakerStart + subject.length,
+    cue: '',
+    cueStart: speakerStart,
+    cueEnd: speakerStart,
+    pronoun: false,
+  };
+}

@@ -4,6 +4,7 @@ import {
   englishQuoteAttribution,
   englishReported,
   quotationTag,
+  subjectIntroducer,
   thatClauseReported,
 } from './english';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
@@ -657,7 +658,21 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       if (!found?.speaker) found = labelBeforeColon(masked, sentence, q.open) ?? found;
       if (!found?.speaker && lang === 'en') found = documentAttribution(text, masked, sentence, q) ?? found;
       if (!found?.speaker && lang === 'en') found = subjectBeforeColon(text, masked, sentence, q) ?? found;
-      if (isTermInQuotes(text, q, found)) continue;
+      // A subject that only opens the sentence does not make a term in quotation marks speech.
+      const term = isTermInQuotes(text, q, found);
+      if (!found?.speaker && lang === 'en') {
+        const from = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+        const a = subjectIntroducer(text, masked, from, q.open);
+        if (a)
+          found = {
+            speaker: a.speaker,
+            speakerStart: a.speakerStart,
+            speakerEnd: a.speakerEnd,
+            cue: null,
+            pronoun: false,
+          };
+      }
+      if (term) continue;
       // Only the words just before the quotation matter; a bounded slice keeps long sentences linear.
       const lead = `${before.start > sentence.start ? '… ' : ''}${masked.slice(before.start, q.open)}`.trim();
       // Direct: the quotation is its own clause — it opens the sentence, follows a colon or dash, or

@@ -138,3 +138,31 @@ describe('reported speech with a that-clause the subject does not stand next to'
     expect(out).toEqual([]);
   });
 });
+
+describe('the subject opening a quotation’s sentence', () => {
+  it('gives a quotation to the name that opens its sentence before a verb ("X asked, “…”", "X then interjected")', () => {
+    const out = extractStatements(
+      'Filler line.\n\nNadia Petrov asked, “Will the plant close before winter?”\n\nOkafor then interjected, calling the plan “a giveaway to landlords.”',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => s.speaker)).toEqual(['Nadia Petrov', 'Okafor']);
+  });
+
+  it('takes a described subject ("The ad claims “…”") and leaves a term in quotation marks alone', () => {
+    const out = extractStatements(
+      'Filler line.\n\nThe ad claims “the mayor is the candidate you can trust.”\n\nThe council passed the so-called “green” budget.',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => s.speaker)).toEqual(['The ad']);
+  });
+
+  it('does not take a place or an adverbial opening the sentence for a speaker', () => {
+    const [s] = extractStatements(
+      'Filler line.\n\nIn Ohio, the crowd chanted “four more years” until midnight.',
+      {
+        lang: 'en',
+      },
+    );
+    expect(s?.speaker ?? null).not.toBe('In Ohio');
+  });
+});
