@@ -21,7 +21,8 @@ function closeDates(a: string, b: string): boolean {
   const ta = Date.parse(a.length === 4 ? `${a}-01-01` : a.length === 7 ? `${a}-01` : a);
   const tb = Date.parse(b.length === 4 ? `${b}-01-01` : b.length === 7 ? `${b}-01` : b);
   const days = Math.abs(ta - tb) / 86_400_000;
-  if (a.length === 10) return days <= 14;
+  // The same day of the month a month off ("16 January" for "16 February") is a slip of the month.
+  if (a.length === 10) return days <= 14 || (a.slice(8) === b.slice(8) && days <= 31);
   if (a.length === 7) return days <= 366;
   return days <= 3 * 366;
 }

@@ -446,6 +446,23 @@ describe('findFactConflicts: dates as real coverage gives them', () => {
     expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2017', '2019-05', '2017']]);
   });
 
+  it('reads the same day a month off as a slip of the month ("3 February" for "3 March")', () => {
+    const name = (t: string) => fact(t, 'Ivo Marek', { kind: 'name', subject: 'person', value: 'Ivo Marek' });
+    const A = 'Ivo Marek died on 3 March 2025, the service said.';
+    const B = 'The death of Ivo Marek became known on 3 February 2025.';
+    const conflicts = findFactConflicts([
+      doc('a', A, [
+        name(A),
+        fact(A, '3 March 2025', { kind: 'date', subject: 'death', value: '2025-03-03' }),
+      ]),
+      doc('b', B, [
+        name(B),
+        fact(B, '3 February 2025', { kind: 'date', subject: 'death', value: '2025-02-03' }),
+      ]),
+    ]);
+    expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2025-03-03', '2025-02-03']]);
+  });
+
   it('does not set a resolved weekday or "last year" against a date written out', () => {
     const A = 'Ivo Marek was arrested on Friday.';
     const B = 'Ivo Marek was arrested on 2 May 2025.';

@@ -1072,7 +1072,7 @@ function dateSubject(
   sentenceEnd = dateEnd,
 ): string {
   // "the 2019 murder in Berlin": the occurrence the date qualifies comes right after it.
-  const after = tokenize(text.slice(dateEnd, sentenceEnd), dateEnd).slice(0, 4);
+  const after = tokenize(text.slice(dateEnd, sentenceEnd), dateEnd).slice(0, 12);
   const next = after[0]?.lower;
   const adjacent = next ? DATE_TRIGGERS.find(([stem]) => next.startsWith(stem)) : undefined;
   if (adjacent && /^\s?\S/u.test(text.slice(dateEnd, dateEnd + 2)) && !/^[,.;]/.test(text.slice(dateEnd)))
@@ -1083,8 +1083,9 @@ function dateSubject(
     const trigger = DATE_TRIGGERS.find(([stem]) => lower.startsWith(stem));
     if (trigger) return trigger[1];
   }
-  // "1 августа состоялся обмен": at the head of its sentence, the occurrence named just after.
-  if (tokenize(text.slice(sentenceStart, dateStart), sentenceStart).length > 2) return 'date';
+  // "1 августа состоялся обмен", "On 16 February, the service reported his death": near the head of
+  // its sentence, a date is of the occurrence the sentence then names.
+  if (tokenize(text.slice(sentenceStart, dateStart), sentenceStart).length > 5) return 'date';
   for (const token of after) {
     const trigger = DATE_TRIGGERS.find(([stem]) => token.lower.startsWith(stem));
     if (trigger) return trigger[1];

@@ -274,6 +274,15 @@ describe('dates as real coverage writes them', () => {
     ).toEqual([['killing', '2017', '2017', undefined]]);
   });
 
+  it('dates the occurrence a sentence names after a date at its head', () => {
+    expect(dates('On 3 March 2025, the prison service reported the death of the activist.')).toEqual([
+      ['death', '2025-03-03', '3 March 2025', undefined],
+    ]);
+    expect(dates('3 марта 2025 года ведомство сообщило о смерти заключенного.')).toEqual([
+      ['death', '2025-03-03', '3 марта 2025 года', undefined],
+    ]);
+  });
+
   it('skips the page’s own "Published" line', () => {
     expect(
       dates('Published August 9, 2024 Freed prisoners landed on 8 August 2024.', '2024-08-09T10:00:00Z'),
