@@ -128,6 +128,14 @@ describe('reported speech with a that-clause the subject does not stand next to'
     expect(s?.text).toBe('the water supply had been restored in every district');
   });
 
+  it('does not read a noun ("aware of reports that …") as a cue', () => {
+    const out = extractStatements(
+      'Filler line.\n\nThe embassy is aware of reports that the minister will travel to the capital next week.',
+      { lang: 'en' },
+    );
+    expect(out).toEqual([]);
+  });
+
   it('reads no statement from a that-clause without a speech verb', () => {
     const out = extractStatements(
       'Filler line.\n\nThe bridge that the council built in 1990 was closed on Monday.',
