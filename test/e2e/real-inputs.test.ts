@@ -190,6 +190,22 @@ describe('empty inputs and bad URLs', () => {
   });
 });
 
+describe('a size cap for local files', () => {
+  it('refuses a file over the cap with a clear error, exit 2, and reads one under it', async () => {
+    const big = join(work, 'big.html');
+    writeFileSync(big, `<p>${'word '.repeat(400)}</p>`);
+    const env = { PARALLAX_MAX_FILE_BYTES: '1000' };
+    const refused = await runCli(['extract', big], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /^parallax: PARALLAX_INPUT_INVALID: .*big\.html: 2007 bytes is larger than the 1000 bytes cap for a local file \(set PARALLAX_MAX_FILE_BYTES to raise it\)\n$/,
+    );
+    const read = await runCli(['extract', big], { env: { PARALLAX_MAX_FILE_BYTES: '100000' } });
+    expect(read.code).toBe(0);
+  });
+});
+
 describe('manifest dates as real manifests write them', () => {
   it('accepts "2024-09", "2024" and "September 2, 2024" with their precision kept', async () => {
     const manifest = join(work, 'dates.json');

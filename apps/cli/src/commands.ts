@@ -1,7 +1,15 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, isParallaxError, ParallaxError, reportJsonSchema, UsageError } from '@parallax/core';
+import {
+  type Article,
+  InputError,
+  isParallaxError,
+  ParallaxError,
+  reportJsonSchema,
+  UsageError,
+} from '@parallax/core';
+import { articleFromText, extractArticle } from '@parallax/extract';
 import { buildReport, type ProcessedDocument, processDocument, startReplayServer } from '@parallax/pipeline';
 import {
   isReportFormat,
@@ -91,6 +99,29 @@ async function processOne(
     return null;
   }
   return { ...withManifestPrecision(doc, entry), file: path };
+}
+
+/** One file read and through extraction only (`extract`), warned about and left out as in processOne. */
+async function articleOf(path: string, io: Io): Promise<{ file: string; article: Article } | null> {
+  const input = await readDocument(path);
+  for (const w of input.warnings) warn(io, w);
+  if (input.empty) return null;
+  let article: Article;
+  try {
+    article =
+      input.format === 'html'
+        ? extractArticle(input.body, { url: input.meta.url })
+        : articleFromText(input.body, {});
+  } catch (error) {
+    if (isParallaxError(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
+  }
+  if (article.text.trim() === '') {
+    warn(io, `${path}: no text could be extracted; left out`);
+    return null;
+  }
+  return { file: path, article };
 }
 
 /**
@@ -238,15 +269,19 @@ function requireJson(format: string): void {
  * costs none of the others. The exit status still says something failed: 2 when every failure was an
  * input the user can fix, 1 otherwise. One file alone is one pretty-printed object, or its error.
  */
-async function eachFile(
+async function eachFile<D extends { file: string } = ProcessedDocument & { file: string }>(
   files: string[],
   io: Io,
-  shape: (doc: ProcessedDocument & { file: string }) => unknown,
+  shape: (doc: D) => unknown,
+  load: (path: string, io: Io) => Promise<D | null> = processOne as unknown as (
+    path: string,
+    io: Io,
+  ) => Promise<D | null>,
 ): Promise<void> {
   const paths = files.map(resolveUserPath);
   if (paths.length === 0) throw new UsageError('no input files');
   if (paths.length === 1) {
-    const doc = await processOne(paths[0] as string, io);
+    const doc = await load(paths[0] as string, io);
     if (doc) io.stdout(jsonLines([shape(doc)]));
     return;
   }
@@ -255,7 +290,7 @@ async function eachFile(
   let onlyInputErrors = true;
   for (const path of paths) {
     try {
-      const doc = await processOne(path, io);
+      const doc = await load(path, io);
       if (doc) io.stdout(`${JSON.stringify(shape(doc))}\n`);
     } catch (error) {
       failed += 1;
@@ -274,7 +309,8 @@ async function eachFile(
 
 export async function extractCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
   requireJson(options.format);
-  await eachFile(files, io, (d) => ({ file: d.file, ...d.article }));
+  // The article only: statements and facts are not printed here, so they are not computed.
+  await eachFile(files, io, (d) => ({ file: d.file, ...d.article }), articleOf);
 }
 
 export async function statementsCommand(files: string[], options: { format: string }, io: Io): Promise<void> {

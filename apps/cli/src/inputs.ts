@@ -35,7 +35,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
     const cap = maxFileBytes();
     if (size > cap) {
       throw new InputError(
-        `${path}: ${(size / 1048576).toFixed(1)} MB is larger than the ${(cap / 1048576).toFixed(0)} MB cap for a local file (set PARALLAX_MAX_FILE_BYTES to raise it)`,
+        `${path}: ${humanBytes(size)} is larger than the ${humanBytes(cap)} cap for a local file (set PARALLAX_MAX_FILE_BYTES to raise it)`,
       );
     }
     return new Uint8Array(await readFile(path));
@@ -70,6 +70,10 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (odd >= pairs * 0.1 && even <= odd * 0.02) return 'utf-16le';
   if (even >= pairs * 0.1 && odd <= even * 0.02) return 'utf-16be';
   return null;
+}
+
+function humanBytes(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB` : `${n} bytes`;
 }
 
 const MAX_FILE_BYTES_DEFAULT = 64 * 1024 * 1024;
