@@ -451,13 +451,22 @@ const PRISON =
 const SENTENCING =
   /(?:sentenc|serving|jailed|imprison|term of|pena|condena|cumpl|приговор|осужд|срок|verurteil|hapis|ял)/iu;
 /** Words before a figure that name it a toll ("the death toll rose to", "число погибших достигло"). */
+const TOLL_VERB =
+  '(?:rose|risen|climbed|jumped|reached|increased|grew|stood|stands|stands at|is|was|has reached|hit|выросло|вырос|достигло|достиг|составило|составил|составляет|увеличилось|возросло|стали|стало|ascendió|subió|asciende|stieg|liegt|нэмэгдэж|хүрсэн|болжээ|боллоо)';
+const TOLL_TAIL = `(?:(?:\\s+[^\\s.!?;:]+){0,8}?\\s+${TOLL_VERB})?(?:\\s+(?:to|at|до|a|auf|en))?(?:\\s+(?:more than|over|at least|about|около|более|не менее|свыше|почти|almost|nearly))?\\s*$`;
 const TOLL_BEFORE: Array<[RegExp, string]> = [
   [
-    /(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed)|число (?:погибших|жертв|убитых)|количество (?:погибших|жертв)|жертв(?:ами)?|muertos|víctimas mortales|zahl der toten|amь үрэгдэгсдийн тоо)(?:\s+(?:has|had|have|now|then|officially|\p{L}+ly))*(?:\s+(?:rose|risen|climbed|jumped|reached|increased|grew|stood|stands|is|was|of|hit|выросло|достигло|составило|увеличилось|составляет|возросло|ascendió|subió|stieg))?(?:\s+(?:to|at|до|a|auf))?\s*$/iu,
+    new RegExp(
+      `(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed)|число (?:погибших|жертв|убитых)|количество (?:погибших|жертв)|жертвами|cifra de muertos|número de muertos|víctimas mortales|zahl der toten|амь үрэгдэгсдийн тоо|нас барагсдын тоо)${TOLL_TAIL}`,
+      'iu',
+    ),
     'killed',
   ],
   [
-    /(?:number of (?:injured|wounded)|число (?:пострадавших|раненых)|количество (?:пострадавших|раненых)|heridos|zahl der verletzten)(?:\s+(?:has|had|have|now))*(?:\s+(?:rose|risen|climbed|reached|increased|grew|stood|stands|is|was|of|выросло|достигло|составило|увеличилось|составляет|возросло))?(?:\s+(?:to|at|до))?\s*$/iu,
+    new RegExp(
+      `(?:number of (?:injured|wounded)|число (?:пострадавших|раненых)|количество (?:пострадавших|раненых)|número de heridos|zahl der verletzten|гэмтэгсдийн тоо)${TOLL_TAIL}`,
+      'iu',
+    ),
     'injured',
   ],
 ];
@@ -904,7 +913,9 @@ function numberFacts(
     };
     const part = PART_BEFORE.test(lead) || PART_OF_THE.test(lead) ? { part: true } : {};
     // "the death toll rose to 133", "число погибших выросло до 143": the toll's figure, noun or not.
-    const toll = !percentWord && !currencySign ? TOLL_BEFORE.find(([re]) => re.test(lead))?.[1] : undefined;
+    const tollLead = text.slice(Math.max(from, start - 120), start);
+    const toll =
+      !percentWord && !currencySign ? TOLL_BEFORE.find(([re]) => re.test(tollLead))?.[1] : undefined;
     if (toll && !(noun && /^(?:percent|per|%)/.test(noun))) {
       const tollEnd = start + (first as string).length;
       out.push({
@@ -1035,7 +1046,13 @@ function numberFacts(
         const joined = kind + kept.map(singular).join(' ');
         subject = SUBJECT_SYNONYMS[joined] ?? joined;
       }
-    } else continue;
+    } else {
+      // "wounding more than 100.": a toll's figure at the end of its clause.
+      const predicate = predicateOf(sentenceWords, start, start + (first as string).length);
+      if (!predicate || !TOLLS.has(predicate)) continue;
+      end = start + (first as string).length;
+      subject = `people ${predicate}`;
+    }
     if (inWords && subject === 'percent') continue;
     // "prosecutors sought 18 years": what was asked for, not the sentence.
     if (subject === 'prison sentence (years)' && SOUGHT.test(text.slice(from, start)))

@@ -223,6 +223,19 @@ describe('figures as real coverage writes them', () => {
     ]);
   });
 
+  it('reads a toll with words between its name and its verb, and a toll at the end of a clause', () => {
+    expect(numbers('Число погибших при обрушении моста в районе возросло до 23 человек.')).toEqual([
+      { subject: 'people killed', value: '23', text: '23' },
+    ]);
+    expect(numbers('The number of people killed in the storm has risen to 23, officials said.')).toEqual([
+      { subject: 'people killed', value: '23', text: '23' },
+    ]);
+    expect(numbers('The storm hit the coast, killing 23 people and injuring more than 70.')).toEqual([
+      { subject: 'people killed', value: '23', text: '23 people' },
+      { subject: 'people injured', value: '70', text: '70', low: 70 },
+    ]);
+  });
+
   it('keys a series (inflation, growth) by the period a figure is for, and leaves it out without one', () => {
     expect(
       numbers(
