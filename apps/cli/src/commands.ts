@@ -327,6 +327,7 @@ export async function statementsCommand(files: string[], options: { format: stri
       issuer: d.ref.kind === 'official' ? d.ref.source : undefined,
       documentId: d.ref.id,
       units: 'attribution',
+      onWarning: (message) => warn(io, `${d.file}: ${message}`),
     }),
     facts: d.facts,
   }));

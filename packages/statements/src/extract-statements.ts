@@ -41,7 +41,15 @@ export interface StatementOptions {
    * verbatim spans in `quoted` and the source and cue spans.
    */
   units?: 'quotation' | 'attribution';
+  /**
+   * Told once per document when its language has no attribution rules (only en, ru and mn have):
+   * its statements are the quotations its marks enclose, without speakers or cues.
+   */
+  onWarning?: (message: string) => void;
 }
+
+/** Languages with attribution rules of their own; any other gets the quotation-mark fallback. */
+export const RULE_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ru', 'mn']);
 
 /** How far from a quotation its attribution is looked for. */
 const CONTEXT_CHARS = 400;
@@ -391,6 +399,8 @@ function quoteAttribution(
     const a = russianQuoteAttribution(masked, before, after);
     return a && { ...a, speaker: a.speaker && text.slice(a.speakerStart, a.speakerStart + a.speaker.length) };
   }
+  // A language without rules of its own gets the quotation marks alone, never English rules.
+  if (lang !== 'en') return undefined;
   const a = englishQuoteAttribution(text, masked, before, after);
   return (
     a && {
@@ -414,8 +424,9 @@ function reportedIn(
     return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
   if (lang === 'ru')
     return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+  if (lang !== 'en') return [];
   const english = englishReported(text, masked, sentence);
-  const found = english.length > 0 || lang !== 'en' ? english : thatClauseReported(text, masked, sentence);
+  const found = english.length > 0 ? english : thatClauseReported(text, masked, sentence);
   return found.map((r) => ({
     start: r.start,
     end: r.end,
@@ -466,6 +477,10 @@ export function extractStatements(text: string, options: StatementOptions): Stat
 
 function extractWithRules(text: string, options: StatementOptions): Statement[] {
   const lang = options.lang;
+  if (!RULE_LANGUAGES.has(lang))
+    options.onWarning?.(
+      `no attribution rules for language "${lang}": quotations found by their marks only, without speakers`,
+    );
   const attribution = options.units === 'attribution';
   const headlineEnd = headlineOrLead(text, options.headlineEnd ?? 0);
   const paragraphs = splitParagraphs(text).filter((p) => p.start >= headlineEnd);

@@ -1,5 +1,5 @@
 export { type Attribution, findAttribution, tokenize } from './attribution';
-export { extractStatements, type StatementOptions } from './extract-statements';
+export { extractStatements, RULE_LANGUAGES, type StatementOptions } from './extract-statements';
 export { extractFacts, type FactOptions } from './facts';
 export { lookupPlace, PLACES, type Place } from './gazetteer';
 export { findQuotes, type QuoteSpan } from './quotes';

@@ -174,3 +174,23 @@ describe('the subject opening a quotation’s sentence', () => {
     expect(s?.speaker ?? null).not.toBe('In Ohio');
   });
 });
+
+describe('a language without rules of its own', () => {
+  it('gets its quotations by their marks, no English rules, and one warning', () => {
+    const warnings: string[] = [];
+    const text = 'Filler line.\n\n„Wir bleiben hier, bis das Werk wieder öffnet“, said Scholz am Abend.';
+    const out = extractStatements(text, { lang: 'de', onWarning: (m) => warnings.push(m) });
+    expect(out.map((s) => [s.kind, s.text, s.speaker])).toEqual([
+      ['direct', 'Wir bleiben hier, bis das Werk wieder öffnet', null],
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"de"');
+  });
+
+  it('warns about no language that has rules', () => {
+    const warnings: string[] = [];
+    for (const lang of ['en', 'ru', 'mn'])
+      extractStatements('“We will stay,” Ruiz said.', { lang, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+  });
+});
