@@ -102,7 +102,7 @@ function needsAnchor(kind: 'number' | 'date', subject: string): boolean {
 }
 
 /** Running counts, which later reports raise as they are updated: a higher figure reported later is an update. */
-const RUNNING = /^people (?:killed|injured|missing|detained|hospitalised|evacuated)$/;
+const RUNNING = /^people (?:killed|injured|missing|detained|hospitalised|evacuated)(?: in \d{4})?$/;
 
 const NOT_ANCHORS = new Set(
   'the this that these those there then when while after before but and for with from his her their its our january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
@@ -309,9 +309,10 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
 function updateOf(figures: Figure[]): FactConflict['update'] {
   const first = new Map<string, string>();
   for (const f of figures) {
+    // Figures given as bounds, and pages without a date, take no place in the sequence.
     if (!f.exact) continue;
     const at = f.fact.asOf;
-    if (!at) return undefined;
+    if (!at) continue;
     const known = first.get(f.value.value);
     if (!known || at < known) first.set(f.value.value, at);
   }

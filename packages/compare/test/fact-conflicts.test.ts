@@ -319,6 +319,19 @@ describe('findFactConflicts: figures as real coverage gives them', () => {
     ]);
   });
 
+  it('places an undated page’s figure in no step of an update', () => {
+    const A = 'Rescuers said 12 people were killed.';
+    const B = '31 people were killed.';
+    const C = 'Officials said 20 people were killed.';
+    const [conflict] = findFactConflicts([
+      doc('early', A, [n(A, '12 people', 'people killed', '12', { asOf: '2025-05-01T06:00:00.000Z' })]),
+      doc('later', B, [n(B, '31 people', 'people killed', '31', { asOf: '2025-05-02T06:00:00.000Z' })]),
+      doc('undated', C, [n(C, '20 people', 'people killed', '20')]),
+    ]);
+    expect(conflict?.values.map((v) => v.value)).toEqual(['12', '31', '20']);
+    expect(conflict?.update?.map((u) => u.value)).toEqual(['12', '31']);
+  });
+
   it('leaves a toll reported higher before it was reported lower as a disagreement', () => {
     const A = '31 people were killed.';
     const B = '12 people were killed.';

@@ -746,8 +746,24 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
 
   const asOf = publishedAt?.toISOString();
   for (const sentence of sentences) {
-    for (const fact of numberFacts(text, sentence.start, sentence.end, dateSpans))
-      push(asOf ? { ...fact, asOf } : fact);
+    // "the deadliest since 2004, when 334 people were killed": a count in a sentence dated to another
+    // year than the page's is of that year's occurrence.
+    const years = defaultYear
+      ? [
+          ...text
+            .slice(sentence.start, sentence.end)
+            .matchAll(/(?<![\p{N}.,])((?:19|20)\d\d)(?![\p{N}.,%])/gu),
+        ]
+          .map((m) => Number(m[1]))
+          .filter((y) => y !== defaultYear)
+      : [];
+    for (const fact of numberFacts(text, sentence.start, sentence.end, dateSpans)) {
+      const dated =
+        years.length > 0 && /^people \p{L}/u.test(fact.subject)
+          ? { subject: `${fact.subject} in ${years[0]}` }
+          : {};
+      push({ ...fact, ...dated, ...(asOf ? { asOf } : {}) });
+    }
   }
 
   for (const m of text.matchAll(PLACE_PATTERN)) {

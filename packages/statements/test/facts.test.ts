@@ -236,6 +236,15 @@ describe('figures as real coverage writes them', () => {
     ]);
   });
 
+  it('keys a count in a sentence dated to another year by that year (a past attack’s toll)', () => {
+    expect(
+      numbers(
+        'It was the worst blast since the 1998 fire, when 58 people were killed.',
+        '2025-05-01T10:00:00Z',
+      ),
+    ).toEqual([{ subject: 'people killed in 1998', value: '58', text: '58 people' }]);
+  });
+
   it('keys a series (inflation, growth) by the period a figure is for, and leaves it out without one', () => {
     expect(
       numbers(
