@@ -340,7 +340,9 @@ function weekdayConflicts(documents: FactDocument[]): FactConflict[] {
     for (const fact of doc.facts) {
       if (fact.kind !== 'date' || !fact.weekday || !/-\d\d-\d\d$/.test(fact.value)) continue;
       const day = fact.value.slice(-5);
-      const full = /^\d{4}-\d\d-\d\d$/.test(fact.value);
+      // The calendar judges a weekday only against a year the page wrote: a year taken from the
+      // page's date (which pages get wrong) judges nothing.
+      const full = /^\d{4}-\d\d-\d\d$/.test(fact.value) && /(?:19|20)\d\d/.test(fact.text);
       const wrong = full && NAMES[new Date(`${fact.value}T12:00:00Z`).getUTCDay()] !== fact.weekday;
       const list = byDay.get(day) ?? [];
       if (!list.some((x) => x.value.documentId === doc.documentId && x.weekday === fact.weekday))
@@ -353,11 +355,18 @@ function weekdayConflicts(documents: FactDocument[]): FactConflict[] {
     }
   }
   const out: FactConflict[] = [];
-  for (const [day, list] of byDay) {
+  for (const [day, all] of byDay) {
+    // One day of one year: "1 August 2018" and "1 August 2024" are different days.
+    const yearOf = (x: { value: ConflictValue }) =>
+      /^\d{4}/.test(x.value.value) ? x.value.value.slice(0, 4) : undefined;
+    const years = all.map((x) => (/(?:19|20)\d\d/.test(x.value.text) ? yearOf(x) : undefined));
+    const written = [...new Set(years.filter(Boolean))];
+    if (written.length > 1) continue;
+    const list = all;
     const weekdays = new Set(list.map((x) => x.weekday));
     if (weekdays.size < 2 || new Set(list.map((x) => x.value.documentId)).size < 2) continue;
     // Which is right: the calendar's, where a page gives the year.
-    const calendar = list.find((x) => /^\d{4}/.test(x.value.value) && !x.wrong)?.weekday;
+    const calendar = list.find((x) => /(?:19|20)\d\d/.test(x.value.text) && !x.wrong)?.weekday;
     if (!calendar && !list.some((x) => x.wrong)) continue;
     const stated = calendar
       ? list.filter((x) => x.weekday !== calendar || x === list.find((y) => y.weekday === calendar))

@@ -446,6 +446,28 @@ describe('findFactConflicts: dates as real coverage gives them', () => {
     ]);
   });
 
+  it('judges a weekday only by a year the page wrote, and keeps one day of different years apart', () => {
+    const date = (t: string, w: string, value: string, weekday: string) =>
+      fact(t, w, { kind: 'date', subject: 'arrival', value, weekday });
+    // The year of "Thursday, 8 August" came from a page dated (wrongly) 2023: nothing to judge.
+    const A = 'The plane landed on Thursday, 8 August.';
+    const B = 'The plane landed on Tuesday, August 8.';
+    expect(
+      findFactConflicts([
+        { documentId: 'a', text: A, facts: [date(A, 'Thursday, 8 August', '2023-08-08', 'thursday')] },
+        { documentId: 'b', text: B, facts: [date(B, 'Tuesday, August 8', '--08-08', 'tuesday')] },
+      ]),
+    ).toEqual([]);
+    const C = 'It landed on Wednesday, 8 August 2018.';
+    const D = 'It landed on Thursday, 8 August 2024.';
+    expect(
+      findFactConflicts([
+        { documentId: 'c', text: C, facts: [date(C, 'Wednesday, 8 August 2018', '2018-08-08', 'wednesday')] },
+        { documentId: 'd', text: D, facts: [date(D, 'Thursday, 8 August 2024', '2024-08-08', 'thursday')] },
+      ]).filter((c) => c.subject.startsWith('weekday')),
+    ).toEqual([]);
+  });
+
   it('compares a year with a month of another year for one person’s occurrence', () => {
     const name = (t: string) => fact(t, 'Ivo Marek', { kind: 'name', subject: 'person', value: 'Ivo Marek' });
     const A = 'The court convicted him of the 2017 killing of Ivo Marek in Vienna.';
