@@ -5,8 +5,10 @@ import {
   contentStems,
   contentStemsOf,
   differentSpeakers,
+  isAnaphor,
   isSpeakerLabel,
   isStopword,
+  nameStem,
   numbersIn,
   speakerBlock,
   speakerRelation,
@@ -23,6 +25,13 @@ export interface AlignDocument {
   statements: Statement[];
   /** Set when the document is a copy of another (see findCopies): the original is the better reference. */
   copyOf?: string;
+  /**
+   * The occasion the document reports (its event cluster): statements of two occasions must share
+   * most of both texts to be one utterance (see AlignOptions.minCrossOccasion).
+   */
+  occasion?: string;
+  /** When the document was published (ISO), if known: occasions a day or more apart. */
+  publishedAt?: string | null;
 }
 
 export interface AlignedRendition {
@@ -55,6 +64,8 @@ export interface AlignOptions {
   minContainmentOtherSpeakerQuoted?: number;
   /** Minimum content words in common. Default 3. */
   minShared?: number;
+  /** Share of the heavier statement's words two renditions of different occasions must share. Default 0.5. */
+  minCrossOccasion?: number;
   /** Containment enough within a language when both state the same figure. Default 0.3. */
   minContainmentSameFigure?: number;
 }
@@ -74,6 +85,9 @@ interface Prepared extends AlignedRendition {
   order: number;
   /** The document is a copy of another. */
   copy: boolean;
+  occasion: string | undefined;
+  /** Publication time in ms (NaN when unknown: never a day apart from anything). */
+  time: number;
   /**
    * English content words as written (lower case), for synonyms (WordNet); empty in other
    * languages; null until first needed (only pairs near the bar need them: see similarity).
@@ -108,6 +122,7 @@ function prefixLength(size: number, containment: number): number {
 }
 /** A key shared by more statements than this is a stock phrase, not a sign of one statement. */
 const MAX_POSTING = 400;
+const DAY = 86_400_000;
 /** A figure stated by more statements than this (a round number) vouches for none of them. */
 const MAX_FIGURE_POSTING = 50;
 
@@ -174,6 +189,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const minOtherQuoted = options.minContainmentOtherSpeakerQuoted ?? 0.9;
   const minShared = options.minShared ?? 3;
   const minFigure = options.minContainmentSameFigure ?? 0.3;
+  const minCrossOccasion = options.minCrossOccasion ?? 0.5;
   // Labels recur across thousands of renditions; canonicalise each once. Stems are interned so that
   // each distinct word is held once, not once per statement (and not as a slice of its whole text).
   const speakers = new Map<string, CanonicalSpeaker>();
@@ -200,6 +216,11 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const numbers = salientNumbers(own);
       const years = yearsIn(own);
       const names = nameKeys(own);
+      // A pronoun resolved to a person the words themselves name in the third person ("he" →
+      // Navalny for "Putin is responsible for Navalny's death") is a wrong antecedent more often than
+      // not: the speaker is unknown.
+      const surname = speaker?.person[speaker.person.length - 1];
+      if (speaker && surname && isAnaphor(statement.speaker) && names.has(nameStem(surname))) speaker = null;
       return {
         documentId: doc.id,
         documentKind: doc.kind,
@@ -211,10 +232,13 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         numbers: numbers.size > 0 ? numbers : NONE,
         years: years.size > 0 ? years : NONE,
         block: speaker ? speakerBlock(speaker) : null,
-        written: statement.resolvedSpeaker === null || statement.resolvedSpeaker === statement.speaker,
+        // Named at the statement: not a pronoun (a resolved one is a guess), nothing carried over.
+        written: statement.speaker !== null && !isAnaphor(statement.speaker),
         names: names.size > 0 ? names : NONE,
         order: 0,
         copy: doc.copyOf !== undefined,
+        occasion: doc.occasion,
+        time: doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN,
         weight: 0,
         keyCount: 0,
       };
@@ -410,9 +434,18 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // more often the event's vocabulary than a quotation of it ("the exchange included prisoners
     // from …" inside a minister's paragraph): it needs most of its words there.
     const unvouched = !agree && Math.min(a.weight, b.weight) * 3 < Math.max(a.weight, b.weight);
+    // Quotations credited, as both documents write it, to speakers not known to be one (two
+    // ministers' stock appeal in their own words) need nearly all their words in common.
+    // A pronoun's resolution is a guess: against it the bar is a little lower.
+    const distinct =
+      speakersKnown &&
+      !agree &&
+      ((a.written && b.written) || ((a.written || b.written) && relation === 'different'));
     const bar =
-      differ && quoted
-        ? minOtherQuoted
+      distinct && quoted
+        ? a.written && b.written
+          ? minOtherQuoted
+          : minOtherQuoted - 0.05
         : unvouched
           ? minOther
           : figure
@@ -449,6 +482,21 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // A fragment of fewer words than minShared ("devastating", "no doubt", "Putin is responsible")
     // is the same statement only when both documents name its speaker alike: such words are anyone's.
     if (common < needed || containment < bar) return 0;
+    // Renditions in documents about different occasions (clusters: see AlignDocument.occasion)
+    // published a day or more apart are one utterance only when they share most of both: the same
+    // words said again on another occasion ("the search will continue through the night" after the
+    // flood and after the quake) are a stretch of the longer statement, not its quotation. (Only
+    // when the shorter is a whole quotation: a follow-up days later quotes a fragment of the
+    // statement, or reports it, and that fragment is its.)
+    if (
+      (a.weight <= b.weight ? a : b).statement.kind === 'direct' &&
+      a.occasion !== b.occasion &&
+      a.occasion !== undefined &&
+      b.occasion !== undefined &&
+      Math.abs(a.time - b.time) >= DAY &&
+      commonWeight / Math.max(a.weight, b.weight) < minCrossOccasion
+    )
+      return 0;
     // Words credited to another speaker are a misattribution only when they are the other's words,
     // not a short clause found inside another speaker's long sentence.
     // (A quotation needs nearly all its words in the other already; reported speech, which rewords,
@@ -556,6 +604,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         names: _m,
         order: _o,
         copy: _c,
+        occasion: _oc,
+        time: _t,
         weight: _w,
         lemmas: _l,
         keyCount: _k,

@@ -87,3 +87,64 @@ describe('alignStatements: evidence beyond shared words', () => {
     expect(grouped(alignStatements(docs(long, clause)))).toContainEqual(['clause']);
   });
 });
+
+describe('alignStatements: occasions and doubtful speakers', () => {
+  const said = (id: string, text: string, speaker: string | null, resolved: string | null = speaker) => ({
+    ...statement(id, text, speaker ?? ''),
+    speaker,
+    resolvedSpeaker: resolved,
+  });
+  const at = (id: string, occasion: string, publishedAt: string, s: Statement) => ({
+    id,
+    kind: 'outlet' as const,
+    lang: 'en',
+    statements: [s],
+    occasion,
+    publishedAt,
+  });
+
+  it('keeps the same words said on another occasion days earlier apart, but not on the same day', () => {
+    const quake = said(
+      'quake',
+      'Crews have reached all nine damaged villages. The search will go on through the night.',
+      'Dara Holm',
+    );
+    const flood = said('flood', 'The search will go on through the night.', 'Dara Holm');
+    const early = alignStatements([
+      at('q', 'quake', '2025-07-09T10:00:00Z', quake),
+      at('f', 'flood', '2025-07-07T09:00:00Z', flood),
+    ]);
+    expect(grouped(early)).toContainEqual(['flood']);
+    const sameDay = alignStatements([
+      at('q', 'quake', '2025-07-09T10:00:00Z', quake),
+      at('f', 'other-cluster', '2025-07-09T15:00:00Z', flood),
+    ]);
+    expect(grouped(sameDay)).toContainEqual(['flood', 'quake']);
+  });
+
+  it('does not let a pronoun resolved to the person the words are about keep a quotation from its speaker', () => {
+    const a = said('a', 'Make no error: the governor is responsible for Ilse Marr’s dismissal.', 'Tom Reyl');
+    // "he" resolved to the person the quotation names in the third person: a wrong antecedent.
+    const b = said(
+      'b',
+      'Make no mistake: the governor answers for Ilse Marr’s dismissal.',
+      'he',
+      'Ilse Marr',
+    );
+    expect(grouped(alignStatements(docs(a, b)))).toContainEqual(['a', 'b']);
+  });
+
+  it('keeps two speakers’ stock appeal in their own words apart', () => {
+    const a = said(
+      'a',
+      'We will keep working closely with Norway for peace and calm in the Arctic.',
+      'Minister Ana Ruiz',
+    );
+    const b = said(
+      'b',
+      'Norway will keep working closely with Spain for peace and calm in the region.',
+      'Lars Eid',
+    );
+    expect(grouped(alignStatements(docs(a, b)))).toContainEqual(['a']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DiffOp, Divergence, DivergenceType, Fact, StatementKind } from '@parallax/core';
-import { type CanonicalSpeaker, differentSpeakers, isStopword, stem } from '@parallax/normalize';
+import { type CanonicalSpeaker, differentSpeakers, isAnaphor, isStopword, stem } from '@parallax/normalize';
 import { diffArrays } from 'diff';
 import { diffTokens, ELISION, isEditorial } from './tokens';
 
@@ -12,8 +12,9 @@ export interface ComparableRendition {
   speaker: CanonicalSpeaker | null;
   /**
    * The label as the document wrote it at the statement, when speakerLabel was resolved from
-   * elsewhere (a pronoun, an attribution carried over): a resolution is a guess, never grounds for a
-   * misattribution. Undefined: speakerLabel is as written.
+   * elsewhere: a pronoun's resolution (or an attribution carried over to a statement with none) is a
+   * guess, never grounds for a misattribution; a name the resolution only completed ("Morikawa" →
+   * "Kenji Morikawa") is the document's. Undefined: speakerLabel is as written.
    */
   writtenLabel?: string | null;
   /** Facts whose offsets fall inside the rendition (numbers, dates, places it states). */
@@ -168,7 +169,9 @@ export function compareRenditions(
   // persons or bodies (normalize's speakerRelation): not a pronoun however resolved, not a title
   // and its holder, not a person and the body he speaks for, not an unnamed collective.
   const written = (r: ComparableRendition) =>
-    r.writtenLabel === undefined || r.writtenLabel === r.speakerLabel;
+    r.writtenLabel === undefined ||
+    r.writtenLabel === r.speakerLabel ||
+    (r.writtenLabel !== null && !isAnaphor(r.writtenLabel));
   if (
     written(a) &&
     written(b) &&

@@ -333,10 +333,18 @@ export function isSpeakerLabel(label: string | null | undefined): boolean {
   return known;
 }
 
+/** What carries words, not who says them: "the statement", "a report", "the letter". */
+const DOCUMENT_NOUNS = new Set(
+  'the a an this that statement statements report reports post letter communique communiqué release text message note document'.split(
+    ' ',
+  ),
+);
+
 function looksLikeSpeaker(label: string): boolean {
   if (isAnaphor(label)) return false;
   const tokens = label.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
   if (tokens.length === 0) return false;
+  if (tokens.every((t) => DOCUMENT_NOUNS.has(t.toLowerCase()))) return false;
   const first = (tokens[0] as string).toLowerCase();
   const last = (tokens[tokens.length - 1] as string).toLowerCase();
   if (/['’]s?$/.test(last)) return false;

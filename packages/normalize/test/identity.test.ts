@@ -55,7 +55,15 @@ describe('one speaker, many names', () => {
     expect(isAnaphor('he')).toBe(true);
     expect(isAnaphor('Она')).toBe(true);
     expect(isAnaphor('Peskov')).toBe(false);
-    for (const label of ['she', 'Petrov’s', 'Previously', 'Calling Moscow', 'Quote', 'Petrov’s Body Is'])
+    for (const label of [
+      'she',
+      'Petrov’s',
+      'Previously',
+      'Calling Moscow',
+      'Quote',
+      'Petrov’s Body Is',
+      'the statement',
+    ])
       expect(isSpeakerLabel(label)).toBe(false);
     expect(isSpeakerLabel('Kremlin spokesman Dmitry Peskov')).toBe(true);
     expect(differ('Joe Biden', 'he')).toBe(false);

@@ -104,7 +104,10 @@ function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
  * renditions, whichever event cluster each document fell into, and each rendition compared with the
  * group's reference. Most severe first.
  */
-export function buildStatements(documents: ProcessedDocument[]): AlignedStatement[] {
+export function buildStatements(
+  documents: ProcessedDocument[],
+  occasionOf?: Map<string, string>,
+): AlignedStatement[] {
   const byId = new Map(documents.map((d) => [d.ref.id, d]));
   const groups = alignStatements(
     documents.map((d) => ({
@@ -113,6 +116,8 @@ export function buildStatements(documents: ProcessedDocument[]): AlignedStatemen
       lang: d.ref.lang,
       statements: d.statements,
       ...(d.ref.copyOf ? { copyOf: d.ref.copyOf } : {}),
+      ...(occasionOf?.has(d.ref.id) ? { occasion: occasionOf.get(d.ref.id) } : {}),
+      publishedAt: d.ref.publishedAt ?? null,
     })),
   );
   const statements: AlignedStatement[] = groups.map((group) => {
@@ -215,7 +220,12 @@ export function buildReport(documents: ProcessedDocument[], now: Date = new Date
     }),
   );
   const marked = documents.map((d) => byId.get(d.ref.id) as ProcessedDocument);
-  const statements = buildStatements(marked);
+  // Each document's occasion is its cluster: the same words on two occasions are two statements.
+  const occasionOf = new Map<string, string>();
+  clusters.forEach((ids, c) => {
+    for (const id of ids) occasionOf.set(id, String(c));
+  });
+  const statements = buildStatements(marked, occasionOf);
   const stories = joinStories(clusters, statements, { nearest });
   const events = stories.map((occasions) =>
     buildEvent(
