@@ -514,7 +514,9 @@ export function speakerPhrase(
   if (direction === -1) {
     while (
       i >= 0 &&
-      (AUXILIARIES.has((tokens[i] as Token).lower) || /ly$/.test((tokens[i] as Token).lower))
+      (AUXILIARIES.has((tokens[i] as Token).lower) ||
+        // An adverb ("quickly said"), unless it is a noun that speaks ("the daily said").
+        (/ly$/.test((tokens[i] as Token).lower) && !ROLE_NOUNS.has((tokens[i] as Token).lower)))
     ) {
       if (i < index - 3) break;
       i--;

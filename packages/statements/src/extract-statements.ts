@@ -1121,7 +1121,16 @@ function introducedByPreviousParagraph(
 
 /** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
 const DEFINITE_ORGANISATION =
-  /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee|force)$/i;
+  /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee|force|daily|paper|outlet|publication|magazine|tabloid|network|channel|website)$/i;
+/** Nouns by which a text refers back to a publication or broadcaster. */
+const MEDIA_NOUN =
+  /^(?:daily|newspaper|paper|outlet|publication|magazine|tabloid|broadcaster|network|channel|website)$/;
+/** Nouns that refer back to any body that is not a publication ("the company" for Acme Corp). */
+const GENERIC_BODY_NOUN =
+  /^(?:company|firm|group|carmaker|airline|operator|organisation|organization|club|force)$/;
+/** A publication's or broadcaster's name: the title words mastheads use, or a short acronym (CNN). */
+const MEDIA_NAME =
+  /\b(?:Times|Post|Journal|News|Daily|Herald|Tribune|Guardian|Telegraph|Gazette|Observer|Independent|Chronicle|Globe|Mail|Express|Magazine|Radio|TV|Television|Press|Wire|Broadcasting|Review|Weekly|Courier|Examiner|Ведомости|Коммерсант|газета|Известия)\b|^\p{Lu}{2,5}$/u;
 
 function isAnaphoricRole(label: string): boolean {
   const bare = label
@@ -1203,6 +1212,16 @@ function resolveSpeakers(
         const name = m[1] as string;
         if (personName(name)) list.push({ end: m.index + m[0].length, name });
       }
+      // …and in apposition after the name: "Kathy Hochul, the governor of New York, …".
+      const apposed = new RegExp(
+        `((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2}),\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?${roleSource}\\b`,
+        'gu',
+      );
+      for (const m of text.matchAll(apposed)) {
+        const name = m[1] as string;
+        if (personName(name)) list.push({ end: m.index + m[0].length, name });
+      }
+      list.sort((a, b) => a.end - b.end);
       roleNames.set(role, list);
     }
     const at = lastIndexBefore(list, (x) => x.end, before);
@@ -1238,11 +1257,24 @@ function resolveSpeakers(
   };
   const out: Array<Draft & { resolved: string | null }> = [];
   // "the company said": the organisation that spoke last, within three paragraphs.
-  const latestBody = (paragraph: number): string | undefined => {
+  // Only a compatible body: "the daily" a publication, "the ministry" a ministry, "the company"
+  // any body that is no publication.
+  const latestBody = (paragraph: number, label: string): string | undefined => {
+    const noun = label
+      .replace(/^the\s+/i, '')
+      .trim()
+      .toLowerCase();
+    const media = MEDIA_NOUN.test(noun);
     for (let i = out.length - 1; i >= 0 && i >= out.length - 12; i--) {
       const o = out[i] as Draft & { resolved: string | null };
       if (paragraph - o.paragraph > 3) break;
-      if (o.resolved && !personName(o.resolved) && !DEFINITE_ORGANISATION.test(o.resolved)) return o.resolved;
+      const r = o.resolved;
+      if (!r || DEFINITE_ORGANISATION.test(r)) continue;
+      const isMedia = MEDIA_NAME.test(r);
+      // "Morning Herald" reads like a person's name; its masthead word says it is not one.
+      if (personName(r) && !isMedia) continue;
+      if (media ? isMedia : GENERIC_BODY_NOUN.test(noun) ? !isMedia : r.toLowerCase().includes(noun))
+        return r;
     }
     return undefined;
   };
@@ -1250,7 +1282,7 @@ function resolveSpeakers(
     let resolved: string | null = null;
     const namedLabel = d.speaker && !d.pronoun && !isAnaphoricRole(d.speaker);
     const organisation =
-      d.speaker && DEFINITE_ORGANISATION.test(d.speaker) ? latestBody(d.paragraph) : undefined;
+      d.speaker && DEFINITE_ORGANISATION.test(d.speaker) ? latestBody(d.paragraph, d.speaker) : undefined;
     if (organisation) resolved = organisation;
     else if (namedLabel) resolved = canonical(d.speaker as string);
     else {
@@ -1300,15 +1332,22 @@ function resolveSpeakers(
           name && d.pronoun && (!genderFits(d.speaker ?? '', name) || (impersonal && personName(name)))
             ? undefined
             : name;
-        resolved =
-          role ??
-          body ??
-          fits(sameParagraph) ??
-          fits(subject ? canonical(subject.name) : undefined) ??
-          fits(previousParagraph) ??
-          fits(paragraphSubject ? canonical(paragraphSubject.name) : undefined) ??
-          fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
-          (d.pronoun ? null : canonical(d.speaker));
+        // A role is the person named in that role before it, or stays the role: never whoever spoke
+        // last ("the mayor said" after the union leader's quotation is not the union leader).
+        // A role is the person named in that role before it ("Governor Kathy Hochul", "Kathy Hochul,
+        // the governor of New York"), or stays the role: never whoever spoke last ("the mayor said"
+        // after the union leader's quotation is not the union leader).
+        const roleStays = !d.pronoun && !role && /^\p{Script=Latin}/u.test(d.speaker);
+        resolved = roleStays
+          ? canonical(d.speaker)
+          : (role ??
+            body ??
+            fits(sameParagraph) ??
+            fits(subject ? canonical(subject.name) : undefined) ??
+            fits(previousParagraph) ??
+            fits(paragraphSubject ? canonical(paragraphSubject.name) : undefined) ??
+            fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
+            (d.pronoun ? null : canonical(d.speaker)));
       } else {
         resolved = sameParagraph ?? previousParagraph ?? null;
       }

@@ -194,3 +194,34 @@ describe('a language without rules of its own', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('speakers resolved to a compatible antecedent', () => {
+  it('resolves "the daily" to the publication that spoke before, not to a person', () => {
+    const out = extractStatements(
+      'Filler line.\n\nThe Morning Herald reported that the talks had stalled. The daily said that a deal was unlikely this year.',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => [s.speaker, s.resolvedSpeaker])).toEqual([
+      ['Morning Herald', 'Morning Herald'],
+      ['daily', 'Morning Herald'],
+    ]);
+  });
+
+  it('takes "The influential US daily" whole, not its capitalised word', () => {
+    const [s] = extractStatements(
+      'Filler line.\n\nThe influential US daily wrote that the talks had stalled.',
+      {
+        lang: 'en',
+      },
+    );
+    expect(s?.speaker).toBe('US daily');
+  });
+
+  it('resolves a role to the person named in that role in apposition, and keeps an unmatched role as itself', () => {
+    const out = extractStatements(
+      'Filler line.\n\nMaria Lopez, the governor of the province, visited the site. “We will rebuild,” the governor said.\n\n“We are not leaving,” the union leader said.\n\nThe mayor said the budget was balanced this year.',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => s.resolvedSpeaker)).toEqual(['Maria Lopez', 'union leader', 'mayor']);
+  });
+});
