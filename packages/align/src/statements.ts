@@ -122,6 +122,14 @@ function prefixLength(size: number, containment: number): number {
 }
 /** A key shared by more statements than this is a stock phrase, not a sign of one statement. */
 const MAX_POSTING = 400;
+/**
+ * A partial quotation or reported clause of a few content words ("finally coming home", "grateful to
+ * the president for"): found inside another speaker's statement, it is common words, not proof that
+ * his words were credited to someone else (a whole quotation credited to another still is).
+ */
+function isFragment(item: { statement: Statement; stems: ReadonlySet<string> }): boolean {
+  return item.statement.kind !== 'direct' && item.stems.size < 5;
+}
 const DAY = 86_400_000;
 /** A figure stated by more statements than this (a round number) vouches for none of them. */
 const MAX_FIGURE_POSTING = 50;
@@ -502,6 +510,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // (A quotation needs nearly all its words in the other already; reported speech, which rewords,
     // must also cover a good part of the other.)
     if (differ && !quoted && commonWeight / Math.max(a.weight, b.weight) < 0.35) return 0;
+    if (differ && (isFragment(a) || isFragment(b))) return 0;
     return containment;
   }
 
@@ -562,7 +571,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         const relation = speakerRelation(item.speaker, groupSpeaker.speaker as CanonicalSpeaker);
         // (Unless it joins through a rendition of its own speaker: the group's misattribution.)
         const through = candidate.speaker ? speakerRelation(item.speaker, candidate.speaker) : 'unknown';
-        if (relation === 'different' && through !== 'same' && score < minOtherQuoted) continue;
+        if (relation === 'different' && through !== 'same' && (score < minOtherQuoted || isFragment(item)))
+          continue;
       }
       // A rendition in another language than the reference cannot be matched on words; it joins
       // through the rendition that carries its speaker and figures.

@@ -148,3 +148,30 @@ describe('alignStatements: occasions and doubtful speakers', () => {
     expect(grouped(alignStatements(docs(a, b)))).toContainEqual(['a']);
   });
 });
+
+describe('alignStatements: fragments of another speaker’s words', () => {
+  it('does not take a partial fragment named for one speaker into another’s statement', () => {
+    const long = statement(
+      'long',
+      'Today four citizens who were held unjustly abroad are finally coming home to their families.',
+      'Governor Ilse Marr',
+    );
+    const fragment = {
+      ...statement('fragment', 'finally coming home', 'Senator Tom Reyl'),
+      kind: 'partial' as const,
+    };
+    expect(grouped(alignStatements(docs(long, fragment)))).toContainEqual(['fragment']);
+    // A whole quotation credited to someone else is still one statement (a misattribution).
+    const whole = statement(
+      'whole',
+      'We have a fine dialogue with our partners from Norway',
+      'Aide Lars Eid',
+    );
+    const original = statement(
+      'original',
+      'We have a fine dialogue with our partners from Norway',
+      'Ilse Marr',
+    );
+    expect(grouped(alignStatements(docs(original, whole)))).toContainEqual(['original', 'whole']);
+  });
+});
