@@ -174,8 +174,20 @@ function compatible(a: Figure, b: Figure): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
 
-/** Dates of different precision compared at the coarser one: "2019" and "December 2021" differ. */
+/**
+ * Dates of different precision compared at the coarser one: "2019" and "December 2021" differ. An
+ * undated page's day (--MM-DD) is compared only with days, in the other's year; with an undated one,
+ * in any one year.
+ */
 function coarse(a: string, b: string): [string, string] {
+  if (a.startsWith('--') || b.startsWith('--')) {
+    const day = /^(?:\d{4}|-)-\d\d-\d\d$/;
+    if (!day.test(a) || !day.test(b)) return [a, a];
+    const full = [a, b].find((d) => !d.startsWith('--'));
+    const year = full ? full.slice(0, 4) : '2000';
+    const fill = (d: string) => (d.startsWith('--') ? `${year}${d.slice(1)}` : d);
+    return [fill(a), fill(b)];
+  }
   const n = Math.min(a.length, b.length);
   return [a.slice(0, n), b.slice(0, n)];
 }
@@ -194,7 +206,7 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
     const people = personKeys(doc);
     for (const fact of doc.facts) {
       if (fact.kind !== kind || fact.subject === 'date' || fact.part) continue;
-      if (kind === 'date' && !/^\d{4}/.test(fact.value)) continue;
+      if (kind === 'date' && !/^(?:\d{4}|--\d\d-\d\d$)/.test(fact.value)) continue;
       // "last year", "this month": only as right as the page's date, which pages get wrong.
       if (kind === 'date' && fact.value.length < 10 && !/\d/.test(fact.text)) continue;
       const subject = subjectKey(fact.subject);
@@ -262,10 +274,14 @@ function crossDocumentConflicts(documents: FactDocument[], kind: 'number' | 'dat
       // written out contradicts another.
       if (!/\d/.test(x.fact.text) || !/\d/.test(y.fact.text)) return false;
       const [a, b] =
-        x.value.value.length === y.value.value.length
+        x.value.value.length === y.value.value.length && !x.value.value.startsWith('--')
           ? [x.value.value, y.value.value]
           : coarse(x.value.value, y.value.value);
       if (a === b) return false;
+      // An undated page's day is weak evidence: it contradicts only as a slip of the month (the same
+      // day of the month, a month off), never by a day or two (time zones, the next day's report).
+      if ((x.value.value.startsWith('--') || y.value.value.startsWith('--')) && a.slice(8) !== b.slice(8))
+        return false;
       // Dates far apart are different occurrences ("visited in 2019", "talks on 3 September").
       return closeDates(a, b);
     };

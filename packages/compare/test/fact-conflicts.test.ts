@@ -498,6 +498,27 @@ describe('findFactConflicts: dates as real coverage gives them', () => {
     expect(conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['2025-03-03', '2025-02-03']]);
   });
 
+  it('sets an undated page’s day against a dated one only as a slip of the month', () => {
+    const name = (t: string) => fact(t, 'Ivo Marek', { kind: 'name', subject: 'person', value: 'Ivo Marek' });
+    const A = 'Ivo Marek died on 3 March 2025.';
+    const B = 'On 3 February the service reported the death of Ivo Marek.';
+    const C = 'On 4 March the service reported the death of Ivo Marek.';
+    const died = (t: string, w: string, value: string) =>
+      fact(t, w, { kind: 'date', subject: 'death', value });
+    expect(
+      findFactConflicts([
+        doc('a', A, [name(A), died(A, '3 March 2025', '2025-03-03')]),
+        doc('b', B, [name(B), died(B, '3 February', '--02-03')]),
+      ]).map((c) => c.values.map((v) => v.value)),
+    ).toEqual([['2025-03-03', '--02-03']]);
+    expect(
+      findFactConflicts([
+        doc('a', A, [name(A), died(A, '3 March 2025', '2025-03-03')]),
+        doc('c', C, [name(C), died(C, '4 March', '--03-04')]),
+      ]),
+    ).toEqual([]);
+  });
+
   it('does not set a resolved weekday or "last year" against a date written out', () => {
     const A = 'Ivo Marek was arrested on Friday.';
     const B = 'Ivo Marek was arrested on 2 May 2025.';

@@ -677,12 +677,14 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
         }
         const year = yearText ? Number(yearText) : defaultYear;
         const month = monthText ? MONTHS[monthText.toLowerCase().replace('.', '')] : undefined;
-        // An undated page's "Wednesday, August 1": the day of the year without the year (ISO --MM-DD).
-        if (!year && month && dayText && weekdayText && validDay(2024, month, Number(dayText))) {
+        // An undated page's "(Wednesday,) August 1": the day of the year without the year (ISO --MM-DD).
+        if (!year && month && dayText && validDay(2024, month, Number(dayText))) {
           taken.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
           const s0 = sentence.start + m.index;
           const lead0 = m[0].match(/^(?:в|во|on|am|le|el)\s+/iu)?.[0].length ?? 0;
-          const weekday = WEEKDAY_NAMES[WEEKDAY_OF[weekdayText.toLowerCase()] ?? 0]?.[0] as string;
+          const weekday = weekdayText
+            ? WEEKDAY_NAMES[WEEKDAY_OF[weekdayText.toLowerCase()] ?? 0]?.[0]
+            : undefined;
           const e0 = s0 + m[0].length;
           push({
             kind: 'date',
@@ -691,7 +693,7 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
             text: text.slice(s0 + lead0, e0),
             start: s0 + lead0,
             end: e0,
-            weekday,
+            ...(weekday ? { weekday } : {}),
           });
           continue;
         }
@@ -1105,13 +1107,14 @@ function dateSubject(
   sentenceEnd = dateEnd,
 ): string {
   // "the 2019 murder in Berlin": the occurrence the date qualifies comes right after it.
-  const after = tokenize(text.slice(dateEnd, sentenceEnd), dateEnd).slice(0, 12);
+  const after = tokenize(text.slice(dateEnd, sentenceEnd), dateEnd).slice(0, 16);
   const next = after[0]?.lower;
   const adjacent = next ? DATE_TRIGGERS.find(([stem]) => next.startsWith(stem)) : undefined;
   if (adjacent && /^\s?\S/u.test(text.slice(dateEnd, dateEnd + 2)) && !/^[,.;]/.test(text.slice(dateEnd)))
     return adjacent[1];
   const tokens = tokenize(text.slice(sentenceStart, dateStart), sentenceStart);
-  for (let i = tokens.length - 1; i >= 0; i--) {
+  // The occurrence is named in the date's clause or near it, not anywhere in a long sentence.
+  for (let i = tokens.length - 1; i >= Math.max(0, tokens.length - 16); i--) {
     const lower = (tokens[i] as { lower: string }).lower;
     const trigger = DATE_TRIGGERS.find(([stem]) => lower.startsWith(stem));
     if (trigger) return trigger[1];

@@ -288,6 +288,9 @@ describe('dates as real coverage writes them', () => {
     expect(dates('The plane landed late on Tuesday, August 6, at the airport.')).toEqual([
       ['arrival', '--08-06', 'late on Tuesday, August 6', 'tuesday'],
     ]);
+    expect(dates('6 августа самолет приземлился в аэропорту.')).toEqual([
+      ['arrival', '--08-06', '6 августа', undefined],
+    ]);
   });
 
   it('dates the occurrence a year qualifies ("the 2017 killing"), and not a bare year', () => {
