@@ -442,12 +442,19 @@ function reportedIn(
   }));
 }
 
+/** A verb of calling or judging right before a short quotation: the quotation is its object's words. */
+const EVALUATIVE_CUE =
+  /,\s+(?:calling|describing|dubbing|labell?ing|branding|terming|accusing|dismissing)\b(?:\s+[\p{L}’'-]+){0,5}?\s+(?:(?:as|of)\s+)?(?:(?:an?|the)\s+)?$/u;
+
 /**
  * A quotation of three words or fewer with no speech verb in its sentence is a name or a term in
  * quotation marks («Зенит», the so-called “yellow line”), not words someone said.
  */
-function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined): boolean {
+function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, lang = 'und'): boolean {
   if (found?.speaker || found?.cue) return false;
+  // Words someone is reported to have called something: "calling it “absolutely baseless”",
+  // "dismissed the claim as “vulgar”", "accused the authorities of “lying”".
+  if (lang === 'en' && EVALUATIVE_CUE.test(text.slice(Math.max(0, q.open - 60), q.open))) return false;
   const content = text.slice(q.contentStart, q.contentEnd);
   // A whole sentence in quotation marks ("We'll own it.") is speech however short.
   if (/^\p{Lu}/u.test(content) && /[.!?…]$/.test(content) && !/^\p{Lu}[\p{L}-]*$/u.test(content.slice(0, -1)))
@@ -674,9 +681,12 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       if (!found?.speaker && lang === 'en') found = documentAttribution(text, masked, sentence, q) ?? found;
       if (!found?.speaker && lang === 'en') found = subjectBeforeColon(text, masked, sentence, q) ?? found;
       // A subject that only opens the sentence does not make a term in quotation marks speech.
-      const term = isTermInQuotes(text, q, found);
+      const term = isTermInQuotes(text, q, found, lang);
       if (!found?.speaker && lang === 'en') {
-        const from = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+        // Bounded slices: a sentence may be a megabyte long with thousands of quotations in it.
+        const from =
+          sentence.start +
+          datelineEnd(masked.slice(sentence.start, Math.min(sentence.end, sentence.start + 400)));
         const a = subjectIntroducer(text, masked, from, q.open);
         if (a)
           found = {
@@ -954,7 +964,8 @@ function partialClause(
   q: QuoteSpan,
   found: Found | undefined,
 ): Span {
-  let start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
+  let start =
+    sentence.start + datelineEnd(masked.slice(sentence.start, Math.min(sentence.end, sentence.start + 400)));
   let end = sentence.end;
   if (found?.cueEnd !== undefined && found.cueEnd <= q.open && found.cueEnd >= start) {
     start = Math.max(
@@ -969,8 +980,9 @@ function partialClause(
   // A participle cue nearer the fragment opens its own clause ("…, calling the decision “baffling”",
   // "a statement urging Mongolia to “…”"): the clause starts after it.
   let near: RegExpExecArray | undefined;
-  for (const m of masked.slice(start, q.open).matchAll(PARTICIPLE_CUE)) near = m;
-  if (near) start = start + near.index + near[0].length;
+  const leadFrom = Math.max(start, q.open - 300);
+  for (const m of masked.slice(leadFrom, q.open).matchAll(PARTICIPLE_CUE)) near = m;
+  if (near) start = leadFrom + near.index + near[0].length;
   const span = trimSpan(text, start, end);
   while (span.end > span.start && /[\s,;:.—–-]/.test(text[span.end - 1] as string)) span.end--;
   while (span.end > span.start && /[\s,;:—–-]/.test(text[span.start] as string)) span.start++;

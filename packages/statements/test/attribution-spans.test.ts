@@ -225,3 +225,13 @@ describe('speakers resolved to a compatible antecedent', () => {
     expect(out.map((s) => s.resolvedSpeaker)).toEqual(['Maria Lopez', 'union leader', 'mayor']);
   });
 });
+
+describe('a short quotation after a participle of calling', () => {
+  it('keeps “…” after ", calling it" as words someone said, not a term', () => {
+    const out = extractStatements(
+      'Filler line.\n\nThe ministry rejected the report, calling it “entirely baseless.”\n\nThe council passed the “green” budget.',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => s.text)).toEqual(['entirely baseless.']);
+  });
+});
