@@ -774,6 +774,16 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
     if (!place) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    // "Chad Smith", "Jordan Peterson", "Jersey City": a country's name as part of a longer proper
+    // name in running text (a title-case headline capitalises every word, so not there).
+    if (
+      place.type === 'country' &&
+      m.index >= headlineEnd &&
+      /^ \p{Lu}\p{Ll}/u.test(after) &&
+      !AFFILIATION_AFTER.test(after) &&
+      !AFFILIATION_BEFORE.test(before)
+    )
+      continue;
     const affiliation = AFFILIATION_BEFORE.test(before) || AFFILIATION_AFTER.test(after);
     push({
       kind: 'place',

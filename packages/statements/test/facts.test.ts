@@ -316,6 +316,13 @@ describe('dates as real coverage writes them', () => {
 });
 
 describe('places from the country names package', () => {
+  it('does not take a country’s name inside a longer proper name for the country', () => {
+    const places = extractFacts('Chad Smith and Jordan Peterson spoke in Jersey City about Chad.')
+      .filter((f) => f.kind === 'place')
+      .map((f) => f.text);
+    expect(places).toEqual(['Chad']);
+  });
+
   it('finds countries named in the languages of the coverage, inflected in Russian', () => {
     const places = (text: string) =>
       extractFacts(text)
