@@ -118,8 +118,22 @@ export const Fact = z.object({
   end: offset,
   /** For places: ISO country code of the place, when the gazetteer knows it. */
   country: z.string().optional(),
+  /** For places: what the gazetteer knows it as (a capital's name often stands for its government). */
+  placeType: z.enum(['country', 'capital', 'city', 'region']).optional(),
   /** True when the fact is in the headline. */
   inHeadline: z.boolean().optional(),
+  /**
+   * For numbers the words bound rather than state ("more than 120", "about 400,000", "4.75%–5%",
+   * "up to 34 percent"): the interval they allow. A figure inside it does not contradict them.
+   */
+  low: z.number().optional(),
+  high: z.number().optional(),
+  /** For numbers: a part of a larger count given beside it ("24, including 16 …", "13 of the 16"). */
+  part: z.boolean().optional(),
+  /** For dates written with a weekday ("Wednesday, August 1"): the weekday as written, in English. */
+  weekday: z.string().optional(),
+  /** When the document reporting the fact was published (ISO), for telling an update from a disagreement. */
+  asOf: z.string().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -204,6 +218,17 @@ export const FactConflict = z.object({
       z.object({ documentId: z.string(), value: z.string(), text: z.string(), start: offset, end: offset }),
     )
     .min(2),
+  /**
+   * Set when the values are successive figures of one running count (a toll that later reports
+   * raised), not a disagreement: each figure with when it was first reported, earliest first.
+   */
+  update: z
+    .array(z.object({ value: z.string(), reportedAt: z.string() }))
+    .min(2)
+    .optional()
+    .describe(
+      'Set when the values are successive figures of one running count (a toll later reports raised), not a disagreement: each figure with when it was first reported, earliest first.',
+    ),
 });
 export type FactConflict = z.infer<typeof FactConflict>;
 
