@@ -255,6 +255,7 @@ export function documentFromRow(row: DocumentWithChildrenRow): StoredDocument {
         lang: s.lang,
         start: s.start_offset,
         end: s.end_offset,
+        ...(typeof s.spans === 'object' && s.spans !== null ? s.spans : {}),
       })),
       facts: childRows(row.facts, 'facts', row.id).map((f) => ({
         id: f.id,

@@ -6,6 +6,7 @@ import {
   type Event,
   Report,
   Snapshot,
+  type Statement,
   StoreError,
   sha256Hex,
 } from '@parallax/core';
@@ -75,10 +76,11 @@ ON CONFLICT (id) DO UPDATE SET
 // bind-parameter limit.
 const INSERT_STATEMENTS = `
 INSERT INTO statements (document_id, id, ordinal, text, kind, speaker, resolved_speaker, cue, lang, start_offset,
-  end_offset)
-SELECT $1, s.id, s.ordinal, s.text, s.kind, s.speaker, s.resolved_speaker, s.cue, s.lang, s.start_offset, s.end_offset
+  end_offset, spans)
+SELECT $1, s.id, s.ordinal, s.text, s.kind, s.speaker, s.resolved_speaker, s.cue, s.lang, s.start_offset, s.end_offset,
+  s.spans
 FROM jsonb_to_recordset($2::jsonb) AS s(id text, ordinal integer, text text, kind text, speaker text,
-  resolved_speaker text, cue text, lang text, start_offset integer, end_offset integer)`;
+  resolved_speaker text, cue text, lang text, start_offset integer, end_offset integer, spans jsonb)`;
 
 const INSERT_FACTS = `
 INSERT INTO facts (document_id, id, ordinal, kind, subject, value, text, start_offset, end_offset, country, in_headline)
@@ -92,6 +94,16 @@ SELECT $1, e.event_id, e.title, e.position
 FROM jsonb_to_recordset($2::jsonb) AS e(event_id text, title text, position integer)`;
 
 const RUN_COLUMNS = 'id, status, started_at, finished_at, summary, error';
+
+/** A statement's attribution spans as stored: only those it has, or null when it has none. */
+function statementSpans(s: Statement): Pick<Statement, 'quoted' | 'source' | 'cueSpan'> | null {
+  const spans = {
+    ...(s.quoted ? { quoted: s.quoted } : {}),
+    ...(s.source ? { source: s.source } : {}),
+    ...(s.cueSpan ? { cueSpan: s.cueSpan } : {}),
+  };
+  return Object.keys(spans).length ? spans : null;
+}
 
 function listLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1)
@@ -204,6 +216,7 @@ export class SqlStore implements Store {
       lang: s.lang,
       start_offset: s.start,
       end_offset: s.end,
+      spans: statementSpans(s),
     }));
     const facts = doc.facts.map((f, ordinal) => ({
       id: f.id,

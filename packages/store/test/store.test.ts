@@ -101,6 +101,25 @@ describe('documents', () => {
     expect(await count(db, 'facts WHERE document_id = $1', [doc.ref.id])).toBe(3);
   });
 
+  it('round-trips a statement’s attribution spans (quoted, source, cue) and leaves them out where absent', async () => {
+    const { doc } = await savedSnapshot('spans');
+    const [first, ...rest] = doc.statements;
+    if (!first) throw new Error('fixture has no statement');
+    const inner = { start: first.start + 1, end: first.end - 1, text: first.text.slice(1, -1) };
+    const withSpans = {
+      ...first,
+      quoted: [inner],
+      source: { start: 0, end: 4, text: ARTICLE_TEXT.slice(0, 4) },
+      cueSpan: { start: 5, end: 9, text: ARTICLE_TEXT.slice(5, 9) },
+    };
+    const saved = { ...doc, statements: [withSpans, ...rest] };
+    await store.saveDocument(saved);
+    const got = await store.getDocument(doc.ref.id);
+    expect(got?.statements[0]).toEqual(withSpans);
+    expect(got?.statements[1]).not.toHaveProperty('quoted');
+    expect(got?.statements[1]).not.toHaveProperty('cueSpan');
+  });
+
   it('returns null for an unknown id', async () => {
     expect(await store.getDocument('doc_missing')).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { sql as initial } from './001_initial';
 import { sql as compressedSnapshots } from './002_compressed_snapshots';
 import { sql as documentsSourceUrl } from './003_documents_source_url';
+import { sql as statementSpans } from './004_statement_spans';
 
 export interface Migration {
   /** Applied in ascending order; never reuse or renumber a version once it has shipped. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'compressed snapshots', sql: compressedSnapshots },
   { version: 3, name: 'documents by source and url', sql: documentsSourceUrl },
+  { version: 4, name: 'statement spans', sql: statementSpans },
 ];
