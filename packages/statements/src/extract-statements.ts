@@ -598,6 +598,8 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
         (n, q) => n + Math.max(0, Math.min(q.close, r.end) - Math.max(q.open, r.start)),
         0,
       );
+      // A quotation opening the span is a direct quote whose tag follows (“…,” X said, according to …).
+      if (attribution && overlapping.some((q) => q.open <= r.start && q.close > r.start)) return false;
       return quoted / (r.end - r.start) < (attribution ? 0.8 : 0.5);
     });
 
@@ -909,7 +911,24 @@ function splitByTag(gap: string): boolean {
  * annotate it: one statement from the first quotation to the last, its quotations listed in
  * `quoted`. Runs stay inside one paragraph; a quotation with another speaker ends the run.
  */
-function mergeQuotationRuns(text: string, drafts: Draft[]): Draft[] {
+function mergeQuotationRuns(text: string, all: Draft[]): Draft[] {
+  // Reported speech read inside the tag itself ("…,” X said, according to a pool report. “…") is
+  // part of the tag, not a statement between the two quotations.
+  const drafts = all.filter((d, i) => {
+    const before = all[i - 1];
+    const after = all[i + 1];
+    return !(
+      d.kind === 'indirect' &&
+      before?.kind === 'direct' &&
+      after?.kind === 'direct' &&
+      before.paragraph === d.paragraph &&
+      after.paragraph === d.paragraph &&
+      d.start >= before.end &&
+      d.end <= after.start &&
+      after.start - before.end <= 200 &&
+      splitByTag(text.slice(before.end, after.start))
+    );
+  });
   const out: Draft[] = [];
   for (const d of drafts) {
     const prev = out[out.length - 1];

@@ -235,3 +235,13 @@ describe('a short quotation after a participle of calling', () => {
     expect(out.map((s) => s.text)).toEqual(['entirely baseless.']);
   });
 });
+
+describe('reported speech inside a split quotation’s tag', () => {
+  it('joins “…,” X said, according to a pool report. “…” into one attribution', () => {
+    const text =
+      'Filler line.\n\n“They do not care about the polls,” Ruiz said of the families, according to a pool report. “Neither do I.”';
+    const out = extractStatements(text, { lang: 'en', units: 'attribution' });
+    expect(out).toHaveLength(1);
+    expect(out[0]?.quoted?.map((q) => q.text)).toEqual(['They do not care about the polls', 'Neither do I.']);
+  });
+});
