@@ -1,3 +1,4 @@
+import { WORD_VALUES } from './number-words';
 /**
  * Dates written relative to the publication date: "on Monday evening", "yesterday", "last year",
  * "two weeks ago", "six months after …", and their Russian and Mongolian forms. Each resolves to a
@@ -29,22 +30,8 @@ const WEEKDAYS: Record<string, number> = {
   субботу: 6,
   суббота: 6,
 };
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** Counts of a relative date in words: "a week ago", "three days later". */
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, ...WORD_VALUES };
 
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
