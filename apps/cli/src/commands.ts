@@ -426,7 +426,7 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<void> {
           `  documents:       ${summary.documents}${result.failures.length ? ` (${result.failures.length} failed)` : ''}`,
           `  statements:      ${summary.statements} (${multi} carried by more than one source), ${summary.renditions} renditions`,
           `  divergences:     ${types || 'none'}`,
-          `  fact conflicts:  ${conflicts || 'none'}`,
+          `  fact conflicts:  ${conflicts || 'none'}${summary.factUpdates ? ` (and ${summary.factUpdates} running counts updated, not disagreeing)` : ''}`,
           `  run ${result.runId}, report ${result.reportId}`,
           'Reports:',
           ...written.map((f) => `  ${f}`),

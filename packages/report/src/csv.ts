@@ -107,7 +107,8 @@ export function renderCsv(input: Report): string {
     for (const conflict of event.factConflicts) {
       for (const value of conflict.values) {
         rows.push({
-          record: 'fact_conflict',
+          // A running count that later reports raised is an update, not a disagreement.
+          record: conflict.update ? 'fact_update' : 'fact_conflict',
           event_id: event.id,
           event_title: event.title,
           type: conflict.kind,

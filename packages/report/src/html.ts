@@ -348,7 +348,7 @@ ${conflicts.map(
       [conflict.kind],
     )}>${conflict.values.map(
       (value, i) =>
-        html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${conflict.values.length}"><span class="badge sev-fact"><span aria-hidden="true">◆</span> ${conflict.kind}</span><br><bdi>${conflict.subject}</bdi></th>` : null}<td>${docRef(view, value.documentId)}</td><td class="wrap"><strong>${value.value}</strong></td><td>${quoted(view, value.documentId, value.text)}</td><td>${offsets(value.start, value.end)}</td></tr>`,
+        html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${conflict.values.length}"><span class="badge sev-fact"><span aria-hidden="true">◆</span> ${conflict.update ? `${conflict.kind} update` : conflict.kind}</span><br><bdi>${conflict.subject}</bdi>${conflict.update ? html`<br><span class="muted">successive figures of one running count, not a disagreement: ${conflict.update.map((u, j) => html`${j > 0 ? ' → ' : ''}${u.value} (first reported ${u.reportedAt})`)}</span>` : null}</th>` : null}<td>${docRef(view, value.documentId)}</td><td class="wrap"><strong>${value.value}</strong></td><td>${quoted(view, value.documentId, value.text)}</td><td>${offsets(value.start, value.end)}</td></tr>`,
     )}</tbody>`,
 )}
 </table>`

@@ -1,4 +1,4 @@
-import type { DiffOp, Divergence, Event, Rendition, Report } from '@parallax/core';
+import type { DiffOp, Divergence, Event, FactConflict, Rendition, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { LINE_BREAK_MARK, mdCell, mdText, mdUrl } from './markdown-escape';
@@ -97,7 +97,11 @@ function renderFactConflicts(view: EventView): string[] {
   const out = ['### Fact conflicts', ''];
   if (view.event.factConflicts.length === 0) return [...out, '_None._', ''];
   for (const conflict of view.event.factConflicts) {
-    out.push(`#### ${conflict.kind}: ${mdText(conflict.subject)}`, '');
+    out.push(
+      `#### ${conflict.update ? `${conflict.kind} update` : conflict.kind}: ${mdText(conflict.subject)}`,
+      '',
+    );
+    if (conflict.update) out.push(`${updateLine(conflict.update)}`, '');
     out.push('| Source | Value | As written | Offsets |', '| --- | --- | --- | --- |');
     for (const value of conflict.values) {
       out.push(
@@ -107,6 +111,12 @@ function renderFactConflicts(view: EventView): string[] {
     out.push('');
   }
   return out;
+}
+
+/** A running count as later reports raised it: successive figures, not a disagreement. */
+function updateLine(update: NonNullable<FactConflict['update']>): string {
+  const steps = update.map((u) => `${mdText(u.value)} (first reported ${mdText(u.reportedAt)})`);
+  return `_Successive figures of one running count, not a disagreement:_ ${steps.join(' → ')}`;
 }
 
 function renditionLine(view: EventView, rendition: Rendition): string {

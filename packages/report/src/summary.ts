@@ -9,7 +9,10 @@ export interface ReportSummary {
   renditions: number;
   /** Every divergence type, verbatim included; types that do not occur count 0. */
   divergencesByType: Record<DivergenceType, number>;
+  /** Disagreements only: a running count that later reports raised is an update, counted apart. */
   factConflictsByKind: Record<FactKind, number>;
+  /** Fact conflicts that are successive figures of one running count (`update` set). */
+  factUpdates: number;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -22,6 +25,7 @@ export function summarizeReport(report: Report): ReportSummary {
   const factConflictsByKind = zeroes(FactKind.options);
   let statements = 0;
   let renditions = 0;
+  let factUpdates = 0;
   for (const event of report.events) {
     for (const document of event.documents) documentIds.add(document.id);
     statements += event.statements.length;
@@ -32,6 +36,10 @@ export function summarizeReport(report: Report): ReportSummary {
       }
     }
     for (const conflict of event.factConflicts) {
+      if (conflict.update) {
+        factUpdates += 1;
+        continue;
+      }
       factConflictsByKind[conflict.kind] = (factConflictsByKind[conflict.kind] ?? 0) + 1;
     }
   }
@@ -42,6 +50,7 @@ export function summarizeReport(report: Report): ReportSummary {
     renditions,
     divergencesByType,
     factConflictsByKind,
+    factUpdates,
   };
 }
 

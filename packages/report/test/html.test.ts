@@ -80,3 +80,19 @@ describe('renderHtml statement cards', () => {
     }
   });
 });
+
+describe('renderHtml fact conflicts', () => {
+  it('marks a running count that later reports raised as an update, with its sequence, escaped', () => {
+    const report = putinMongoliaReport();
+    const conflict = report.events[0]?.factConflicts.find((c) => c.kind === 'number');
+    if (!conflict) throw new Error('fixture has a number conflict');
+    const plain = renderHtml(report);
+    conflict.update = conflict.values.map((v, i) => ({ value: v.value, reportedAt: `2024-09-0${i + 2}<b>` }));
+    const page = renderHtml(report);
+    expect(plain).not.toContain('number update');
+    expect(page).toContain('number update');
+    expect(page).toContain('not a disagreement');
+    expect(page).toContain('(first reported 2024-09-02&lt;b&gt;)');
+    expect(page).not.toContain('2024-09-02<b>');
+  });
+});

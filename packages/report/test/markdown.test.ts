@@ -14,6 +14,18 @@ describe('renderMarkdown', () => {
   const report = putinMongoliaReport();
   const markdown = renderMarkdown(report);
 
+  it('shows a running count that later reports raised as an update with its sequence, not a disagreement', () => {
+    const updated = putinMongoliaReport();
+    const conflict = updated.events[0]?.factConflicts.find((c) => c.kind === 'number');
+    if (!conflict) throw new Error('fixture has a number conflict');
+    conflict.update = conflict.values.map((v, i) => ({ value: v.value, reportedAt: `2024-09-0${i + 2}` }));
+    const text = renderMarkdown(updated);
+    expect(text).toContain(`#### number update: ${conflict.subject}`);
+    expect(text).toContain('not a disagreement');
+    expect(text).toContain(`${conflict.values[0]?.value} (first reported 2024-09-02) →`);
+    expect(markdown).not.toContain('number update');
+  });
+
   it('names every divergence with its type and both sources, a → b', () => {
     const lines = markdown.split('\n');
     const divergences = report.events[0]?.statements.flatMap((s) => s.divergences) ?? [];

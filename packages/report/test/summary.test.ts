@@ -24,7 +24,20 @@ describe('summarizeReport', () => {
         translated: 0,
       },
       factConflictsByKind: { number: 1, date: 0, place: 1, name: 0 },
+      factUpdates: 0,
     });
+  });
+
+  it('counts a running count that later reports raised as an update, not a conflict', () => {
+    const report = putinMongoliaReport();
+    const event = report.events[0];
+    const conflict = event?.factConflicts.find((c) => c.kind === 'number');
+    if (!event || !conflict) throw new Error('fixture has a number conflict');
+    const values = conflict.values.map((v) => v.value);
+    conflict.update = values.map((value, i) => ({ value, reportedAt: `2024-09-0${i + 2}` }));
+    const summary = summarizeReport(report);
+    expect(summary.factConflictsByKind.number).toBe(0);
+    expect(summary.factUpdates).toBe(1);
   });
 
   it('counts a document shared by two events once, and everything else per event', () => {
