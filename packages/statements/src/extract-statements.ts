@@ -1184,6 +1184,10 @@ function isAnaphoricRole(label: string): boolean {
   );
 }
 
+/** A name and the start of its apposition, just before a role word ("Kathy Hochul, the … governor"). */
+const APPOSED_BEFORE_ROLE =
+  /((?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2}),\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u;
+
 /**
  * Who each statement's speaker is. A pronoun or bare role ("he", "она", "the ambassador", "сайд")
  * takes, in order: the speaker of the latest statement in the same paragraph, the first person named
@@ -1243,14 +1247,13 @@ function resolveSpeakers(
         const name = m[1] as string;
         if (personName(name)) list.push({ end: m.index + m[0].length, name });
       }
-      // …and in apposition after the name: "Kathy Hochul, the governor of New York, …".
-      const apposed = new RegExp(
-        `((?:\\p{Lu}\\.){0,2}\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]+){0,2}),\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?${roleSource}\\b`,
-        'gu',
-      );
-      for (const m of text.matchAll(apposed)) {
-        const name = m[1] as string;
-        if (personName(name)) list.push({ end: m.index + m[0].length, name });
+      // …and in apposition after the name: "Kathy Hochul, the governor of New York, …" — read back
+      // from each occurrence of the role, so the cost is the role's occurrences, not the text's words.
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${roleSource}(?![\\p{L}])`, 'gu'))) {
+        const window = text.slice(Math.max(0, m.index - 90), m.index);
+        const apposed = APPOSED_BEFORE_ROLE.exec(window);
+        const name = apposed?.[1];
+        if (name && personName(name)) list.push({ end: m.index + m[0].length, name });
       }
       list.sort((a, b) => a.end - b.end);
       roleNames.set(role, list);
