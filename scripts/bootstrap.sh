@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine with Node 20+ lacks to run Parallax: pnpm 12.4.2 and
 # the workspace's dependencies (and, with --browser, Chromium for the HTML report tests; with --services,
-# redis-server and PostgreSQL for the fleet tests).
+# redis-server and PostgreSQL for the fleet tests; with --dictionaries, the FreeDict bilingual
+# dictionaries that align translations with, and that their tests read).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +20,11 @@ fi
 
 want_browser=false
 want_services=false
+want_dictionaries=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
+    --dictionaries) want_dictionaries=true ;; # FreeDict dictionaries in /usr/share/dictd (packages/normalize/src/bilingual.ts)
     --services) want_services=true ;; # redis-server and PostgreSQL for the fleet tests (test/fleet)
   esac
 done
@@ -51,6 +54,21 @@ if [ "$want_services" = true ]; then
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}" || {
       echo "The fleet tests need ${missing[*]}: apt-get install ${missing[*]}" >&2
+      exit 1
+    }
+  fi
+fi
+
+# Bilingual dictionaries for glossing translations into English (alignment works without them: a
+# translation is then matched only on its speaker, figures and names).
+if [ "$want_dictionaries" = true ]; then
+  missing=()
+  for d in deu-eng fra-eng ita-eng spa-eng por-eng pol-eng tur-eng eng-rus; do
+    [ -f "/usr/share/dictd/freedict-$d.index" ] || missing+=("dict-freedict-$d")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}" || {
+      echo "The translation tests need the FreeDict dictionaries: apt-get install ${missing[*]}" >&2
       exit 1
     }
   fi

@@ -5,11 +5,13 @@ import {
   contentStems,
   contentStemsOf,
   differentSpeakers,
+  glossStems,
   isAnaphor,
   isSpeakerLabel,
   isStopword,
   nameStem,
   numbersIn,
+  prepareGloss,
   speakerBlock,
   speakerRelation,
   stem,
@@ -97,6 +99,13 @@ interface Prepared extends AlignedRendition {
   weight: number;
   /** How many index keys the statement is filed under. */
   keyCount: number;
+  /**
+   * Its English gloss, when it is in another language with a bilingual dictionary installed (see
+   * normalize's bilingual.ts): per content word the dictionary knows, the English stems of its first
+   * translations (arrays shared with the dictionary). Empty for English and for every statement of a
+   * batch with no English statement.
+   */
+  gloss: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -110,6 +119,7 @@ export function speakersWords(text: string): string {
 /** Shared by every statement without figures or names: 100k statements need not hold 100k empty sets. */
 const NONE: ReadonlySet<string> = new Set();
 const NO_WORDS: readonly string[] = [];
+const NO_GLOSS: ReadonlyArray<readonly string[]> = [];
 
 /**
  * How many of its rarest stems a statement of `size` stems is indexed under (prefix filtering): if
@@ -249,10 +259,32 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         time: doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN,
         weight: 0,
         keyCount: 0,
+        gloss: NO_GLOSS,
       };
     }),
   );
   interned.clear();
+  // Translations get an English gloss (a batch without English statements needs none): each
+  // language's dictionary is read once for all of its statements' words.
+  if (items.some((item) => item.lang.startsWith('en'))) {
+    const byLanguage = new Map<string, Prepared[]>();
+    for (const item of items) {
+      if (item.lang.startsWith('en') || item.stems.size === 0) continue;
+      const list = byLanguage.get(item.lang);
+      if (list) list.push(item);
+      else byLanguage.set(item.lang, [item]);
+    }
+    for (const [lang, list] of byLanguage) {
+      const all = new Set<string>();
+      for (const item of list) for (const s of item.stems) all.add(s);
+      prepareGloss(all, lang);
+      for (const item of list) {
+        const gloss = glossStems([...item.stems], lang);
+        if (gloss.length > 0) item.gloss = gloss;
+      }
+    }
+  }
+  const glossed = items.some((item) => item.gloss.length > 0);
   const df = new Map<string, number>();
   for (const item of items) for (const s of item.stems) df.set(s, (df.get(s) ?? 0) + 1);
   const nameDf = new Map<string, number>();
@@ -291,6 +323,9 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     item.keyCount = rare.length;
     // Figures under no speaker too: a rewrite that keeps the figure and few words (see similarity).
     for (const v of item.numbers) post(`#${v}`, i);
+    // Names under no speaker, for translations to find (most have no speaker); only in a batch
+    // with glossed translations.
+    if (glossed && item.lang.startsWith('en')) for (const name of item.names) post(`@${name}`, i);
     if (item.speaker) {
       for (const v of item.numbers) post(`${item.block}#${v}`, i);
       for (const name of item.names) post(`${item.block}@${name}`, i);
@@ -332,6 +367,23 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         if (y === x) continue;
         hit(y);
         if (rare) hit(y);
+      }
+    }
+    // A translation looks itself up with its English gloss (each English stem once, however many
+    // of its words translate to it) and the rarer names it mentions.
+    if (a.gloss.length > 0) {
+      const keys = new Set<string>();
+      for (const list of a.gloss) for (const e of list) keys.add(e);
+      for (const key of keys) {
+        const postings = index.get(key);
+        if (!postings || postings.length > MAX_POSTING) continue;
+        for (const y of postings) if (y !== x && (items[y] as Prepared).lang.startsWith('en')) hit(y);
+      }
+      for (const name of a.names) {
+        if ((nameDf.get(name) as number) > rareName) continue;
+        const postings = index.get(`@${name}`);
+        if (!postings || postings.length > MAX_POSTING) continue;
+        for (const y of postings) if (y !== x) hit(y);
       }
     }
     if (a.speaker) {
@@ -379,6 +431,55 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     return item.lemmas;
   }
 
+  /**
+   * A translation set against an English statement through its gloss: the share of its words
+   * (those the dictionary knows, its names and figures; at least half of all its words) whose
+   * English translation, name or figure the English statement has — or, when the English one is the
+   * shorter, the share of the English words found. A wrong merge is worse than a miss: speakers
+   * known to differ never meet this way, and without a speaker in common it takes most of the words
+   * and two of them rare. Ranks below any match within a language (0.01–0.11).
+   */
+  function glossSimilarity(a: Prepared, b: Prepared, relation: string, agree: boolean): number {
+    const f = a.gloss.length > 0 ? a : b;
+    const e = f === a ? b : a;
+    if (f.gloss.length === 0 || !e.lang.startsWith('en') || relation === 'different') return 0;
+    let words = 0;
+    const english = new Set<string>();
+    for (const list of f.gloss) {
+      let found = false;
+      for (const s of list) {
+        // A name the dictionary translates ("Россия" → russia) counts once, as a name (below).
+        if (e.stems.has(s) && !(e.names !== NONE && e.names.has(nameStem(s)))) {
+          found = true;
+          english.add(s);
+        }
+      }
+      if (found) words++;
+    }
+    let names = 0;
+    for (const k of f.names) if (e.names.has(k)) names++;
+    let figures = 0;
+    for (const v of f.numbers) if (e.numbers.has(v)) figures++;
+    // A short clause inside a much longer statement, with no speaker in common to vouch for it:
+    // a long text's many translations (several per word) hold most short clauses of its event.
+    if (!agree && Math.max(f.stems.size, e.stems.size) > 3 * Math.min(f.stems.size, e.stems.size)) return 0;
+    const shared = Math.min(words, english.size);
+    const evidence = shared + names + figures;
+    let rare = 0;
+    for (const s of english) rare += weight(s);
+    for (const k of f.names) if (e.names.has(k) && (nameDf.get(k) as number) <= rareName) rare++;
+    rare += figures;
+    const foreignSize = Math.max(f.gloss.length + f.names.size + f.numbers.size, Math.ceil(f.stems.size / 2));
+    const containment =
+      f.stems.size <= e.stems.size
+        ? evidence / foreignSize
+        : (english.size + names + figures) / Math.max(1, e.stems.size);
+    const ok = agree
+      ? containment >= 0.4 && evidence >= 3 && rare >= 2
+      : containment >= 0.5 && evidence >= 4 && shared >= 2 && rare >= 3;
+    return ok ? 0.01 + 0.1 * Math.min(1, containment) : 0;
+  }
+
   function similarity(a: Prepared, b: Prepared): number {
     const speakersKnown = a.speaker !== null && b.speaker !== null;
     const relation = speakersKnown
@@ -397,10 +498,11 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         a.lang !== b.lang,
       );
     if (a.lang !== b.lang) {
+      const translated = glossSimilarity(a, b, relation, agree);
       // Another script spells a name its own way: surnames that meet on their script-neutral stem
       // agree (see Prepared.block) when the normaliser's spellings do not.
       const romanised = a.block !== null && a.block === b.block && a.block.startsWith('p:');
-      if (!agree && !romanised) return 0;
+      if (!agree && !romanised) return translated;
       // Across languages only the speaker, the figures and the names can vouch: two names that few
       // statements mention (the country or person the whole event is about is in most of them), or
       // one such name and the same calendar year ("a plant in Darkhan by the end of 2025" — a year
@@ -414,7 +516,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
           ((nameDf.get(k) as number) <= rareName || (index.get(`${a.block}@${k}`)?.length ?? 0) <= rareName),
       ).length;
       const year = [...a.years].some((v) => b.years.has(v));
-      return figures || names + (year && names > 0 ? 1 : 0) >= 2 ? 0.01 : 0;
+      return Math.max(translated, figures || names + (year && names > 0 ? 1 : 0) >= 2 ? 0.01 : 0);
     }
     // Containment of the lighter statement in the other, each stem weighted by its rarity, so that a
     // few common words ("government", "said", "country") shared by chance do not make a match.
@@ -578,6 +680,22 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
       if (reference !== other && sameLanguage && scoreBetween(i, reference) <= 0) continue;
+      // A translation met through its gloss joins an English group only through its reference too:
+      // one English rendition sharing its words is not enough for the statement the group is.
+      if (
+        reference !== other &&
+        !sameLanguage &&
+        score > 0.01 &&
+        candidate.lang !== item.lang &&
+        !(
+          item.speaker &&
+          candidate.speaker &&
+          ['same', 'related'].includes(speakerRelation(item.speaker, candidate.speaker))
+        ) &&
+        (items[reference] as Prepared).lang.startsWith('en') &&
+        scoreBetween(i, reference) <= 0
+      )
+        continue;
       if (
         score > bestScore ||
         (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)
@@ -619,6 +737,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         weight: _w,
         lemmas: _l,
         keyCount: _k,
+        gloss: _g,
         ...rendition
       } = items[i] as Prepared;
       return rendition;

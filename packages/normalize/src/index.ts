@@ -1,3 +1,11 @@
+export {
+  dictionaryPackage,
+  glossStems,
+  hasDictionary,
+  missingDictionaries,
+  prepareGloss,
+  setDictionaryDirectory,
+} from './bilingual';
 export { englishSynsets, snowballStemmer, synonyms } from './lexicon';
 export {
   type CanonicalSpeaker,

@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Statement } from '@parallax/core';
+import { setDictionaryDirectory } from '@parallax/normalize';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AlignDocument, alignStatements } from '../src/index';
+
+// Fixtures of our own; the dictionaries are Debian's FreeDict ones (scripts/bootstrap.sh installs
+// them on the test path).
+const DICTD = '/usr/share/dictd';
+
+const statement = (id: string, text: string, lang: string, speaker: string | null = null): Statement => ({
+  id,
+  text,
+  kind: 'direct',
+  speaker,
+  resolvedSpeaker: speaker,
+  cue: speaker ? 'said' : null,
+  lang,
+  start: 0,
+  end: text.length,
+});
+const doc = (id: string, lang: string, ...statements: Statement[]): AlignDocument => ({
+  id,
+  kind: 'outlet',
+  lang,
+  statements,
+});
+const groupsOf = (documents: AlignDocument[]) =>
+  alignStatements(documents).map((g) => g.renditions.map((r) => r.statement.id).sort());
+
+const ENGLISH = statement(
+  'en',
+  'The widow said the prisoner was murdered in the penal colony and the guards lied about his heart.',
+  'en',
+  'Marta Lindqvist',
+);
+const GERMAN = statement(
+  'de',
+  'Der Gefangene wurde in der Strafkolonie ermordet, die Wächter logen über sein Herz, sagte die Witwe.',
+  'de',
+);
+
+describe('alignStatements: translations through bilingual dictionaries', () => {
+  afterEach(() => setDictionaryDirectory(DICTD));
+
+  it('aligns a German translation without a speaker with the English original', () => {
+    setDictionaryDirectory(DICTD);
+    const other = statement(
+      'en2',
+      'The chancellor announced new sanctions against the regime and its banks on Friday.',
+      'en',
+      'Olaf Brenner',
+    );
+    expect(groupsOf([doc('d1', 'en', ENGLISH, other), doc('d2', 'de', GERMAN)])).toContainEqual(['de', 'en']);
+  });
+
+  it('aligns a French translation naming the same speaker', () => {
+    setDictionaryDirectory(DICTD);
+    const english = statement(
+      'en',
+      'The widow demanded justice and the truth about the death in prison.',
+      'en',
+      'Marta Lindqvist',
+    );
+    const french = statement(
+      'fr',
+      'La veuve a exigé la justice et la vérité sur la mort en prison.',
+      'fr',
+      'Marta Lindqvist',
+    );
+    expect(groupsOf([doc('d1', 'en', english), doc('d2', 'fr', french)])).toContainEqual(['en', 'fr']);
+  });
+
+  it('keeps a German statement of other words apart, and never merges two speakers', () => {
+    setDictionaryDirectory(DICTD);
+    // Same topic, few words in common: another statement.
+    const otherWords = statement('de2', 'Die Regierung kündigte neue Sanktionen gegen die Banken an.', 'de');
+    // The same words credited to another named speaker: a translation does not prove a misattribution.
+    const otherSpeaker = statement(
+      'de3',
+      'Der Gefangene wurde in der Strafkolonie ermordet, die Wächter logen über sein Herz.',
+      'de',
+      'Olaf Brenner',
+    );
+    const groups = groupsOf([
+      doc('d1', 'en', ENGLISH),
+      doc('d2', 'de', otherWords),
+      doc('d3', 'de', otherSpeaker),
+    ]);
+    expect(groups).toContainEqual(['en']);
+    expect(groups).toContainEqual(['de2']);
+  });
+
+  it('aligns as before, without error, when the dictionary is not installed', () => {
+    setDictionaryDirectory(mkdtempSync(join(tmpdir(), 'no-dictd-')));
+    const groups = groupsOf([doc('d1', 'en', ENGLISH), doc('d2', 'de', GERMAN)]);
+    expect(groups).toContainEqual(['en']);
+    expect(groups).toContainEqual(['de']);
+  });
+});

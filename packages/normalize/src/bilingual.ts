@@ -1,0 +1,342 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants, inflateRawSync } from 'node:zlib';
+import { snowballStemmer } from './lexicon';
+import { stem as englishStem, foldDiacritics, isStopword } from './text';
+
+/**
+ * Bilingual dictionaries for glossing a translation into English: the FreeDict dictionaries Debian
+ * ships (`dict-freedict-*`, dictd format in /usr/share/dictd: a `.index` of `headword TAB
+ * base64-offset TAB base64-length` lines and a gzip'd (dictzip) `.dict.dz` of entries). Each is read
+ * once, when a statement of its language is first glossed, into a map from a foreign word's Snowball
+ * stem to the light English stems (see text.ts) of its first translations. English→Russian is the
+ * only Russian one and is read backwards. A dictionary that is not installed glosses nothing: the
+ * caller aligns as it would without it, and `missingDictionaries` tells which were wanted.
+ */
+
+/** ISO 639-1 code → the dictionary's file name and whether it runs English → that language. */
+const DICTIONARIES: Record<string, { name: string; inverted: boolean }> = {
+  de: { name: 'freedict-deu-eng', inverted: false },
+  fr: { name: 'freedict-fra-eng', inverted: false },
+  it: { name: 'freedict-ita-eng', inverted: false },
+  es: { name: 'freedict-spa-eng', inverted: false },
+  pt: { name: 'freedict-por-eng', inverted: false },
+  pl: { name: 'freedict-pol-eng', inverted: false },
+  tr: { name: 'freedict-tur-eng', inverted: false },
+  ru: { name: 'freedict-eng-rus', inverted: true },
+};
+
+/** The Debian package that installs a language's dictionary. */
+export function dictionaryPackage(lang: string): string | null {
+  const d = DICTIONARIES[lang.toLowerCase().slice(0, 2)];
+  return d ? `dict-${d.name}` : null;
+}
+
+/** A foreign stem's English stems (shared arrays: a gloss holds references, not copies). */
+export type Gloss = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Function words of the languages glossed, which a dictionary would translate into anything
+ * ("wurde" is Würde, dignity, once its umlaut is folded): never glossed.
+ */
+const FOREIGN_STOPWORDS = new Set(
+  `der die das den dem des ein eine einer eines einem einen und oder aber ist sind war waren wurde wurden wird werden hat haben hatte sein seine ihr ihre nicht auch auf aus bei mit nach von vor zu zum zur für über unter um im in am an als wie dass daß sich sie er es wir ich sagte sagt sagten erklärte so noch nur schon sehr
+le la les un une des du de et ou mais est sont été était a ont avait il elle ils elles nous je ce cette ces son sa ses leur qui que dans en sur pour par avec pas ne plus dit déclaré
+el los las lo una unos unas y o pero es son fue era ha han su sus que en con por para del al no se dijo como más
+il lo gli uno ed è sono era ha hanno suo sua suoi che di da con per non si detto ha
+os as um uma e ou mas é são foi era tem seu sua que em com por para do da dos das não se disse
+i w na z do się że jest był była było nie to jak co ale o po za od przez który która
+ve bir bu şu o da de ile için ama çok daha gibi olarak dedi`.split(/\s+/),
+);
+
+/** English stems kept per foreign stem: a word's first senses; the rest make anything a translation. */
+const SENSES = 4;
+/** Bytes of an entry read: its headword line and first translations (examples and notes come after). */
+const ENTRY_BYTES = 600;
+
+interface Dictionary {
+  spec: { name: string; inverted: boolean };
+  /** Resolved stems (an empty array: not in the dictionary). */
+  gloss: Map<string, readonly string[]>;
+  /** The whole dictionary is in `gloss` (English→Russian, read backwards, is read whole). */
+  complete: boolean;
+}
+
+let directory = process.env.PARALLAX_DICT_DIR || '/usr/share/dictd';
+const loaded = new Map<string, Dictionary | null>();
+const missing = new Set<string>();
+/** Resolved stems kept per language: past this, a batch's words are looked up but not remembered. */
+const MAX_RESOLVED = 200_000;
+const NOTHING: readonly string[] = [];
+
+/** Where the dictionaries are looked for (default /usr/share/dictd, or PARALLAX_DICT_DIR); clears what was loaded. */
+export function setDictionaryDirectory(dir: string): void {
+  directory = dir;
+  loaded.clear();
+  missing.clear();
+}
+
+/** Languages a gloss was asked for whose dictionary is not installed (for a one-time note by the caller). */
+export function missingDictionaries(): string[] {
+  return [...missing].sort();
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function base64Number(s: string): number {
+  let n = 0;
+  for (const c of s) n = n * 64 + B64.indexOf(c);
+  return n;
+}
+
+/** The translations of an entry: its non-indented lines after the headword, split on commas. */
+function translationsOf(entry: string): string[] {
+  const out: string[] = [];
+  for (const line of entry.split('\n').slice(1)) {
+    if (
+      line.length === 0 ||
+      /^\s/.test(line) ||
+      /^(see|synonyms?|antonyms?):/i.test(line) ||
+      line.startsWith('(')
+    )
+      continue;
+    for (const part of line
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\b\d+\.\s*$/g, ' ')
+      .split(/[,;]/)) {
+      const t = part.trim();
+      if (t) out.push(t);
+    }
+    if (out.length >= SENSES * 2) break;
+  }
+  return out;
+}
+
+/** Lower-case single words of a phrase (letters only, hyphens kept). */
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
+}
+
+/**
+ * Random access to a dictzip file (gzip whose extra field "RA" lists independently deflated chunks):
+ * an entry is read by inflating the one or two chunks it lies in, never the whole (the German one
+ * is 100 MB inflated).
+ */
+class DictZip {
+  private readonly chunkLength: number;
+  private readonly starts: number[] = [];
+  private readonly cache = new Map<number, Buffer>();
+  constructor(private readonly file: Buffer) {
+    if (file[0] !== 0x1f || file[1] !== 0x8b || !((file[3] as number) & 4)) throw new Error('not dictzip');
+    const flags = file[3] as number;
+    const xlen = file.readUInt16LE(10);
+    let p = 12;
+    let chunkLength = 0;
+    const sizes: number[] = [];
+    while (p < 12 + xlen) {
+      const id = file.toString('latin1', p, p + 2);
+      const len = file.readUInt16LE(p + 2);
+      if (id === 'RA') {
+        chunkLength = file.readUInt16LE(p + 6);
+        const count = file.readUInt16LE(p + 8);
+        for (let i = 0; i < count; i++) sizes.push(file.readUInt16LE(p + 10 + 2 * i));
+      }
+      p += 4 + len;
+    }
+    if (!chunkLength) throw new Error('not dictzip');
+    p = 12 + xlen;
+    if (flags & 8) p = file.indexOf(0, p) + 1;
+    if (flags & 16) p = file.indexOf(0, p) + 1;
+    if (flags & 2) p += 2;
+    for (const size of sizes) {
+      this.starts.push(p);
+      p += size;
+    }
+    this.starts.push(p);
+    this.chunkLength = chunkLength;
+  }
+  private chunk(i: number): Buffer {
+    let out = this.cache.get(i);
+    if (!out) {
+      const raw = this.file.subarray(this.starts[i], this.starts[i + 1]);
+      out = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+      if (this.cache.size > 16) this.cache.clear();
+      this.cache.set(i, out);
+    }
+    return out;
+  }
+  read(offset: number, length: number): string {
+    const first = Math.floor(offset / this.chunkLength);
+    const last = Math.floor((offset + length - 1) / this.chunkLength);
+    const parts: Buffer[] = [];
+    for (let i = first; i <= last && i < this.starts.length - 1; i++) parts.push(this.chunk(i));
+    const all = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    const from = offset - first * this.chunkLength;
+    return all.toString('utf8', from, from + length);
+  }
+}
+
+/** The stemmer contentStems uses for the language: Snowball's, or the light one (Polish has none). */
+function stemmerOf(lang: string): (word: string) => string {
+  return snowballStemmer(lang) ?? englishStem;
+}
+
+const stopStems = new Map<string, Set<string>>();
+/** The stems of the function words in the language's stemming: what a statement's words are checked against. */
+function stopStemsOf(lang: string): Set<string> {
+  let out = stopStems.get(lang);
+  if (!out) {
+    const stemmer = stemmerOf(lang);
+    out = new Set([...FOREIGN_STOPWORDS].map((w) => stemmer(w)));
+    stopStems.set(lang, out);
+  }
+  return out;
+}
+
+function paths(spec: { name: string }): { index: string; dict: string } {
+  return { index: join(directory, `${spec.name}.index`), dict: join(directory, `${spec.name}.dict.dz`) };
+}
+
+function dictionaryOf(lang: string): Dictionary | null {
+  if (loaded.has(lang)) return loaded.get(lang) as Dictionary | null;
+  const spec = DICTIONARIES[lang];
+  let dictionary: Dictionary | null = null;
+  if (spec) {
+    const { index, dict } = paths(spec);
+    if (existsSync(index) && existsSync(dict)) dictionary = { spec, gloss: new Map(), complete: false };
+    else missing.add(lang);
+  }
+  loaded.set(lang, dictionary);
+  return dictionary;
+}
+
+/**
+ * Looks the stems not yet resolved up in one pass over the index: a headword is read only when its
+ * stem is one of them (English→Russian, small, is read whole and backwards).
+ */
+function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): void {
+  if (dictionary.complete || wanted.size === 0) return;
+  const foreignStem = stemmerOf(lang);
+  const { index: indexPath, dict: dictPath } = paths(dictionary.spec);
+  let index: string;
+  let dict: DictZip;
+  try {
+    index = readFileSync(indexPath, 'utf8');
+    dict = new DictZip(readFileSync(dictPath));
+  } catch {
+    missing.add(lang);
+    dictionary.complete = true;
+    return;
+  }
+  const found = new Map<string, string[]>();
+  const add = (foreignWord: string, english: string) => {
+    if (FOREIGN_STOPWORDS.has(foreignWord) || isStopword(foreignWord) || isStopword(english)) return;
+    const f = foreignStem(foreignWord);
+    if (!dictionary.spec.inverted && !wanted.has(f)) return;
+    const e = englishStem(english);
+    if (f.length < 3 || e.length < 3) return;
+    const list = found.get(f);
+    if (!list) found.set(f, [e]);
+    else if (list.length < SENSES && !list.includes(e)) list.push(e);
+  };
+  // Headwords whose first two letters (diacritics folded, as Snowball folds them) begin no wanted
+  // stem are not stemmed at all: the German index has half a million.
+  const prefixes = new Set([...wanted].map((s) => foldDiacritics(s.slice(0, 2))));
+  const fold = new Map<string, string>();
+  const folded = (c: string) => {
+    let f = fold.get(c);
+    if (f === undefined) {
+      f = foldDiacritics(c.toLowerCase());
+      fold.set(c, f);
+    }
+    return f;
+  };
+  let start = 0;
+  while (start < index.length) {
+    let end = index.indexOf('\n', start);
+    if (end < 0) end = index.length;
+    const lineStart = start;
+    start = end + 1;
+    if (!dictionary.spec.inverted) {
+      const head = folded(index.charAt(lineStart)) + folded(index.charAt(lineStart + 1));
+      if (!prefixes.has(head)) continue;
+    }
+    const line = index.slice(lineStart, end);
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const headword = line.slice(0, tab).toLowerCase();
+    if (headword.startsWith('00database') || /[^\p{L}-]/u.test(headword)) continue;
+    if (!dictionary.spec.inverted && (FOREIGN_STOPWORDS.has(headword) || !wanted.has(foreignStem(headword))))
+      continue;
+    const [, offset, length] = line.split('\t');
+    if (!offset || !length) continue;
+    const entry = dict.read(base64Number(offset), Math.min(base64Number(length), ENTRY_BYTES));
+    for (const t of translationsOf(entry)) {
+      const words = tokens(t).filter((w) => !isStopword(w) && !FOREIGN_STOPWORDS.has(w));
+      // A translation of one or two content words (a phrase of more is a definition).
+      if (words.length === 0 || words.length > 2) continue;
+      for (const w of words) {
+        if (dictionary.spec.inverted) add(w, headword);
+        else add(headword, w);
+      }
+    }
+  }
+  const interned = new Map<string, string>();
+  const intern = (e: string) => {
+    const seen = interned.get(e);
+    if (seen !== undefined) return seen;
+    interned.set(e, e);
+    return e;
+  };
+  for (const [f, list] of found) {
+    if (dictionary.gloss.size >= MAX_RESOLVED) break;
+    dictionary.gloss.set(f, list.map(intern));
+  }
+  for (const s of wanted)
+    if (!dictionary.gloss.has(s) && dictionary.gloss.size < MAX_RESOLVED) dictionary.gloss.set(s, NOTHING);
+  if (dictionary.spec.inverted) dictionary.complete = true;
+}
+
+/** Whether a language's dictionary is installed (it is not read for this). */
+export function hasDictionary(lang: string | undefined): boolean {
+  if (!lang) return false;
+  return dictionaryOf(lang.toLowerCase().slice(0, 2)) !== null;
+}
+
+/**
+ * Resolves a batch's foreign stems in one pass over the language's dictionary, so that glossing
+ * each statement after it reads nothing. Call it with all the stems of a language first.
+ */
+export function prepareGloss(stems: Iterable<string>, lang: string | undefined): void {
+  if (!lang) return;
+  const code = lang.toLowerCase().slice(0, 2);
+  const dictionary = dictionaryOf(code);
+  if (!dictionary || dictionary.complete) return;
+  const wanted = new Set<string>();
+  const stop = stopStemsOf(code);
+  for (const s of stems) if (!dictionary.gloss.has(s) && !stop.has(s)) wanted.add(s);
+  resolve(code, dictionary, wanted);
+}
+
+/**
+ * The English stems (light stemmer, as English statements' stems) of a statement's foreign content
+ * stems (contentStems in its language), one entry per stem the dictionary knows; empty when the
+ * language has no dictionary installed.
+ */
+export function glossStems(stems: readonly string[], lang: string | undefined): Array<readonly string[]> {
+  if (!lang) return [];
+  const code = lang.toLowerCase().slice(0, 2);
+  const dictionary = dictionaryOf(code);
+  if (!dictionary) return [];
+  if (!dictionary.complete && stems.some((s) => !dictionary.gloss.has(s))) prepareGloss(stems, code);
+  const out: Array<readonly string[]> = [];
+  const seen = new Set<string>();
+  const stop = stopStemsOf(code);
+  for (const s of stems) {
+    if (seen.has(s) || stop.has(s)) continue;
+    seen.add(s);
+    const english = dictionary.gloss.get(s);
+    if (english && english.length > 0) out.push(english);
+  }
+  return out;
+}

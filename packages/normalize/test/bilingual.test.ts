@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  contentStems,
+  glossStems,
+  hasDictionary,
+  missingDictionaries,
+  prepareGloss,
+  setDictionaryDirectory,
+} from '../src/index';
+
+// The FreeDict dictionaries Debian ships (scripts/bootstrap.sh installs them on the test path).
+const DICTD = '/usr/share/dictd';
+const gloss = (text: string, lang: string) => glossStems(contentStems(text, lang), lang).flat();
+
+describe('bilingual dictionaries (FreeDict)', () => {
+  afterEach(() => setDictionaryDirectory(DICTD));
+
+  it('glosses German content words to English stems, function words never', () => {
+    setDictionaryDirectory(DICTD);
+    const english = gloss('Die Witwe sagte, der Gefangene wurde im Gefängnis ermordet', 'de');
+    expect(english).toContain('widow');
+    expect(english).toContain('murder');
+    // "wurde" folds to Würde (dignity) under Snowball: a function word is never glossed.
+    expect(english).not.toContain('dignity');
+  });
+
+  it('reads English→Russian backwards for Russian', () => {
+    setDictionaryDirectory(DICTD);
+    expect(gloss('Его отправили в тюрьму', 'ru')).toContain('prison');
+  });
+
+  it('glosses French and Italian through their dictionaries', () => {
+    setDictionaryDirectory(DICTD);
+    expect(gloss('La veuve parle', 'fr')).toContain('widow');
+    expect(gloss('La moglie parla', 'it')).toContain('wife');
+  });
+
+  it('glosses nothing, without error, when a dictionary is not installed, and says which', () => {
+    setDictionaryDirectory(mkdtempSync(join(tmpdir(), 'no-dictd-')));
+    expect(hasDictionary('de')).toBe(false);
+    prepareGloss(['witw'], 'de');
+    expect(gloss('Die Witwe sagte', 'de')).toEqual([]);
+    expect(missingDictionaries()).toEqual(['de']);
+    // English and languages without a dictionary are not "missing".
+    expect(gloss('The widow said', 'en')).toEqual([]);
+    expect(gloss('Бэлэвсэн эхнэр хэлэв', 'mn')).toEqual([]);
+    expect(missingDictionaries()).toEqual(['de']);
+  });
+});
