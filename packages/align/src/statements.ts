@@ -5,7 +5,8 @@ import {
   contentStems,
   contentStemsOf,
   differentSpeakers,
-  glossStems,
+  foldDiacritics,
+  glossStem,
   isAnaphor,
   isSpeakerLabel,
   isStopword,
@@ -16,6 +17,7 @@ import {
   speakerRelation,
   stem,
   synonyms,
+  transliterate,
   words as wordsOf,
 } from '@parallax/normalize';
 import { nameKeys } from './events';
@@ -274,12 +276,65 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       if (list) list.push(item);
       else byLanguage.set(item.lang, [item]);
     }
+    // Cognates for the words no dictionary knows (opération ~ operation, дипломат ~ diplomacy): an
+    // English stem of the batch that shares the first five letters and most of the shorter word,
+    // once transliterated and folded.
+    const englishByPrefix = new Map<string, string[]>();
+    if (byLanguage.size > 0) {
+      const seen = new Set<string>();
+      for (const item of items) {
+        if (!item.lang.startsWith('en')) continue;
+        for (const s of item.stems) {
+          if (s.length < 5 || seen.has(s) || !/^[a-z]+$/.test(s)) continue;
+          seen.add(s);
+          const list = englishByPrefix.get(s.slice(0, 5));
+          if (list) list.push(s);
+          else englishByPrefix.set(s.slice(0, 5), [s]);
+        }
+      }
+    }
+    const cognates = new Map<string, readonly string[]>();
+    const cognatesOf = (s: string): readonly string[] => {
+      const known = cognates.get(s);
+      if (known) return known;
+      const latin = foldDiacritics(transliterate(s)).toLowerCase();
+      let out: readonly string[] = NO_WORDS;
+      if (latin.length >= 5 && /^[a-z]+$/.test(latin)) {
+        const found = (englishByPrefix.get(latin.slice(0, 5)) ?? []).filter((e) => {
+          let k = 0;
+          while (k < e.length && k < latin.length && e[k] === latin[k]) k++;
+          return k >= 0.6 * Math.min(e.length, latin.length);
+        });
+        if (found.length > 0 && found.length <= 4) out = found;
+      }
+      cognates.set(s, out);
+      return out;
+    };
+    // A word's dictionary translations and its cognates, one entry (organisation: organize from
+    // the dictionary, organization from the batch); arrays shared per word.
+    const merged = new Map<string, readonly string[]>();
+    const withCognates = (s: string, english: readonly string[]): readonly string[] => {
+      const like = cognatesOf(s);
+      if (like.length === 0) return english;
+      if (english.length === 0) return like;
+      const key = `${s}\u0000${english[0]}`;
+      let out = merged.get(key);
+      if (!out) {
+        out = [...new Set([...english, ...like])];
+        merged.set(key, out);
+      }
+      return out;
+    };
     for (const [lang, list] of byLanguage) {
       const all = new Set<string>();
       for (const item of list) for (const s of item.stems) all.add(s);
       prepareGloss(all, lang);
       for (const item of list) {
-        const gloss = glossStems([...item.stems], lang);
+        const gloss: Array<readonly string[]> = [];
+        for (const s of item.stems) {
+          const entry = withCognates(s, glossStem(s, lang));
+          if (entry.length > 0) gloss.push(entry);
+        }
         if (gloss.length > 0) item.gloss = gloss;
       }
     }
@@ -680,22 +735,6 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
       if (reference !== other && sameLanguage && scoreBetween(i, reference) <= 0) continue;
-      // A translation met through its gloss joins an English group only through its reference too:
-      // one English rendition sharing its words is not enough for the statement the group is.
-      if (
-        reference !== other &&
-        !sameLanguage &&
-        score > 0.01 &&
-        candidate.lang !== item.lang &&
-        !(
-          item.speaker &&
-          candidate.speaker &&
-          ['same', 'related'].includes(speakerRelation(item.speaker, candidate.speaker))
-        ) &&
-        (items[reference] as Prepared).lang.startsWith('en') &&
-        scoreBetween(i, reference) <= 0
-      )
-        continue;
       if (
         score > bestScore ||
         (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)

@@ -73,6 +73,24 @@ describe('alignStatements: translations through bilingual dictionaries', () => {
     expect(groupsOf([doc('d1', 'en', english), doc('d2', 'fr', french)])).toContainEqual(['en', 'fr']);
   });
 
+  it('matches the words no dictionary translates by their cognates in the English batch', () => {
+    setDictionaryDirectory(DICTD);
+    const english = statement(
+      'en',
+      'The agency played a decisive mediation role in this complex evacuation operation of the refugees.',
+      'en',
+    );
+    const french = statement(
+      'fr',
+      "L'agence a joué un rôle décisif de médiation dans cette opération complexe d'évacuation des réfugiés.",
+      'fr',
+    );
+    const other = statement('fr2', "L'agence publiera son rapport annuel sur les réfugiés en janvier.", 'fr');
+    const groups = groupsOf([doc('d1', 'en', english), doc('d2', 'fr', french), doc('d3', 'fr', other)]);
+    expect(groups).toContainEqual(['en', 'fr']);
+    expect(groups).toContainEqual(['fr2']);
+  });
+
   it('keeps a German statement of other words apart, and never merges two speakers', () => {
     setDictionaryDirectory(DICTD);
     // Same topic, few words in common: another statement.

@@ -340,3 +340,15 @@ export function glossStems(stems: readonly string[], lang: string | undefined): 
   }
   return out;
 }
+
+/**
+ * The English stems of one foreign stem (empty when the dictionary lacks it, the language has none,
+ * or it is a function word); call prepareGloss with the batch's stems first, or it reads nothing.
+ */
+export function glossStem(stem: string, lang: string | undefined): readonly string[] {
+  if (!lang) return NOTHING;
+  const code = lang.toLowerCase().slice(0, 2);
+  const dictionary = dictionaryOf(code);
+  if (!dictionary || stopStemsOf(code).has(stem)) return NOTHING;
+  return dictionary.gloss.get(stem) ?? NOTHING;
+}

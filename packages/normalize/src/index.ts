@@ -1,5 +1,6 @@
 export {
   dictionaryPackage,
+  glossStem,
   glossStems,
   hasDictionary,
   missingDictionaries,
