@@ -50,7 +50,7 @@ ve bir bu şu o da de ile için ama çok daha gibi olarak dedi`.split(/\s+/),
 );
 
 /** English stems kept per foreign stem: a word's first senses; the rest make anything a translation. */
-const SENSES = 4;
+const SENSES = 6;
 /** Bytes of an entry read: its headword line and first translations (examples and notes come after). */
 const ENTRY_BYTES = 600;
 
