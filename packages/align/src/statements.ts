@@ -728,7 +728,13 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         const relation = speakerRelation(item.speaker, groupSpeaker.speaker as CanonicalSpeaker);
         // (Unless it joins through a rendition of its own speaker: the group's misattribution.)
         const through = candidate.speaker ? speakerRelation(item.speaker, candidate.speaker) : 'unknown';
-        if (relation === 'different' && through !== 'same' && (score < minOtherQuoted || isFragment(item)))
+        // Across languages the words cannot show a misattribution (a translation is never the same
+        // words): an item naming another speaker than the group's, in another language, stays apart.
+        if (
+          relation === 'different' &&
+          through !== 'same' &&
+          (score < minOtherQuoted || isFragment(item) || groupSpeaker.lang !== item.lang)
+        )
           continue;
       }
       // A rendition in another language than the reference cannot be matched on words; it joins

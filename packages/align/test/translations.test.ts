@@ -111,6 +111,16 @@ describe('alignStatements: translations through bilingual dictionaries', () => {
     expect(groups).toContainEqual(['de2']);
   });
 
+  it('does not make a misattribution across languages through a translation of the same words', () => {
+    setDictionaryDirectory(DICTD);
+    // Word for word the translation the group holds, credited to another named speaker: within its
+    // language that would be a misattribution's evidence; against an English group it is not.
+    const credited = { ...GERMAN, id: 'de-other', speaker: 'Olaf Brenner', resolvedSpeaker: 'Olaf Brenner' };
+    const groups = groupsOf([doc('d1', 'en', ENGLISH), doc('d2', 'de', GERMAN), doc('d3', 'de', credited)]);
+    expect(groups).toContainEqual(['de', 'en']);
+    expect(groups).toContainEqual(['de-other']);
+  });
+
   it('aligns as before, without error, when the dictionary is not installed', () => {
     setDictionaryDirectory(mkdtempSync(join(tmpdir(), 'no-dictd-')));
     const groups = groupsOf([doc('d1', 'en', ENGLISH), doc('d2', 'de', GERMAN)]);
