@@ -199,7 +199,8 @@ function eventTitle(documents: ProcessedDocument[]): string {
  * of groupEvents (one similarity bar at any batch size), joined where the run's statements tie them
  * (see joinStories).
  */
-export function buildReport(documents: ProcessedDocument[], now: Date = new Date()): Report {
+export function buildReport(input: ProcessedDocument[], now: Date = new Date()): Report {
+  const documents = canonicalOrder(input);
   const {
     events: clusters,
     copyOf,
@@ -236,6 +237,23 @@ export function buildReport(documents: ProcessedDocument[], now: Date = new Date
   );
 
   return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
+}
+
+/**
+ * The batch in one order whatever order it arrived in (a fleet's compare job reads documents in the
+ * order they were stored, which retries and restarts change): by publication time, undated last,
+ * then URL, then id. Clustering and alignment are greedy, so the same documents in another order
+ * could otherwise give another report.
+ */
+function canonicalOrder(documents: ProcessedDocument[]): ProcessedDocument[] {
+  const time = (d: ProcessedDocument) => {
+    const t = d.ref.publishedAt ? Date.parse(d.ref.publishedAt) : Number.NaN;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  const key = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...documents].sort(
+    (a, b) => time(a) - time(b) || key(a.ref.url, b.ref.url) || key(a.ref.id, b.ref.id),
+  );
 }
 
 /**

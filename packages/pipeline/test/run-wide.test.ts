@@ -45,4 +45,35 @@ describe('buildReport: statements across the run', () => {
     const report = buildReport([first, second, other], new Date('2025-05-01T00:00:00Z'));
     expect(report.events.map((e) => e.documents.length).sort()).toEqual([1, 2]);
   });
+
+  it('gives the same report whatever order the documents arrive in (a fleet reads them in store order)', () => {
+    const rewrite = doc(
+      'valley-post',
+      '2025-03-01T11:00:00Z',
+      'Velmora signs quay dredging deal\n\nVelmora’s port authority has signed a contract with a Dutch dredging firm, officials said on Friday.\n\nMinister Ilse Marr said the northern quay would “never silt up again”.',
+    );
+    const undated = processDocument({
+      meta: { source: 'undated-blog', kind: 'outlet', url: 'https://example.test/undated-blog', lang: 'en' },
+      body: 'Dredging at Velmora\n\n“We will never let the northern quay silt up again,” the minister, Ilse Marr, said on Friday.',
+      format: 'text',
+      snapshotSha256: sha256Hex('undated-blog'),
+    });
+    const all = [first, second, rewrite, undated];
+    const now = new Date('2025-05-01T00:00:00Z');
+    const expected = JSON.stringify(buildReport(all, now));
+    for (const order of [
+      [3, 2, 1, 0],
+      [2, 0, 3, 1],
+      [1, 3, 0, 2],
+    ]) {
+      expect(
+        JSON.stringify(
+          buildReport(
+            order.map((i) => all[i] as (typeof all)[number]),
+            now,
+          ),
+        ),
+      ).toBe(expected);
+    }
+  });
 });
