@@ -964,10 +964,6 @@ function mergeQuotationRuns(text: string, all: Draft[]): Draft[] {
   return out;
 }
 
-/** Cue words that open the clause of a partial quote after them ("calling it “…”", "said that “…”"). */
-const CLAUSE_CUE =
-  /\b(?:said|says|saying|say|told|tells|telling|declaring|declared|declares|calling|called|calls|describing|described|describes|adding|added|adds|promising|promised|promises|argued|argues|arguing|warned|warning|warns|insisted|insisting|insists|claimed|claiming|claims|noted|noting|notes|urged|urging|urges|wrote|writes|writing|labeled|labelled|labeling|labelling|branded|dubbed|deemed|tweeted|tweeting|suggesting|suggested|suggests|stated|stating|vowed|vowing|vows|pledged|pledging|accused|accusing|accuses|praised|praising|dismissed|dismissing|hailed|hailing|thanked|asked|asking|admitted|admitting|acknowledged|acknowledging|predicted|predicting|announced|announcing|explained|explaining|complained|complaining|recalled|recalling|blamed|blaming|criticized|criticised|slammed|blasted|denounced|condemned|mocked|referred to|referring to|as)(?:\s+that)?\s+(?=\S)/gu;
-
 /** Participles and infinitives of cues that open a partial quote's clause after a comma or a noun. */
 const PARTICIPLE_CUE =
   /(?:,\s+|\b(?:statement|letter|post|tweet|message|remarks?)\s+)(?:calling|saying|urging|adding|describing|declaring|warning|accusing|insisting|arguing|claiming|noting|labell?ing|branding|dubbing|praising|promising|vowing|demanding|asking|suggesting|telling)\s+/gu;
