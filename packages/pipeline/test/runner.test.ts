@@ -42,10 +42,16 @@ afterEach(async () => {
   await store.close();
 });
 
+/**
+ * Each request on its own connection: a socket pooled by one test and reused by the next after a
+ * slow beforeEach (a new PGlite store) can meet the server's keep-alive timeout and reset.
+ */
+const NO_KEEP_ALIVE = { headers: { connection: 'close' } };
+
 describe('startReplayServer', () => {
   it('serves each recorded page byte for byte at its original host and path', async () => {
     const bloomberg = manifest.find((m) => m.source === 'Bloomberg') as Manifest[number];
-    const response = await fetch(replay.urlFor(bloomberg.url));
+    const response = await fetch(replay.urlFor(bloomberg.url), NO_KEEP_ALIVE);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(
@@ -54,7 +60,7 @@ describe('startReplayServer', () => {
   });
 
   it('answers 404 for a page it has no recording of', async () => {
-    const response = await fetch(`${replay.origin}/www.bloomberg.com/news/articles/unknown`);
+    const response = await fetch(`${replay.origin}/www.bloomberg.com/news/articles/unknown`, NO_KEEP_ALIVE);
     expect(response.status).toBe(404);
   });
 });
