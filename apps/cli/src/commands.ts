@@ -10,7 +10,13 @@ import {
   UsageError,
 } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
-import { buildReport, type ProcessedDocument, processDocument, startReplayServer } from '@parallax/pipeline';
+import {
+  buildReport,
+  missingDictionaries,
+  type ProcessedDocument,
+  processDocument,
+  startReplayServer,
+} from '@parallax/pipeline';
 import {
   isReportFormat,
   REPORT_FORMATS,
@@ -237,7 +243,14 @@ export async function compareCommand(
   // The HTML carries each rendition's words in context from the documents' own text: it stays
   // self-contained and its evidence reads offline.
   const documentTexts = new Map(documents.map((d) => [d.ref.id, d.article.text] as const));
-  const rendered = renderReport(buildReport(documents), format, { documentTexts });
+  const report = buildReport(documents);
+  const missing = missingDictionaries();
+  if (missing.length > 0)
+    warn(
+      io,
+      `no bilingual dictionary installed for ${missing.join(', ')}: renditions in ${missing.length > 1 ? 'these languages' : 'this language'} are not aligned with English ones (scripts/bootstrap.sh --dictionaries installs Debian's FreeDict)`,
+    );
+  const rendered = renderReport(report, format, { documentTexts });
   if (out) {
     try {
       await mkdir(dirname(out), { recursive: true });

@@ -1,3 +1,5 @@
+/** Languages whose bilingual dictionary a report needed and did not find (translations not aligned). */
+export { missingDictionaries } from '@parallax/normalize';
 export * from './fleet/index';
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';
 export {
