@@ -267,6 +267,7 @@ export function documentFromRow(row: DocumentWithChildrenRow): StoredDocument {
         end: f.end_offset,
         ...(f.country === null || f.country === undefined ? {} : { country: f.country }),
         ...(f.in_headline === null || f.in_headline === undefined ? {} : { inHeadline: f.in_headline }),
+        ...(typeof f.details === 'object' && f.details !== null ? f.details : {}),
       })),
     },
     'documents',

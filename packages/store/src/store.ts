@@ -4,6 +4,7 @@ import {
   contentId,
   type DocumentRef,
   type Event,
+  type Fact,
   Report,
   Snapshot,
   type Statement,
@@ -83,10 +84,12 @@ FROM jsonb_to_recordset($2::jsonb) AS s(id text, ordinal integer, text text, kin
   resolved_speaker text, cue text, lang text, start_offset integer, end_offset integer, spans jsonb)`;
 
 const INSERT_FACTS = `
-INSERT INTO facts (document_id, id, ordinal, kind, subject, value, text, start_offset, end_offset, country, in_headline)
-SELECT $1, f.id, f.ordinal, f.kind, f.subject, f.value, f.text, f.start_offset, f.end_offset, f.country, f.in_headline
+INSERT INTO facts (document_id, id, ordinal, kind, subject, value, text, start_offset, end_offset, country, in_headline,
+  details)
+SELECT $1, f.id, f.ordinal, f.kind, f.subject, f.value, f.text, f.start_offset, f.end_offset, f.country, f.in_headline,
+  f.details
 FROM jsonb_to_recordset($2::jsonb) AS f(id text, ordinal integer, kind text, subject text, value text, text text,
-  start_offset integer, end_offset integer, country text, in_headline boolean)`;
+  start_offset integer, end_offset integer, country text, in_headline boolean, details jsonb)`;
 
 const INSERT_REPORT_EVENTS = `
 INSERT INTO report_events (report_id, event_id, title, position)
@@ -104,6 +107,21 @@ function statementSpans(s: Statement): Pick<Statement, 'quoted' | 'source' | 'cu
   };
   return Object.keys(spans).length ? spans : null;
 }
+
+/** A fact's details as stored: only those it has, or null when it has none. */
+function factDetails(f: Fact): Partial<Fact> | null {
+  const details: Partial<Fact> = {};
+  for (const key of FACT_DETAILS) if (f[key] !== undefined) Object.assign(details, { [key]: f[key] });
+  return Object.keys(details).length ? details : null;
+}
+const FACT_DETAILS = [
+  'placeType',
+  'low',
+  'high',
+  'part',
+  'weekday',
+  'asOf',
+] as const satisfies readonly (keyof Fact)[];
 
 function listLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1)
@@ -229,6 +247,7 @@ export class SqlStore implements Store {
       end_offset: f.end,
       country: f.country ?? null,
       in_headline: f.inHeadline ?? null,
+      details: factDetails(f),
     }));
     await guard(
       `saveDocument(${ref.id})`,

@@ -120,6 +120,21 @@ describe('documents', () => {
     expect(got?.statements[1]).not.toHaveProperty('cueSpan');
   });
 
+  it('round-trips a fact’s details (place type, bounds, part, weekday, asOf) and leaves them out where absent', async () => {
+    const { doc } = await savedSnapshot('fact-details');
+    const [first, second, ...rest] = doc.facts;
+    if (!first || !second) throw new Error('fixture has two facts');
+    const bounded = { ...first, low: 120, high: Number.MAX_SAFE_INTEGER, part: true, asOf: '2024-09-03' };
+    const dated = { ...second, weekday: 'Tuesday', placeType: 'city' as const };
+    const saved = { ...doc, facts: [bounded, dated, ...rest] };
+    await store.saveDocument(saved);
+    const got = await store.getDocument(doc.ref.id);
+    expect(got?.facts[0]).toEqual(bounded);
+    expect(got?.facts[1]).toEqual(dated);
+    expect(got?.facts[2]).not.toHaveProperty('low');
+    expect(got?.facts[2]).not.toHaveProperty('weekday');
+  });
+
   it('returns null for an unknown id', async () => {
     expect(await store.getDocument('doc_missing')).toBeNull();
   });

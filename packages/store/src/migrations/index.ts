@@ -18,5 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'compressed snapshots', sql: compressedSnapshots },
   { version: 3, name: 'documents by source and url', sql: documentsSourceUrl },
-  { version: 4, name: 'statement spans', sql: statementSpans },
+  { version: 4, name: 'statement spans and fact details', sql: statementSpans },
 ];
