@@ -14,6 +14,7 @@ import {
   buildReport,
   missingDictionaries,
   type ProcessedDocument,
+  type ProcessOptions,
   processDocument,
   startReplayServer,
 } from '@parallax/pipeline';
@@ -24,7 +25,6 @@ import {
   renderReport,
   summarizeReport,
 } from '@parallax/report';
-import { extractStatements } from '@parallax/statements';
 import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
@@ -83,6 +83,7 @@ async function processOne(
   path: string,
   io: Io,
   entry?: LoadedManifest['entries'][number],
+  options: ProcessOptions = {},
 ): Promise<(ProcessedDocument & { file: string }) | null> {
   const meta = entry ? metaOf(entry) : undefined;
   // A month or a year is not a publication instant: relative dates in the text ("yesterday") must not
@@ -94,7 +95,7 @@ async function processOne(
   if (input.empty) return null;
   let doc: ProcessedDocument;
   try {
-    doc = processDocument(input);
+    doc = processDocument(input, options);
   } catch (error) {
     if (isParallaxError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -328,22 +329,25 @@ export async function extractCommand(files: string[], options: { format: string 
 
 export async function statementsCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
   requireJson(options.format);
-  await eachFile(files, io, (d) => ({
-    file: d.file,
-    lang: d.article.lang,
-    text: d.article.text,
-    // Statements as attributions (source – cue – content, PARC/PolNeAR): a partial quote's clause, a
-    // quotation split by its tag as one statement, the verbatim words in `quoted`.
-    statements: extractStatements(d.article.text, {
-      lang: d.article.lang,
-      headlineEnd: d.article.headlineEnd,
-      issuer: d.ref.kind === 'official' ? d.ref.source : undefined,
-      documentId: d.ref.id,
+  // Statements as attributions (source – cue – content, PARC/PolNeAR): a partial quote's clause, a
+  // quotation split by its tag as one statement, the verbatim words in `quoted`.
+  const asAttributions = (path: string) =>
+    processOne(path, io, undefined, {
       units: 'attribution',
-      onWarning: (message) => warn(io, `${d.file}: ${message}`),
+      onWarning: (message) => warn(io, `${path}: ${message}`),
+    });
+  await eachFile(
+    files,
+    io,
+    (d) => ({
+      file: d.file,
+      lang: d.article.lang,
+      text: d.article.text,
+      statements: d.statements,
+      facts: d.facts,
     }),
-    facts: d.facts,
-  }));
+    asAttributions,
+  );
 }
 
 export function schemaCommand(io: Io): void {

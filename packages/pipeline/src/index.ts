@@ -18,5 +18,6 @@ export {
   type DocumentMeta,
   joinStories,
   type ProcessedDocument,
+  type ProcessOptions,
   processDocument,
 } from './stages';

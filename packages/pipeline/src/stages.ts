@@ -20,7 +20,7 @@ import {
   severityRank,
 } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
-import { extractFacts, extractStatements } from '@parallax/statements';
+import { extractFacts, extractStatements, type StatementOptions } from '@parallax/statements';
 
 /** What is known about a document before its text is read: from a manifest, a source profile or a file. */
 export interface DocumentMeta {
@@ -48,8 +48,11 @@ export interface ProcessedDocument {
   facts: Fact[];
 }
 
+/** How statements are cut (see StatementOptions): the pipeline's default units, or attributions. */
+export type ProcessOptions = Pick<StatementOptions, 'units' | 'onWarning'>;
+
 /** Stage extract + statements: a document's body → its article, statements and facts. Pure. */
-export function processDocument(input: DocumentInput): ProcessedDocument {
+export function processDocument(input: DocumentInput, options: ProcessOptions = {}): ProcessedDocument {
   const { meta } = input;
   const extracted =
     input.format === 'html'
@@ -66,6 +69,7 @@ export function processDocument(input: DocumentInput): ProcessedDocument {
     headlineEnd: article.headlineEnd,
     issuer: meta.kind === 'official' ? meta.source : undefined,
     documentId: id,
+    ...options,
   });
   const facts = extractFacts(article.text, {
     publishedAt: article.publishedAt,
