@@ -838,18 +838,22 @@ function numberFacts(
     const tollLead = text.slice(Math.max(from, start - 120), start);
     const toll =
       !percentWord && !currencySign ? TOLL_BEFORE.find(([re]) => re.test(tollLead))?.[1] : undefined;
-    if (toll && !(noun && /^(?:percent|per|%)/.test(noun))) {
-      const tollEnd = start + (first as string).length;
+    // A count of people by what was done to them, its span the figure alone.
+    const pushCount = (what: string) => {
+      const countEnd = start + (first as string).length;
       out.push({
         kind: 'number',
-        subject: `people ${toll}`,
+        subject: `people ${what}`,
         value: String(round(value)),
-        text: text.slice(start, tollEnd),
+        text: text.slice(start, countEnd),
         start,
-        end: tollEnd,
+        end: countEnd,
         ...bounds,
         ...part,
       });
+    };
+    if (toll && !(noun && /^(?:percent|per|%)/.test(noun))) {
+      pushCount(toll);
       continue;
     }
     let subject: string | undefined;
@@ -916,17 +920,7 @@ function numberFacts(
           .match(/^(?:were|was|have been|had been|are)\s+(\p{L}+)/u)?.[1];
         const predicate = verb ? PREDICATES.find(([re]) => re.test(verb.toLowerCase()))?.[1] : undefined;
         if (!predicate || !TOLLS.has(predicate)) continue;
-        end = start + (first as string).length;
-        out.push({
-          kind: 'number',
-          subject: `people ${predicate}`,
-          value: String(round(value)),
-          text: text.slice(start, end),
-          start,
-          end,
-          ...bounds,
-          ...part,
-        });
+        pushCount(predicate);
         continue;
       }
       // Cyrillic counts take one noun: the next word is its complement ("26 человек из …").
