@@ -181,4 +181,4 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1]?.endsWith('readability-pages.ts')) main();

@@ -108,7 +108,7 @@ export function parsePage(html: string): ParsedPage {
         current = element;
         depth++;
       },
-      onclosetag() {
+      onclosetag(tag) {
         if (skipDepth > 0) {
           skipDepth--;
           if (skipDepth === 0 && capture) {
@@ -118,6 +118,8 @@ export function parsePage(html: string): ParsedPage {
           }
           return;
         }
+        // htmlparser2 closes a void <meta> at once; it opened nothing here, so it closes nothing.
+        if (tag === 'meta') return;
         if (flattened > 0) flattened--;
         else if (current.parent) {
           current = current.parent;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../src/dom';
+import { extractArticle } from '../src/index';
+
+/**
+ * Behaviours found on pages the extractor was not tuned on (bench:extract-readability). Every
+ * fixture is written here in the manner of the page that showed the failure; none is copied.
+ */
+
+const body = (article: { text: string; headlineEnd: number }) =>
+  article.text.slice(article.headlineEnd).trim();
+
+const paragraphs = (n: number, topic: string) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} about ${topic}: the council met on the budget, heard from residents, and agreed to report back, in writing, before the next session of the year.</p>`,
+  ).join('\n');
+
+describe('microdata <meta> tags inside the body', () => {
+  it('leave the element tree as written (a void <meta> closes nothing)', () => {
+    const page = parsePage(
+      '<html><head><meta name="a" content="b"></head><body><div id="outer"><div id="inner"><meta itemprop="x" content="y"><p>one</p></div><p>two</p></div></body></html>',
+    );
+    const html = page.root.children.find((c) => typeof c !== 'string' && c.tag === 'html');
+    expect(
+      html && typeof html !== 'string' && html.children.map((c) => (typeof c === 'string' ? c : c.tag)),
+    ).toEqual(['head', 'body']);
+  });
+
+  it('do not cut the article off its container', () => {
+    const html = `<html><head><title>Council budget</title><meta name="description" content="x"></head><body>
+      <div class="page"><div class="hero"><h1>Council budget</h1><p>A standfirst that sums the story up in one line.</p></div>
+      <div class="story" itemscope itemtype="https://schema.org/NewsArticle">
+        <meta itemprop="datePublished" content="2024-09-03"><meta itemprop="author" content="A. Writer">
+        <meta itemprop="publisher" content="The Paper"><meta itemprop="image" content="x.jpg">
+        ${paragraphs(6, 'the budget')}
+      </div></div></body></html>`;
+    const text = body(extractArticle(html));
+    for (let i = 1; i <= 6; i++) expect(text).toContain(`Paragraph ${i} about the budget`);
+  });
+});
