@@ -16,14 +16,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REALCOVERAGE_SPLITS, type RealcoverageSplit } from './realcoverage-splits';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const setDir = resolve(process.env.PARALLAX_REALCOVERAGE ?? join(root, '../shared/realcoverage'));
-const keepAt = process.argv.indexOf('--keep');
-const outRoot =
-  keepAt > 0 ? resolve(process.argv[keepAt + 1] ?? '') : mkdtempSync(join(tmpdir(), 'realcoverage-'));
+/** The realcoverage set (PARALLAX_REALCOVERAGE, default ../shared/realcoverage); also read by sweep-shared.ts. */
+export const setDir = resolve(process.env.PARALLAX_REALCOVERAGE ?? join(root, '../shared/realcoverage'));
+let outRoot = '';
 const tsx = join(root, 'node_modules/.bin/tsx');
 const cli = join(root, 'apps/cli/src/main.ts');
 
@@ -81,16 +80,34 @@ function failure(error: unknown): string {
   );
 }
 
+/**
+ * An event's pages as .txt documents under OUT/docs with OUT/manifest.json (outlet, URL, date,
+ * language, title), written by the set's own `score.mjs make`.
+ */
+export function writeEvent(event: string, out: string): { docs: string[]; manifest: string } {
+  mkdirSync(out, { recursive: true });
+  run('node', [join(setDir, 'score.mjs'), 'make', join(setDir, event), out]);
+  const docs = readdirSync(join(out, 'docs'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(out, 'docs', f));
+  return { docs, manifest: join(out, 'manifest.json') };
+}
+
+/** The set's events: its folders that carry a discrepancies.json. */
+export function realcoverageEvents(): string[] {
+  return readdirSync(setDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(setDir, d.name, 'discrepancies.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
 function scoreEvent(event: string, split: RealcoverageSplit): EventResult {
   const eventDir = join(setDir, event);
   const out = join(outRoot, event);
   mkdirSync(out, { recursive: true });
   const score = join(setDir, 'score.mjs');
-  run('node', [score, 'make', eventDir, out]);
-  const docs = readdirSync(join(out, 'docs'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => join(out, 'docs', f));
+  const { docs } = writeEvent(event, out);
   const result: EventResult = { event, split, compare: null, statements: null, errors: [] };
   try {
     const report = run(tsx, [
@@ -201,17 +218,16 @@ function table(rows: string[][]): string {
 }
 
 function main(): void {
+  const keepAt = process.argv.indexOf('--keep');
+  outRoot =
+    keepAt > 0 ? resolve(process.argv[keepAt + 1] ?? '') : mkdtempSync(join(tmpdir(), 'realcoverage-'));
   if (!existsSync(join(setDir, 'score.mjs'))) {
     console.log(
       `realcoverage: no data at ${setDir} (set PARALLAX_REALCOVERAGE to the folder): nothing measured`,
     );
     return;
   }
-  const present = new Set(
-    readdirSync(setDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(setDir, d.name, 'discrepancies.json')))
-      .map((d) => d.name),
-  );
+  const present = new Set(realcoverageEvents());
   const unassigned = [...present].filter((e) => !(e in REALCOVERAGE_SPLITS));
   console.log(`realcoverage: ${setDir} (${present.size} events); outputs in ${outRoot}`);
   const results: EventResult[] = [];
@@ -246,4 +262,5 @@ function main(): void {
   if (results.some((r) => r.errors.length)) process.exitCode = 1;
 }
 
-main();
+// Run as the bench; imported (sweep-shared.ts), only the helpers above.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
