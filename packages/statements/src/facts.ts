@@ -699,7 +699,15 @@ export function extractFacts(text: string, options: FactOptions = {}): Fact[] {
     const full = (short ? fullNameFor(m.name, mentions) : undefined) ?? m.name;
     if (seen.has(full)) continue;
     seen.add(full);
-    push({ kind: 'name', subject: 'person', value: full, text: m.name, start: m.start, end: m.end });
+    // The words as written (two spaces between them stay two); the value is the name normalised.
+    push({
+      kind: 'name',
+      subject: 'person',
+      value: full,
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+    });
   }
   return facts.sort((a, b) => a.start - b.start);
 }

@@ -505,10 +505,15 @@ export function nameMentions(text: string): NameMention[] {
       if (tail?.[1] && prior && /(?:а|я|и|ы)$/u.test(prior)) name = personName(tail[1]);
     }
     if (!name) continue;
-    const at = m.index + m[0].lastIndexOf(name.split(' ')[0] as string);
     const single = !name.includes(' ') && !/\./.test(name);
     if (single) continue; // one capitalised word alone is too often a place or a sentence opener
-    out.push({ name, start: at, end: at + name.length });
+    // The name is the run's last words (what introduced it dropped): it starts at the first of them,
+    // not wherever its first word's letters last occur ("Gov. Chris Christie", "Mourad Mourad"), and
+    // ends where the run does, less the possessive personName strips.
+    const words = [...m[0].matchAll(/\S+/g)];
+    const first = words[words.length - name.split(' ').length]?.index ?? 0;
+    const written = m[0].slice(first).replace(/['’]s$/, '');
+    out.push({ name, start: m.index + first, end: m.index + first + written.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -117,6 +117,20 @@ describe('person names', () => {
     expect(names.filter((n) => n.includes('Putin'))).toEqual(['Vladimir Putin']);
     expect(names.some((n) => n.includes('Visits'))).toBe(false);
   });
+
+  it('places a name whose first word recurs inside it at that first word, as written', () => {
+    // "Chris" also starts "Christie", "Mourad" is both names: the span once began at the later one
+    // (and ended one character short of two spaces).
+    const text =
+      'Yesterday Gov. Chris Christie met the mayor. Police Sgt. Mourad Mourad was hurt. Aide Ann  Annan left.';
+    const names = extractFacts(text).filter((f) => f.kind === 'name');
+    for (const f of names) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(names.map((f) => [f.text, f.value])).toEqual([
+      ['Chris Christie', 'Chris Christie'],
+      ['Mourad Mourad', 'Mourad Mourad'],
+      ['Ann  Annan', 'Ann Annan'],
+    ]);
+  });
 });
 
 describe('figures as real coverage writes them', () => {
