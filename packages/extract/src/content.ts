@@ -1,4 +1,4 @@
-import type { HtmlElement } from './dom';
+import { findFirst, type HtmlElement, textOf } from './dom';
 import type { ElementTest } from './selector';
 
 /**
@@ -270,6 +270,20 @@ function furnitureWordStrength(names: string): number {
   return weak && !content ? 1 : 0;
 }
 
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Whether the element's id spells its own first heading (`id="sharing-your-work"` on the section
+ * headed "Sharing your work"), as documentation and CMS generators write anchors: the id then says
+ * what the section is about, not what role the box plays.
+ */
+function isHeadingAnchor(el: HtmlElement): boolean {
+  const id = el.attrs.id;
+  if (!id || !/[\w][-_][\w]/.test(id)) return false;
+  const heading = findFirst(el, (child) => HEADINGS.has(child.tag));
+  return heading !== undefined && letters(textOf(heading)) === letters(id);
+}
+
 const CONTENT_HEADS = new Set([
   'article',
   'articlebody',
@@ -284,8 +298,10 @@ const CONTENT_HEADS = new Set([
 ]);
 
 function classWeight(el: HtmlElement): number {
-  const names = classAndId(el).toLowerCase();
+  let names = classAndId(el).toLowerCase();
   if (!names) return 0;
+  if (el.attrs.id && NEGATIVE_CLASS.test(names) && isHeadingAnchor(el))
+    names = (el.attrs.class ?? '').toLowerCase();
   let weight = 0;
   if (NEGATIVE_CLASS.test(names)) weight -= 25;
   if (POSITIVE_CLASS.test(names)) weight += 25;
@@ -362,7 +378,7 @@ class BodyFinder {
     if (attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') return true;
     if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return true;
     if (attrs.role && FURNITURE_ROLES.has(attrs.role)) return true;
-    const names = classAndId(el);
+    const names = isHeadingAnchor(el) ? (attrs.class ?? '') : classAndId(el);
     if (!names) return false;
     const strength = furnitureWordStrength(names);
     if (strength === 0) return false;

@@ -40,3 +40,23 @@ describe('microdata <meta> tags inside the body', () => {
     for (let i = 1; i <= 6; i++) expect(text).toContain(`Paragraph ${i} about the budget`);
   });
 });
+
+describe('section ids that are anchors of their heading', () => {
+  const html = `<html><head><title>Notebook guide</title></head><body><div class="document">
+    <h1>Notebook guide</h1>
+    <div class="section" id="writing-your-first-note"><h2>Writing your first note</h2>${paragraphs(3, 'first notes')}</div>
+    <div class="section" id="sharing-notes-between-machines"><h2>Sharing notes between machines</h2>${paragraphs(4, 'sync')}</div>
+    <div class="section" id="related-commands"><h2>Related commands</h2>${paragraphs(2, 'commands')}</div>
+    <div id="share-buttons"><a href="/s/a">Post it</a> <a href="/s/b">Mail it</a></div>
+  </div></body></html>`;
+  const text = body(extractArticle(html));
+
+  it('do not make a section furniture because its title has a furniture word', () => {
+    expect(text).toContain('Paragraph 4 about sync');
+    expect(text).toContain('Paragraph 2 about commands');
+  });
+
+  it('while an id that only names a role still does', () => {
+    expect(text).not.toContain('Post it');
+  });
+});
