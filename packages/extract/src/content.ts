@@ -315,6 +315,8 @@ const PROTECTED_TAGS = new Set(['#root', 'html', 'body', 'main', 'article']);
 class BodyFinder {
   private readonly stats = new Map<HtmlElement, Stats>();
   private readonly candidates: HtmlElement[] = [];
+  /** Length of prose paragraphs (long, few links) below each element: the recall side of the choice. */
+  private readonly prose = new Map<HtmlElement, number>();
   private pageText = 0;
 
   constructor(
@@ -481,6 +483,10 @@ class BodyFinder {
     const text = inline.replace(/ {2,}/g, ' ').trim();
     if (el.tag === 'p' || el.tag === 'pre' || !hasBlockChild) this.credit(el.parent, text);
     else if (text) this.credit(el, text);
+    // A teaser's summary in a list item is not the article's prose, however long.
+    if (text.length >= PROSE_LENGTH && this.linkDensity(el) < 0.25 && !inListItem(el))
+      for (let up: HtmlElement | null = el; up; up = up.parent)
+        this.prose.set(up, (this.prose.get(up) ?? 0) + text.length);
   }
 
   private linkDensity(el: HtmlElement): number {
@@ -569,6 +575,47 @@ class BodyFinder {
     return out;
   }
 
+  /**
+   * The recall-oriented check, after trafilatura's comparison of its precise pass with a wider
+   * one: an ancestor of the chosen body replaces it when it holds clearly more prose paragraphs and
+   * what else it adds (not links, not prose) stays small beside that prose. This recovers a body
+   * split into boxes that do not score alike (pull quotes, media or ads between its parts).
+   */
+  private widenToProse(chosen: HtmlElement[]): HtmlElement[] {
+    const first = chosen[0];
+    if (!first) return chosen;
+    let prose = 0;
+    let plain = 0;
+    let links = 0;
+    for (const el of chosen) {
+      prose += this.prose.get(el) ?? 0;
+      const s = this.stat(el);
+      plain += s.text - s.link;
+      links += s.link;
+    }
+    let best = chosen;
+    const start = chosen.length > 1 ? first.parent : first;
+    for (let up = start?.parent ?? null, level = 0; up && level < 4; up = up.parent, level++) {
+      if (up.tag === '#root' || up.tag === 'html' || up.tag === 'body') break;
+      const s = this.stat(up);
+      const upProse = this.prose.get(up) ?? 0;
+      const gain = upProse - prose;
+      const extra = s.text - s.link - plain - gain;
+      const addedLinks = s.link - links;
+      if (
+        gain >= Math.max(2 * PROSE_LENGTH, prose * 0.2) &&
+        extra <= gain * 0.5 &&
+        addedLinks <= gain * 0.3
+      ) {
+        best = [up];
+        prose = upProse;
+        plain = s.text - s.link;
+        links = s.link;
+      }
+    }
+    return best;
+  }
+
   /** The container whose words best match the JSON-LD `articleBody`, when one matches well. */
   private matchLdBody(ldBody: string): HtmlElement | undefined {
     const want = wordCounts(ldBody);
@@ -615,7 +662,7 @@ class BodyFinder {
     if (fromLd) return [fromLd];
     const top = this.topCandidate();
     if (!top) return [this.root];
-    return this.withSiblings(top);
+    return this.widenToProse(this.withSiblings(top));
   }
 
   /** Whether a box inside the body is furniture by its shape: mostly links, or images without text. */
@@ -648,10 +695,18 @@ class BodyFinder {
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** A paragraph this long with few links reads as prose (jusText's length_low is 70). */
+const PROSE_LENGTH = 80;
+
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center', 'span']);
 
 function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
   for (let el = b.parent; el; el = el.parent) if (el === a) return true;
+  return false;
+}
+
+function inListItem(el: HtmlElement): boolean {
+  for (let up: HtmlElement | null = el; up; up = up.parent) if (up.tag === 'li') return true;
   return false;
 }
 

@@ -60,3 +60,49 @@ describe('section ids that are anchors of their heading', () => {
     expect(text).not.toContain('Post it');
   });
 });
+
+describe('a body split into boxes that do not score alike', () => {
+  const para = (i: number, topic: string) =>
+    `<p>${topic} ${i}: the harbour board met on Tuesday, heard from the fishing crews, and agreed to publish its findings, in full, before the winter season starts.</p>`;
+  const many = (n: number, topic: string) => Array.from({ length: n }, (_, i) => para(i + 1, topic)).join('');
+  const page = (
+    aside: string,
+  ) => `<html><head><title>Harbour dredging approved</title></head><body><div class="site">
+    <nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+    <div class="columns"><article class="story"><h1>Harbour dredging approved</h1>
+      <div class="story-part-wrap"><div class="story-part story-part-1">${many(2, 'Opening')}</div></div>
+      <div class="inline-box"><div class="ad-slot">Advertisement</div></div>
+      <div class="story-part-wrap"><div class="story-part story-part-2">${many(7, 'Main')}</div>
+        <div class="story-tools"><a href="/print">Print</a></div></div>
+    </article>${aside}</div>
+    <footer>About us</footer></div></body></html>`;
+
+  it('is read whole when the wider container adds prose and little else', () => {
+    const text = body(extractArticle(page('')));
+    expect(text).toContain('Opening 1: the harbour board');
+    expect(text).toContain('Main 7: the harbour board');
+    expect(text).not.toContain('Advertisement');
+  });
+
+  it('but not into a neighbouring box of links with another story in it', () => {
+    const links = Array.from(
+      { length: 5 },
+      (_, i) => `<a href="/news/${i}">Headline number ${i} of the day in brief</a>`,
+    ).join(' ');
+    const feed = `<div class="live"><h2>Latest</h2>${links}<div class="item"><h3>Ferry timetable changes</h3>${many(2, 'Ferry')}</div></div>`;
+    const text = body(extractArticle(page(feed)));
+    expect(text).toContain('Opening 1: the harbour board');
+    expect(text).not.toContain('Ferry 1');
+  });
+
+  it('nor into a list of teasers, whose summaries are long but are not the article', () => {
+    const teasers = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<li><h3><a href="/s/${i}">Another story ${i}</a></h3><p>A summary of another story ${i}, long enough to pass for a paragraph of prose, with a clause or two, and a full stop.</p></li>`,
+    ).join('');
+    const text = body(extractArticle(page(`<div class="more"><ul>${teasers}</ul></div>`)));
+    expect(text).toContain('Main 7: the harbour board');
+    expect(text).not.toContain('A summary of another story');
+  });
+});
