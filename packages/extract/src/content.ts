@@ -322,6 +322,8 @@ class BodyFinder {
   constructor(
     private readonly root: HtmlElement,
     private readonly hints: BodyHints,
+    /** The fallback pass: ARIA-hidden boxes and weak class words are not furniture. */
+    private readonly relaxed = false,
   ) {}
 
   private stat(el: HtmlElement): Stats {
@@ -377,13 +379,14 @@ class BodyFinder {
     // ASP.NET and some CMSs wrap the whole page in one <form>: only a small form is furniture.
     if (el.tag === 'form') return this.stat(el).text < this.pageText * 0.4;
     if (FURNITURE_TAGS.has(el.tag)) return true;
-    if (attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') return true;
+    if (attrs.hidden !== undefined) return true;
+    if (attrs['aria-hidden'] === 'true' && !this.relaxed) return true;
     if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return true;
     if (attrs.role && FURNITURE_ROLES.has(attrs.role)) return true;
     const names = isHeadingAnchor(el) ? (attrs.class ?? '') : classAndId(el);
     if (!names) return false;
     const strength = furnitureWordStrength(names);
-    if (strength === 0) return false;
+    if (strength === 0 || (strength === 1 && this.relaxed)) return false;
     // A wrapper that holds most of the page's text is a layout box with an unlucky name, not furniture.
     return this.stat(el).text < this.pageText * 0.4;
   }
@@ -820,7 +823,20 @@ export function extractBody(
   ldBody: string | undefined,
   hints: BodyHints = {},
 ): BodyBlock[] {
-  const finder = new BodyFinder(root, hints);
+  const blocks = writeBody(new BodyFinder(root, hints), ldBody);
+  const length = textLength(blocks);
+  if (length >= SHORT_BODY) return blocks;
+  // Next to nothing survived the precise pass: a page saved with a dialog open hides the article
+  // from assistive technology (aria-hidden) or puts it in a box named as a modal. A pass that
+  // trusts those signals less is kept when it finds clearly more.
+  const fallback = writeBody(new BodyFinder(root, hints, true), ldBody);
+  return textLength(fallback) >= Math.max(2 * length, length + SHORT_BODY) ? fallback : blocks;
+}
+
+/** Below this many characters of body the extraction is treated as having failed. */
+const SHORT_BODY = 250;
+
+function writeBody(finder: BodyFinder, ldBody: string | undefined): BodyBlock[] {
   const containers = finder.find(ldBody);
   const writer = new BlockWriter(finder);
   for (const container of containers) {
@@ -828,4 +844,10 @@ export function extractBody(
     writer.flush();
   }
   return writer.blocks;
+}
+
+function textLength(blocks: readonly BodyBlock[]): number {
+  let length = 0;
+  for (const block of blocks) length += block.text.length;
+  return length;
 }

@@ -106,3 +106,28 @@ describe('a body split into boxes that do not score alike', () => {
     expect(text).not.toContain('A summary of another story');
   });
 });
+
+describe('a page saved with a dialog open', () => {
+  const teasers = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<li><a href="/n/${i}">Teaser ${i}</a><p>A line or two about teaser ${i}, which the page behind the dialog lists with all the others, each with a picture.</p></li>`,
+  ).join('');
+  const html = `<html><head><title>Rocket lost after launch</title></head><body>
+    <div id="app-root" aria-hidden="true"><div class="stream"><ul>${teasers}</ul></div></div>
+    <div id="overlay" class="view-modal"><div class="viewer"><article><h1>Rocket lost after launch</h1>
+      ${paragraphs(5, 'the launch')}
+    </article></div></div></body></html>`;
+
+  it('still yields the article shown in the dialog when the precise pass finds next to nothing', () => {
+    const text = body(extractArticle(html));
+    expect(text).toContain('Paragraph 1 about the launch');
+    expect(text).toContain('Paragraph 5 about the launch');
+  });
+
+  it('while an ARIA-hidden box beside a readable article stays out', () => {
+    const page = `<html><head><title>Budget</title></head><body><article><h1>Budget</h1>${paragraphs(4, 'the budget')}
+      <div aria-hidden="true"><p>Text for sighted readers only, repeated from above for the layout.</p></div></article></body></html>`;
+    expect(body(extractArticle(page))).not.toContain('sighted readers');
+  });
+});
