@@ -131,3 +131,17 @@ describe('a page saved with a dialog open', () => {
     expect(body(extractArticle(page))).not.toContain('sighted readers');
   });
 });
+
+describe('author boxes', () => {
+  it('are furniture like bylines: the name line and the biography under the article', () => {
+    const html = `<html><head><title>Ferry fares rise</title></head><body><article class="entry">
+      <h1>Ferry fares rise</h1>
+      <div class="entry-author"><span class="name">Dana Field</span> 3 March 2024, 09:40</div>
+      ${paragraphs(5, 'fares')}
+      <div class="writer-bio"><p>Dana Field reports on transport and the islands for the paper, and before that covered the courts.</p></div>
+    </article></body></html>`;
+    const text = body(extractArticle(html));
+    expect(text).toContain('Paragraph 5 about fares');
+    expect(text).not.toContain('Dana Field');
+  });
+});
