@@ -33,6 +33,9 @@ interface Stats {
   paragraphs: number;
   images: number;
   listItems: number;
+  /** Blocks of text with no block inside (list items and table cells aside), and the longest one. */
+  leaves: number;
+  longest: number;
   removed: boolean;
   score: number;
   scored: boolean;
@@ -338,6 +341,8 @@ class BodyFinder {
         paragraphs: 0,
         images: 0,
         listItems: 0,
+        leaves: 0,
+        longest: 0,
         removed: false,
         score: 0,
         scored: false,
@@ -355,6 +360,9 @@ class BodyFinder {
     s.paragraphs = el.tag === 'p' ? 1 : 0;
     s.images = el.tag === 'img' ? 1 : 0;
     s.listItems = el.tag === 'li' ? 1 : 0;
+    s.leaves = 0;
+    s.longest = 0;
+    let blockInside = false;
     const linked = inLink || el.tag === 'a';
     for (const child of el.children) {
       if (typeof child === 'string') {
@@ -370,6 +378,14 @@ class BodyFinder {
       s.paragraphs += c.paragraphs;
       s.images += c.images;
       s.listItems += c.listItems;
+      s.leaves += c.leaves;
+      if (c.longest > s.longest) s.longest = c.longest;
+      if (!blockInside && BLOCK_TAGS.has(child.tag)) blockInside = true;
+    }
+    if (STRUCTURED_TAGS.has(el.tag)) s.leaves = 0;
+    else if (!blockInside && s.text > 0 && BLOCK_TAGS.has(el.tag)) {
+      s.leaves = 1;
+      s.longest = s.text;
     }
     return s;
   }
@@ -687,6 +703,8 @@ class BodyFinder {
     if (s.text > 1500) return false;
     if (density > 0.5 || (density > 0.25 && weight < 25 && s.paragraphs === 0 && s.text < 500)) return true;
     if (s.images > 1 && s.paragraphs / s.images < 0.5 && s.text < 200) return true;
+    // Many scraps of text and not one sentence among them: a chart's labels or a player's menus.
+    if (s.leaves >= 10 && s.text < s.leaves * 16 && s.longest < PROSE_LENGTH) return true;
     return false;
   }
 
@@ -703,6 +721,9 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** A paragraph this long with few links reads as prose (jusText's length_low is 70). */
 const PROSE_LENGTH = 80;
+
+/** Lists and tables hold short items by nature: their texts are not scraps. */
+const STRUCTURED_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
 
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center', 'span']);
 

@@ -145,3 +145,46 @@ describe('author boxes', () => {
     expect(text).not.toContain('Dana Field');
   });
 });
+
+describe('boxes of scraps inside the body', () => {
+  const page = (inner: string) =>
+    `<html><head><title>Debt costs</title></head><body><article><h1>Debt costs</h1>${paragraphs(2, 'debt')}${inner}${paragraphs(2, 'interest')}</article></body></html>`;
+
+  it("drop a chart's labels, laid out as one short paragraph each", () => {
+    const labels = ['$900', 'billion', '600', '300', '$263', "'18", "'20", "'22", "'24", "'26", 'Projected'];
+    const chart = `<div class="graphic"><div class="artboard">${labels.map((l) => `<div class="label"><p>${l}</p></div>`).join('')}</div></div>`;
+    const text = body(extractArticle(page(chart)));
+    expect(text).toContain('Paragraph 2 about interest');
+    expect(text).not.toContain('Projected');
+  });
+
+  it("drop a media player's settings menus", () => {
+    const menu = ['Quality', 'Auto', 'High', 'Low', 'Subtitles', 'Off', 'Size', 'Aa', 'Aa', 'Aa', 'Back'];
+    const player = `<div class="player"><div class="controls">${menu.map((m) => `<div>${m}</div>`).join('')}</div></div>`;
+    expect(body(extractArticle(page(player)))).not.toContain('Subtitles');
+  });
+
+  it('keep a table of figures and a list of short items', () => {
+    const rows = Array.from(
+      { length: 6 },
+      (_, i) => `<tr><td><p>Year ${2020 + i}</p></td><td><p>${i + 1}.5 bn</p></td></tr>`,
+    );
+    const items = [
+      'Flour',
+      'Salt',
+      'Yeast',
+      'Water',
+      'Oil',
+      'Sugar',
+      'Seeds',
+      'Milk',
+      'Eggs',
+      'Butter',
+      'Honey',
+    ];
+    const inner = `<div class="figures"><table>${rows.join('')}</table></div><div class="needs"><ul>${items.map((i) => `<li><p>${i}</p></li>`).join('')}</ul></div>`;
+    const text = body(extractArticle(page(inner)));
+    expect(text).toContain('Year 2025');
+    expect(text).toContain('Honey');
+  });
+});
