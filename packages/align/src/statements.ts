@@ -142,6 +142,19 @@ const MAX_POSTING = 400;
 function isFragment(item: { statement: Statement; stems: ReadonlySet<string> }): boolean {
   return item.statement.kind !== 'direct' && item.stems.size < 5;
 }
+/**
+ * The same for a whole quotation of so few words, some of them words many statements of the batch
+ * use, inside a longer statement ("We are grateful to President Biden and his administration for",
+ * said by many that day). Of rarer words ("a wonderful dialogue with our friends from Mongolia") it
+ * is the quotation; repeated whole ("We love you!") it is the statement itself.
+ */
+function isFragmentOf(
+  item: { statement: Statement; stems: ReadonlySet<string>; weight: number },
+  other: { stems: ReadonlySet<string> },
+): boolean {
+  if (isFragment(item)) return true;
+  return item.stems.size < 5 && other.stems.size > item.stems.size && item.weight < item.stems.size - 0.5;
+}
 const DAY = 86_400_000;
 /** A figure stated by more statements than this (a round number) vouches for none of them. */
 const MAX_FIGURE_POSTING = 50;
@@ -601,11 +614,10 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     const unvouched = !agree && Math.min(a.weight, b.weight) * 3 < Math.max(a.weight, b.weight);
     // Quotations credited, as both documents write it, to speakers not known to be one (two
     // ministers' stock appeal in their own words) need nearly all their words in common.
-    // A pronoun's resolution is a guess: against it the bar is a little lower.
-    const distinct =
-      speakersKnown &&
-      !agree &&
-      ((a.written && b.written) || ((a.written || b.written) && relation === 'different'));
+    // A pronoun's resolution is a guess: against it the bar is a little lower (and as high whether
+    // the two are known to differ or not known to be one: "she", resolved to a spokesperson, against
+    // a country's foreign office).
+    const distinct = speakersKnown && !agree && (a.written || b.written);
     const bar =
       distinct && quoted
         ? a.written && b.written
@@ -667,7 +679,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // (A quotation needs nearly all its words in the other already; reported speech, which rewords,
     // must also cover a good part of the other.)
     if (differ && !quoted && commonWeight / Math.max(a.weight, b.weight) < 0.35) return 0;
-    if (differ && (isFragment(a) || isFragment(b))) return 0;
+    if (differ && (isFragmentOf(a, b) || isFragmentOf(b, a))) return 0;
     return containment;
   }
 
@@ -695,6 +707,40 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     return false;
   }
 
+  /**
+   * Whether an item naming its speaker would join, through `other` (with `score`), a group whose
+   * named speakers include one that is a different person or body — and its words are no
+   * misattribution's: fewer than nearly all in common, a fragment (see isFragmentOf), or a
+   * translation (whose words cannot show a misattribution). Unless it joins through a rendition of
+   * its own speaker: then the group's misattribution is that one's.
+   */
+  function otherSpeakerThanGroup(
+    item: Prepared,
+    i: number,
+    other: number,
+    score: number,
+    named: readonly number[] | undefined,
+  ): boolean {
+    if (!named) return false;
+    const candidate = items[other] as Prepared;
+    const through = candidate.speaker
+      ? speakerRelation(item.speaker as CanonicalSpeaker, candidate.speaker)
+      : 'unknown';
+    if (through === 'same') return false;
+    for (const m of named) {
+      if (m === other || m === i) continue;
+      const groupSpeaker = items[m] as Prepared;
+      if (
+        speakerRelation(item.speaker as CanonicalSpeaker, groupSpeaker.speaker as CanonicalSpeaker) !==
+        'different'
+      )
+        continue;
+      if (score < minOtherQuoted || isFragmentOf(item, candidate) || groupSpeaker.lang !== item.lang)
+        return true;
+    }
+    return false;
+  }
+
   // Groups are formed best reference first: each statement joins the group of the most similar
   // statement that is a better reference than itself (an official document's words, a direct
   // quotation, a fuller text) — but only if it also matches that group's reference directly. A
@@ -708,8 +754,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   const referenceOf = new Array<number>(n).fill(-1);
   // Each group's members so far, by document.
   const groupSoFar = new Map<number, Map<string, number[]>>();
-  // Per group, its first member whose document names the speaker at the statement.
-  const namedSpeakerOf = new Map<number, number>();
+  // Per group, its members whose documents name the speaker at the statement (one per speaker).
+  const namedSpeakersOf = new Map<number, number[]>();
   for (const i of byAuthority) {
     const item = items[i] as Prepared;
     let best = -1;
@@ -719,24 +765,15 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       if (candidate.documentId === item.documentId || compareAuthority(candidate, item) >= 0) continue;
       const reference = referenceOf[other] as number;
       if (quotedOtherwiseInItsDocument(item, groupSoFar.get(reference))) continue;
-      // A group whose reference names no speaker (a pronoun, however resolved) takes its speaker from
-      // its first member whose document names one: an item naming a different speaker joins only on
-      // a misattribution's bar.
-      const named = namedSpeakerOf.get(reference);
-      if (named !== undefined && named !== other && item.speaker && item.written) {
-        const groupSpeaker = items[named] as Prepared;
-        const relation = speakerRelation(item.speaker, groupSpeaker.speaker as CanonicalSpeaker);
-        // (Unless it joins through a rendition of its own speaker: the group's misattribution.)
-        const through = candidate.speaker ? speakerRelation(item.speaker, candidate.speaker) : 'unknown';
-        // Across languages the words cannot show a misattribution (a translation is never the same
-        // words): an item naming another speaker than the group's, in another language, stays apart.
-        if (
-          relation === 'different' &&
-          through !== 'same' &&
-          (score < minOtherQuoted || isFragment(item) || groupSpeaker.lang !== item.lang)
-        )
-          continue;
-      }
+      // A group whose reference names no speaker (a pronoun, however resolved) takes its speakers
+      // from its members whose documents name one: an item naming a different speaker than any of
+      // them joins only on a misattribution's bar.
+      if (
+        item.speaker &&
+        item.written &&
+        otherSpeakerThanGroup(item, i, other, score, namedSpeakersOf.get(reference))
+      )
+        continue;
       // A rendition in another language than the reference cannot be matched on words; it joins
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
@@ -751,8 +788,20 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }
     const root = best >= 0 ? (referenceOf[best] as number) : i;
     referenceOf[i] = root;
-    if (!namedSpeakerOf.has(root) && item.speaker && item.written && isSpeakerLabel(item.statement.speaker))
-      namedSpeakerOf.set(root, i);
+    if (item.speaker && item.written && isSpeakerLabel(item.statement.speaker)) {
+      const named = namedSpeakersOf.get(root);
+      if (!named) namedSpeakersOf.set(root, [i]);
+      else if (
+        !named.some(
+          (m) =>
+            speakerRelation(
+              (items[m] as Prepared).speaker as CanonicalSpeaker,
+              item.speaker as CanonicalSpeaker,
+            ) === 'same',
+        )
+      )
+        named.push(i);
+    }
     const group = groupSoFar.get(root) ?? new Map<string, number[]>();
     groupSoFar.set(root, group);
     const inDocument = group.get(item.documentId);

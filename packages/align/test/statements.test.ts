@@ -280,3 +280,48 @@ The ministry said the court ruling on the pipeline was final. The ministry said 
     ]);
   });
 });
+
+describe('alignStatements: one speaker per statement', () => {
+  // A day of statements thanking the president: the thanks are common words of the batch.
+  const thanks = Array.from({ length: 24 }, (_, i) => {
+    const text = `We thank President Garland and his administration for case number ${i + 100} of the release talks`;
+    return doc(`thanks-${i}`, 'outlet', 'en', [
+      statement(`thanks-${i}`, text, text, 'direct', `Senator Ivo Marek${i}`),
+    ]);
+  });
+  const FAMILY = `"Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony," the Halloran family said.`;
+  const EDITOR = `"We are grateful to President Garland and his administration for" the work, editor Dana Whitlock wrote.`;
+  const WIRE = `"Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony," it said.`;
+  const family = statement(
+    'family',
+    FAMILY,
+    'Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony,',
+    'direct',
+    'the Halloran family',
+  );
+  const wire = statement(
+    'wire',
+    WIRE,
+    'Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony,',
+    'direct',
+    'it',
+  );
+  const editor = statement(
+    'editor',
+    EDITOR,
+    'We are grateful to President Garland and his administration for',
+    'direct',
+    'editor Dana Whitlock',
+  );
+
+  it('keeps a short quotation of the day’s stock words, credited to another, out of a statement', () => {
+    const groups = alignStatements([
+      doc('wire', 'outlet', 'en', [wire]),
+      doc('family', 'outlet', 'en', [family]),
+      doc('editor', 'outlet', 'en', [editor]),
+      ...thanks,
+    ]);
+    expect(groupIds(groups, 'family')).toEqual(['family', 'wire']);
+    expect(groupIds(groups, 'editor')).toEqual(['editor']);
+  });
+});

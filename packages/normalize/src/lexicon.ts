@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -151,4 +151,116 @@ export function synonyms(a: string, b: string): boolean {
   if (x.size === 0) return false;
   for (const s of englishSynsets(b)) if (x.has(s)) return true;
   return false;
+}
+
+/** A synset of WordNet's data files: its lexicographer file, its words as written, its pointers. */
+export interface WordnetSynset {
+  /** The lexicographer file number: 14 noun.group, 15 noun.location, 18 noun.person… */
+  lexfile: number;
+  /** Its words as WordNet writes them (proper nouns capitalised), underscores as spaces. */
+  words: string[];
+  /** `target`: the word of the target synset a lexical pointer points at (1-based), 0 for the whole synset. */
+  pointers: Array<{ symbol: string; offset: number; pos: string; target: number }>;
+}
+
+const DATA_FILES: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+const dataHandles = new Map<string, number>();
+const synsetLines = new Map<string, WordnetSynset | null>();
+
+/** The synset at a byte offset of one data file (WordNet's offsets are byte offsets), read on demand. */
+export function wordnetSynset(pos: string, offset: number): WordnetSynset | null {
+  const file = DATA_FILES[pos];
+  if (!file) return null;
+  const key = `${file}${offset}`;
+  const known = synsetLines.get(key);
+  if (known !== undefined) return known;
+  let fd = dataHandles.get(file);
+  if (fd === undefined) {
+    fd = openSync(join(wordnet.path, `data.${file}`), 'r');
+    dataHandles.set(file, fd);
+  }
+  // A synset line is rarely over a few kilobytes; the pointers come before the gloss.
+  const buffer = Buffer.alloc(8192);
+  const read = readSync(fd, buffer, 0, buffer.length, offset);
+  const line = buffer.toString('latin1', 0, read).split('\n')[0] ?? '';
+  const fields = line.split(' ');
+  let out: WordnetSynset | null = null;
+  if (Number(fields[0]) === offset) {
+    const count = Number.parseInt(fields[3] ?? '0', 16);
+    const words = Array.from({ length: count }, (_, i) =>
+      (fields[4 + 2 * i] ?? '').replace(/\(\w+\)$/, '').replace(/_/g, ' '),
+    );
+    const at = 4 + 2 * count;
+    const pointers = Array.from({ length: Number(fields[at]) }, (_, i) => ({
+      symbol: fields[at + 1 + 4 * i] ?? '',
+      offset: Number(fields[at + 2 + 4 * i]),
+      pos: fields[at + 3 + 4 * i] ?? '',
+      target: Number.parseInt((fields[at + 4 + 4 * i] ?? '0000').slice(2), 16),
+    }));
+    out = { lexfile: Number(fields[1]), words, pointers };
+  }
+  if (synsetLines.size < 50_000) synsetLines.set(key, out);
+  return out;
+}
+
+/** The synsets of a lemma ("united states") in one part of speech ('n', 'v', 'a', 'r'), most frequent sense first. */
+export function wordnetSenses(lemma: string, pos: 'n' | 'v' | 'a' | 'r', limit = SENSES): WordnetSynset[] {
+  const file = wordnetFiles()[{ n: 0, v: 1, a: 2, r: 3 }[pos]] as string;
+  const line = lookUp(file, lemma.toLowerCase().replace(/ /g, '_'));
+  if (!line) return [];
+  const fields = line.trim().split(' ');
+  const synsetCount = Number(fields[2]);
+  const first = 4 + Number(fields[3]) + 2;
+  const out: WordnetSynset[] = [];
+  for (const o of fields.slice(first, first + Math.min(synsetCount, limit))) {
+    const synset = wordnetSynset(pos, Number(o));
+    if (synset) out.push(synset);
+  }
+  return out;
+}
+
+/** What WordNet knows of a capitalised word in a speaker label: see labelWord. */
+export interface LabelWord {
+  /** WordNet has it as a common word (lower case, any part of speech). */
+  common: boolean;
+  /** WordNet has it as a particular person's name ("Harris", "Service", "Baker"). */
+  person: boolean;
+  /**
+   * As a common word: a group or institution among its senses ("Service", "Federations",
+   * "Authorities"), a kind of person ("Editor", "Envoy"), or only an adjective ("Jewish").
+   */
+  kind: 'body' | 'role' | 'adjective' | null;
+}
+
+const labelWords = new Map<string, LabelWord>();
+/** Lexicographer files: groups of people (bodies), people. */
+const NOUN_GROUP = 14;
+const NOUN_PERSON = 18;
+/** Senses looked at: a body's sense is often not a word's first ("service", "security"). */
+const LABEL_SENSES = 8;
+const UNKNOWN_WORD: LabelWord = { common: false, person: false, kind: null };
+
+/** What WordNet 3.1 knows of an English word written in a speaker label (see LabelWord). */
+export function labelWord(word: string): LabelWord {
+  const key = word.toLowerCase();
+  const known = labelWords.get(key);
+  if (known !== undefined) return known;
+  let out = UNKNOWN_WORD;
+  if (/^[a-z][a-z'-]*$/.test(key)) {
+    const nouns = baseForms(key).flatMap((f) => wordnetSenses(f, 'n', LABEL_SENSES));
+    const adjectives = wordnetSenses(key, 'a', 1);
+    const proper = (s: WordnetSynset) => s.words.some((w) => /^\p{Lu}/u.test(w));
+    const common = nouns.filter((s) => !proper(s));
+    const person = nouns.some((s) => s.lexfile === NOUN_PERSON && proper(s));
+    const kind = common.some((s) => s.lexfile === NOUN_GROUP)
+      ? 'body'
+      : common.slice(0, 2).some((s) => s.lexfile === NOUN_PERSON)
+        ? 'role'
+        : nouns.length === 0 && adjectives.length > 0
+          ? 'adjective'
+          : null;
+    out = { common: common.length > 0 || adjectives.length > 0, person, kind };
+  }
+  if (labelWords.size < 50_000) labelWords.set(key, out);
+  return out;
 }

@@ -1,3 +1,5 @@
+import { countryOf, isPlaceName } from './countries';
+import { labelWord } from './lexicon';
 import { foldDiacritics } from './text';
 import { transliterate } from './transliterate';
 
@@ -15,6 +17,8 @@ export interface CanonicalSpeaker {
   person: string[];
   /** Lower-case descriptor tokens (organisations, places, roles), synonyms unified. */
   descriptors: string[];
+  /** The countries its words stand for (ISO 3166-1 alpha-2, sorted): see countries.ts. */
+  countries: string[];
 }
 
 /** Capitalised words that belong to organisations or roles, never to a person's name. */
@@ -195,6 +199,8 @@ function stripPatronymic(token: string): string {
 
 export function canonicalSpeaker(label: string): CanonicalSpeaker {
   const raw = tokensOf(label);
+  const countries = countriesIn(label);
+  const body = namesABody(label, raw);
   const person: string[] = [];
   const descriptors: string[] = [];
   // A capitalised run right after "of" ("representative of the Social Democrats", "President of
@@ -209,8 +215,9 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
     if (lower === 'the' && ofBody) continue;
     const capitalised = /^\p{Lu}/u.test(token);
     if (!capitalised) ofBody = false;
-    if (DROP.has(lower)) continue;
+    if (DROP.has(lower.replace(/\.$/, ''))) continue;
     const isName =
+      !body &&
       !ofBody &&
       !ORG_PREFIXES.test(lower) &&
       capitalised &&
@@ -240,11 +247,67 @@ export function canonicalSpeaker(label: string): CanonicalSpeaker {
   const name = label.replace(/^(?:the|a|an)\s+/i, '').trim();
   const key =
     person.length > 0 ? `person:${person[person.length - 1]}` : `org:${uniqueDescriptors.join(' ')}`;
-  return { key, name, person, descriptors: uniqueDescriptors };
+  return { key, name, person, descriptors: uniqueDescriptors, countries };
 }
 
-/** Descriptors that name a country: two bodies of different countries are never one speaker. */
-const COUNTRIES = new Set(['mongolia', 'russia', 'ukraine', 'us', 'china']);
+/** The countries a label's words stand for ("Russia’s", "Turkish", "Ankara", "МИД России"), as ISO codes. */
+function countriesIn(label: string): string[] {
+  const words = label.split(/[\s,]+/u).filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    // Where a body sits is not whose it is: "the Russian Embassy in Ulaanbaatar" is Russia's.
+    if (/^(?:in|at|в|во)$/iu.test(words[i] as string)) {
+      i += /^the$/i.test(words[i + 1] ?? '') ? 2 : 1;
+      continue;
+    }
+    // Two-word names first ("United States", "South Africa", "North Korea").
+    const pair = i + 1 < words.length ? countryOf(`${words[i]} ${words[i + 1]}`) : null;
+    const code = pair ?? countryOf(words[i] as string);
+    if (code) out.add(code);
+    if (pair) i++;
+  }
+  return [...out].sort();
+}
+
+/**
+ * Whether a label names a body, though capitalised like a name ("The Security Service", "Turkish
+ * authorities", "Jewish Federations of North America", "Ankara"): every capitalised word is a
+ * country, a known body or title word, or a common English word (WordNet), none a word WordNet
+ * knows only as a name — and either the label opens with an article or one word is a country, an
+ * institution or an adjective (not a kind of person: "Baker" is a surname too).
+ */
+function namesABody(label: string, raw: string[]): boolean {
+  let evidence = /^(?:the|a|an)\s/i.test(label.trim());
+  let capitals = 0;
+  for (const token of raw) {
+    if (!/^\p{Lu}/u.test(token) || /^\p{Lu}{2,}$/u.test(token)) continue;
+    const lower = token.toLowerCase().replace(/\.$/, '');
+    if (DROP.has(lower)) continue;
+    capitals++;
+    if (ORG_WORDS.has(lower) || countryOf(token)) {
+      evidence = true;
+      continue;
+    }
+    if (!/^[\p{Script=Latin}'’.-]+$/u.test(token)) return false;
+    const known = labelWord(lower);
+    if (!known.common) return false;
+    if (known.person && !/^(?:the|a|an)\s/i.test(label.trim())) return false;
+    if (known.kind === 'body' || known.kind === 'adjective') evidence = true;
+  }
+  return capitals > 0 && evidence;
+}
+
+/** Whether a descriptor names a country ("russia", "us", "turkish"): see countries.ts. */
+function isCountryWord(token: string): boolean {
+  return isPlaceName(token.charAt(0).toUpperCase() + token.slice(1));
+}
+
+/** Two speakers placed in countries, none in common: never one speaker. */
+function otherCountries(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
+  return (
+    a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c))
+  );
+}
 
 function overlapRatio(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
@@ -274,10 +337,7 @@ export function sameSpeaker(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
     return overlapRatio(a.descriptors, b.descriptors) > 0;
   }
   // Russia's and Ukraine's foreign ministries share most words but are different bodies.
-  const aCountries = aCore.filter((t) => COUNTRIES.has(t));
-  const bCountries = bCore.filter((t) => COUNTRIES.has(t));
-  if (aCountries.length > 0 && bCountries.length > 0 && !aCountries.some((t) => bCountries.includes(t)))
-    return false;
+  if (otherCountries(a, b)) return false;
   return overlapRatio(aCore, bCore) >= 0.5;
 }
 
@@ -471,6 +531,8 @@ function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
     if (aTitle && bTitle) return overlapRatio(a.descriptors, b.descriptors) > 0 ? 'same' : 'unknown';
     // A person described by another office ("Kremlin spokesman Dmitry Peskov" against "President of
     // Russia") cannot be the title's holder.
+    // The American president is not Ankara's.
+    if (otherCountries(a, b)) return 'different';
     const [title, other] = aTitle ? [a, b] : [b, a];
     const titles = [...title.person, ...title.descriptors].filter((t) => TITLES.has(t));
     const roles = other.descriptors.filter((t) => TITLES.has(t) || OTHER_OFFICES.has(t));
@@ -482,17 +544,19 @@ function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
     if (b.person.some((t) => sameName(t, aLast)) || a.person.some((t) => sameName(t, bLast))) return 'same';
     return 'different';
   }
-  const countries = (s: string[]) => s.filter((t) => COUNTRIES.has(t));
   const ac = core(a);
   const bc = core(b);
   if (a.person.length > 0 || b.person.length > 0) {
     // A person and a body.
     const [person, body] = a.person.length > 0 ? [ac, bc] : [bc, ac];
-    if (body.length === 0 || body.every((t) => GENERIC_CORE.has(t) || COUNTRIES.has(t))) {
-      const pc = countries(person);
-      const bcs = countries(body);
-      if (pc.length > 0 && bcs.length > 0 && !pc.some((t) => bcs.includes(t))) return 'different';
-      return 'related';
+    if (body.length === 0 || body.every((t) => GENERIC_CORE.has(t) || isCountryWord(t))) {
+      if (otherCountries(a, b)) return 'different';
+      // A person placed in no country against a country's body ("Kremlin spokesman Peskov" or "EU
+      // spokesperson Anna Lindqvist" against "Russia" or "Germany's Foreign Office"): nothing says
+      // whether he speaks for that country.
+      const personal = a.person.length > 0 ? a : b;
+      const country = personal === a ? b : a;
+      return personal.countries.length === 0 && country.countries.length > 0 ? 'unknown' : 'related';
     }
     if (person.length === 0) return 'unknown';
     if (overlapRatio(person, body) > 0) return 'related';
@@ -500,12 +564,9 @@ function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
   }
   // Two bodies (or roles).
   if (sameSpeaker(a, b)) return 'same';
-  const aCountries = countries(ac);
-  const bCountries = countries(bc);
-  if (aCountries.length > 0 && bCountries.length > 0 && !aCountries.some((t) => bCountries.includes(t)))
-    return 'different';
+  if (otherCountries(a, b)) return 'different';
   if (ac.length === 0 || bc.length === 0) return 'related';
-  const specific = (s: string[]) => s.filter((t) => !GENERIC_CORE.has(t) && !COUNTRIES.has(t));
+  const specific = (s: string[]) => s.filter((t) => !GENERIC_CORE.has(t) && !isCountryWord(t));
   const as = specific(ac);
   const bs = specific(bc);
   if (as.length === 0 || bs.length === 0) return 'related';

@@ -51,6 +51,13 @@ describe('one speaker, many names', () => {
     expect(relation('a representative of the Green Party', 'Marta Kowal')).not.toBe('different');
   });
 
+  it('keeps bodies and titles of different countries apart, however the country is written', () => {
+    expect(relation('Moscow', 'the Turkish presidency')).toBe('different');
+    expect(relation('Ankara', 'the American president')).toBe('different');
+    expect(relation('МИД России', 'Turkish authorities')).toBe('different');
+    expect(relation('Ankara', 'Turkish authorities')).not.toBe('different');
+  });
+
   it('never calls a pronoun, a possessive or a sentence opener a different speaker', () => {
     expect(isAnaphor('he')).toBe(true);
     expect(isAnaphor('Она')).toBe(true);

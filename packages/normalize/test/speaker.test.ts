@@ -17,6 +17,8 @@ describe('canonicalSpeaker', () => {
       name: 'Kremlin spokesman Dmitry Peskov',
       person: ['dmitry', 'peskov'],
       descriptors: ['kremlin', 'spokesperson'],
+      // The Kremlin is in Moscow (WordNet).
+      countries: ['RU'],
     });
   });
 
@@ -28,12 +30,39 @@ describe('canonicalSpeaker', () => {
     expect(canonicalSpeaker('В.Путин')).toMatchObject({ key: 'person:putin', person: ['putin'] });
   });
 
+  it('places a label in the countries its words stand for, in any case and script', () => {
+    expect(canonicalSpeaker('the Turkish presidency').countries).toEqual(['TR']);
+    expect(canonicalSpeaker('Ankara').countries).toEqual(['TR']);
+    expect(canonicalSpeaker('МИД России').countries).toEqual(['RU']);
+    expect(canonicalSpeaker('the American president').countries).toEqual(['US']);
+    expect(canonicalSpeaker('Chinese Foreign Ministry spokesperson').countries).toEqual(['CN']);
+    // Where a body sits is not whose it is.
+    expect(canonicalSpeaker('the Russian Embassy in Ulaanbaatar').countries).toEqual(['RU']);
+    // A surname is no country.
+    expect(canonicalSpeaker('Ross').countries).toEqual([]);
+  });
+
+  it('reads a capitalised label of common words as a body, never a surname', () => {
+    for (const label of [
+      'The Security Service',
+      'Turkish authorities',
+      'The Turkish',
+      'Jewish Federations of Ohio',
+    ])
+      expect(canonicalSpeaker(label).person, label).toEqual([]);
+    // Surnames that are common words too stay people.
+    for (const label of ['Baker', 'Ms. Harris', 'Jake Tapper', 'Hunter Biden'])
+      expect(canonicalSpeaker(label).person.length, label).toBeGreaterThan(0);
+    expect(canonicalSpeaker('Ms. Harris').person).toEqual(['harris']);
+  });
+
   it('keys a body by its descriptors and drops leading articles from the display name', () => {
     expect(canonicalSpeaker('Ukraine’s Foreign Ministry')).toEqual({
       key: 'org:affairs foreign ministry ukraine',
       name: 'Ukraine’s Foreign Ministry',
       person: [],
       descriptors: ['affairs', 'foreign', 'ministry', 'ukraine'],
+      countries: ['UA'],
     });
     expect(canonicalSpeaker('an ICC spokesperson')).toMatchObject({
       key: 'org:icc spokesperson',
