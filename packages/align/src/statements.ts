@@ -159,6 +159,9 @@ const DAY = 86_400_000;
 /** A figure stated by more statements than this (a round number) vouches for none of them. */
 const MAX_FIGURE_POSTING = 50;
 
+/** The share of its words an item must share with a fuller rendition to be a stretch of it (see partOfItsUtterance). */
+const MIN_STRETCH = 0.8;
+
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
 /**
@@ -741,6 +744,25 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     return false;
   }
 
+  /**
+   * Whether an item is, nearly word for word, a stretch of a fuller rendition by the same speaker
+   * (both documents naming him alike): it is that utterance, whichever of its sentences the group's
+   * reference renders ("Make no mistake: Putin is responsible for Navalny's death" inside "Make no
+   * mistake: … What has happened to Navalny is yet more proof…", whose group another rendition of
+   * its second sentence leads).
+   */
+  function partOfItsUtterance(item: Prepared, candidate: Prepared, score: number): boolean {
+    return (
+      score >= MIN_STRETCH &&
+      item.written &&
+      candidate.written &&
+      item.weight <= candidate.weight &&
+      item.speaker !== null &&
+      candidate.speaker !== null &&
+      speakerRelation(item.speaker, candidate.speaker) === 'same'
+    );
+  }
+
   // Groups are formed best reference first: each statement joins the group of the most similar
   // statement that is a better reference than itself (an official document's words, a direct
   // quotation, a fuller text) — but only if it also matches that group's reference directly. A
@@ -777,7 +799,13 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       // A rendition in another language than the reference cannot be matched on words; it joins
       // through the rendition that carries its speaker and figures.
       const sameLanguage = (items[reference] as Prepared).lang === item.lang;
-      if (reference !== other && sameLanguage && scoreBetween(i, reference) <= 0) continue;
+      if (
+        reference !== other &&
+        sameLanguage &&
+        scoreBetween(i, reference) <= 0 &&
+        !partOfItsUtterance(item, candidate, score)
+      )
+        continue;
       if (
         score > bestScore ||
         (score === bestScore && best >= 0 && compareAuthority(candidate, items[best] as Prepared) < 0)

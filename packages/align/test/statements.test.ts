@@ -325,3 +325,39 @@ describe('alignStatements: one speaker per statement', () => {
     expect(groupIds(groups, 'editor')).toEqual(['editor']);
   });
 });
+
+describe('alignStatements: the sentences of one utterance', () => {
+  const LONG = `"Moreau is to blame. What happened at Lerida is further proof of his negligence and of years of neglect, of warnings he ignored for a decade," Senator Ana Vance said.`;
+  const BOTH = `"Let there be no doubt: Moreau is to blame for the collapse of the dam. What happened at Lerida is more proof of his negligence," Vance said.`;
+  const FIRST = `"Let there be no doubt: Moreau is to blame for the collapse of the dam," Vance told reporters.`;
+  const long = statement(
+    'long',
+    LONG,
+    'Moreau is to blame. What happened at Lerida is further proof of his negligence and of years of neglect, of warnings he ignored for a decade,',
+    'direct',
+    'Senator Ana Vance',
+  );
+  const both = statement(
+    'both',
+    BOTH,
+    'Let there be no doubt: Moreau is to blame for the collapse of the dam. What happened at Lerida is more proof of his negligence,',
+    'direct',
+    'Vance',
+  );
+  const first = statement(
+    'first',
+    FIRST,
+    'Let there be no doubt: Moreau is to blame for the collapse of the dam,',
+    'direct',
+    'Vance',
+  );
+
+  it('puts a sentence with the fuller rendition it is a stretch of, whichever sentence leads the group', () => {
+    const groups = alignStatements([
+      doc('long', 'outlet', 'en', [long]),
+      doc('both', 'outlet', 'en', [both]),
+      doc('first', 'outlet', 'en', [first]),
+    ]);
+    expect(groupIds(groups, 'both')).toEqual(['both', 'first', 'long']);
+  });
+});
