@@ -24,7 +24,7 @@ want_dictionaries=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
-    --dictionaries) want_dictionaries=true ;; # FreeDict dictionaries in /usr/share/dictd (packages/normalize/src/bilingual.ts)
+    --dictionaries) want_dictionaries=true ;; # FreeDict and Müller dictionaries in /usr/share/dictd (packages/normalize/src/bilingual.ts)
     --services) want_services=true ;; # redis-server and PostgreSQL for the fleet tests (test/fleet)
   esac
 done
@@ -66,9 +66,11 @@ if [ "$want_dictionaries" = true ]; then
   for d in deu-eng fra-eng ita-eng spa-eng por-eng pol-eng tur-eng eng-rus; do
     [ -f "/usr/share/dictd/freedict-$d.index" ] || missing+=("dict-freedict-$d")
   done
+  # Müller's English-Russian dictionary, read backwards for Russian (FreeDict has none into English).
+  [ -f /usr/share/dictd/mueller7.index ] || missing+=(mueller7-dict)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}" || {
-      echo "The translation tests need the FreeDict dictionaries: apt-get install ${missing[*]}" >&2
+      echo "The translation tests need the bilingual dictionaries: apt-get install ${missing[*]}" >&2
       exit 1
     }
   fi

@@ -545,8 +545,11 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       f.stems.size <= e.stems.size
         ? evidence / foreignSize
         : (english.size + names + figures) / Math.max(1, e.stems.size);
+    // A short statement of one speaker ("The Motherland hasn't forgotten about you for a minute")
+    // has few words to show: two rare ones, most of its words, are enough when the speaker agrees.
+    const short = Math.min(f.stems.size, e.stems.size) <= 3 && containment >= 0.6;
     const ok = agree
-      ? containment >= 0.4 && evidence >= 3 && rare >= 2
+      ? containment >= 0.4 && (evidence >= 3 || (short && evidence >= 2)) && rare >= 2
       : containment >= 0.5 && evidence >= 4 && shared >= 2 && rare >= 3;
     return ok ? 0.01 + 0.1 * Math.min(1, containment) : 0;
   }

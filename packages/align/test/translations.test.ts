@@ -128,3 +128,24 @@ describe('alignStatements: translations through bilingual dictionaries', () => {
     expect(groups).toContainEqual(['de']);
   });
 });
+
+describe('alignStatements: a short statement and its Russian translation', () => {
+  afterEach(() => setDictionaryDirectory(DICTD));
+
+  it('aligns them on two rare words when the speaker agrees', () => {
+    setDictionaryDirectory(DICTD);
+    // Two of its three words have their translation in the other (the dictionary lacks the third).
+    const english = statement('en', 'The motherland honours its mariners.', 'en', 'Admiral Pavel Sorin');
+    const russian = statement('ru', 'Родина чтит своих моряков.', 'ru', 'Адмирал Павел Сорин');
+    const other = statement(
+      'en2',
+      'The fleet will sail to the northern ports in spring.',
+      'en',
+      'Admiral Pavel Sorin',
+    );
+    expect(groupsOf([doc('d1', 'en', english, other), doc('d2', 'ru', russian)])).toContainEqual([
+      'en',
+      'ru',
+    ]);
+  });
+});

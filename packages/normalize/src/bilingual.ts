@@ -14,22 +14,46 @@ import { stem as englishStem, foldDiacritics, isStopword } from './text';
  * caller aligns as it would without it, and `missingDictionaries` tells which were wanted.
  */
 
-/** ISO 639-1 code → the dictionary's file name and whether it runs English → that language. */
-const DICTIONARIES: Record<string, { name: string; inverted: boolean }> = {
-  de: { name: 'freedict-deu-eng', inverted: false },
-  fr: { name: 'freedict-fra-eng', inverted: false },
-  it: { name: 'freedict-ita-eng', inverted: false },
-  es: { name: 'freedict-spa-eng', inverted: false },
-  pt: { name: 'freedict-por-eng', inverted: false },
-  pl: { name: 'freedict-pol-eng', inverted: false },
-  tr: { name: 'freedict-tur-eng', inverted: false },
-  ru: { name: 'freedict-eng-rus', inverted: true },
+/**
+ * One dictionary: its file name in the dictd folder, the Debian package that installs it, whether it
+ * runs English → that language (then it is read backwards), and how its entries are written.
+ */
+interface DictionarySpec {
+  name: string;
+  package: string;
+  inverted: boolean;
+  format: 'freedict' | 'mueller';
+}
+
+const freedict = (name: string, inverted = false): DictionarySpec => ({
+  name: `freedict-${name}`,
+  package: `dict-freedict-${name}`,
+  inverted,
+  format: 'freedict',
+});
+
+/**
+ * ISO 639-1 code → its dictionaries, best first: the first installed is read. Russian has no
+ * FreeDict dictionary into English; Müller's English–Russian one (Debian `mueller7-dict`, GPL-2+,
+ * some 70,000 headwords) is read backwards, FreeDict's small English–Russian one failing that.
+ */
+const DICTIONARIES: Record<string, DictionarySpec[]> = {
+  de: [freedict('deu-eng')],
+  fr: [freedict('fra-eng')],
+  it: [freedict('ita-eng')],
+  es: [freedict('spa-eng')],
+  pt: [freedict('por-eng')],
+  pl: [freedict('pol-eng')],
+  tr: [freedict('tur-eng')],
+  ru: [
+    { name: 'mueller7', package: 'mueller7-dict', inverted: true, format: 'mueller' },
+    freedict('eng-rus', true),
+  ],
 };
 
-/** The Debian package that installs a language's dictionary. */
+/** The Debian package that installs a language's (best) dictionary. */
 export function dictionaryPackage(lang: string): string | null {
-  const d = DICTIONARIES[lang.toLowerCase().slice(0, 2)];
-  return d ? `dict-${d.name}` : null;
+  return DICTIONARIES[lang.toLowerCase().slice(0, 2)]?.[0]?.package ?? null;
 }
 
 /** A foreign stem's English stems (shared arrays: a gloss holds references, not copies). */
@@ -55,7 +79,7 @@ const SENSES = 6;
 const ENTRY_BYTES = 600;
 
 interface Dictionary {
-  spec: { name: string; inverted: boolean };
+  spec: DictionarySpec;
   /** Resolved stems (an empty array: not in the dictionary). */
   gloss: Map<string, readonly string[]>;
   /** The whole dictionary is in `gloss` (English→Russian, read backwards, is read whole). */
@@ -106,6 +130,29 @@ function translationsOf(entry: string): string[] {
       .split(/[,;]/)) {
       const t = part.trim();
       if (t) out.push(t);
+    }
+    if (out.length >= SENSES * 2) break;
+  }
+  return out;
+}
+
+/**
+ * The Russian translations of a Müller entry: its sense lines ("1) освобождение (из заключения)",
+ * "_n. враг; неприятель, противник; to be one's own enemy …") cut at semicolons and commas, without
+ * sense numbers, part-of-speech and field labels (_n., _тех.), transcriptions and notes in brackets,
+ * and without the English examples and their renderings (any piece with a Latin letter).
+ */
+function muellerTranslations(entry: string): string[] {
+  const out: string[] = [];
+  for (const line of entry.split('\n').slice(1)) {
+    const text = line
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/_\S+/g, ' ')
+      .replace(/(?:^|\s)\d+[.)]/g, ' ');
+    for (const part of text.split(/[,;]/)) {
+      const t = part.trim();
+      if (t && !/[a-z]/i.test(t) && /\p{Script=Cyrillic}/u.test(t)) out.push(t);
     }
     if (out.length >= SENSES * 2) break;
   }
@@ -199,11 +246,14 @@ function paths(spec: { name: string }): { index: string; dict: string } {
 
 function dictionaryOf(lang: string): Dictionary | null {
   if (loaded.has(lang)) return loaded.get(lang) as Dictionary | null;
-  const spec = DICTIONARIES[lang];
+  const specs = DICTIONARIES[lang];
   let dictionary: Dictionary | null = null;
-  if (spec) {
-    const { index, dict } = paths(spec);
-    if (existsSync(index) && existsSync(dict)) dictionary = { spec, gloss: new Map(), complete: false };
+  if (specs) {
+    const spec = specs.find((candidate) => {
+      const { index, dict } = paths(candidate);
+      return existsSync(index) && existsSync(dict);
+    });
+    if (spec) dictionary = { spec, gloss: new Map(), complete: false };
     else missing.add(lang);
   }
   loaded.set(lang, dictionary);
@@ -229,12 +279,21 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     return;
   }
   const found = new Map<string, string[]>();
-  const add = (foreignWord: string, english: string) => {
+  // Read backwards, a foreign word is a translation of many headwords: those it translates first
+  // ("родина" is motherland's first sense, one of home's later ones) are its translations.
+  const ranked = new Map<string, Array<{ english: string; rank: number }>>();
+  const add = (foreignWord: string, english: string, rank = 0) => {
     if (FOREIGN_STOPWORDS.has(foreignWord) || isStopword(foreignWord) || isStopword(english)) return;
     const f = foreignStem(foreignWord);
     if (!dictionary.spec.inverted && !wanted.has(f)) return;
     const e = englishStem(english);
     if (f.length < 3 || e.length < 3) return;
+    if (dictionary.spec.inverted) {
+      const candidates = ranked.get(f);
+      if (!candidates) ranked.set(f, [{ english: e, rank }]);
+      else candidates.push({ english: e, rank });
+      return;
+    }
     const list = found.get(f);
     if (!list) found.set(f, [e]);
     else if (list.length < SENSES && !list.includes(e)) list.push(e);
@@ -271,15 +330,27 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     const [, offset, length] = line.split('\t');
     if (!offset || !length) continue;
     const entry = dict.read(base64Number(offset), Math.min(base64Number(length), ENTRY_BYTES));
-    for (const t of translationsOf(entry)) {
+    const translations =
+      dictionary.spec.format === 'mueller' ? muellerTranslations(entry) : translationsOf(entry);
+    translations.forEach((t, rank) => {
       const words = tokens(t).filter((w) => !isStopword(w) && !FOREIGN_STOPWORDS.has(w));
       // A translation of one or two content words (a phrase of more is a definition).
-      if (words.length === 0 || words.length > 2) continue;
+      if (words.length === 0 || words.length > 2) return;
       for (const w of words) {
-        if (dictionary.spec.inverted) add(w, headword);
+        // A word of a two-word rendering ("тоска по родине", homesickness) ranks after single words.
+        if (dictionary.spec.inverted) add(w, headword, rank + (words.length > 1 ? 0.5 : 0));
         else add(headword, w);
       }
+    });
+  }
+  for (const [f, candidates] of ranked) {
+    candidates.sort((a, b) => a.rank - b.rank);
+    const list: string[] = [];
+    for (const { english } of candidates) {
+      if (!list.includes(english)) list.push(english);
+      if (list.length >= SENSES) break;
     }
+    found.set(f, list);
   }
   const interned = new Map<string, string>();
   const intern = (e: string) => {

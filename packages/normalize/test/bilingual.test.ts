@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import {
   setDictionaryDirectory,
 } from '../src/index';
 
-// The FreeDict dictionaries Debian ships (scripts/bootstrap.sh installs them on the test path).
+// The FreeDict and Müller dictionaries Debian ships (scripts/bootstrap.sh installs them on the test path).
 const DICTD = '/usr/share/dictd';
 const gloss = (text: string, lang: string) => glossStems(contentStems(text, lang), lang).flat();
 
@@ -27,8 +27,23 @@ describe('bilingual dictionaries (FreeDict)', () => {
     expect(english).not.toContain('dignity');
   });
 
-  it('reads English→Russian backwards for Russian', () => {
+  it('reads Müller’s English–Russian dictionary backwards for Russian, first senses first', () => {
     setDictionaryDirectory(DICTD);
+    expect(gloss('Его отправили в тюрьму', 'ru')).toContain('prison');
+    const words = glossStems(contentStems('Родина ни на минуту о них не забывала', 'ru'), 'ru');
+    expect(words.map((senses) => senses.slice(0, 3))).toEqual([
+      expect.arrayContaining(['motherland']),
+      expect.arrayContaining(['minute']),
+      expect.arrayContaining(['forget']),
+    ]);
+  });
+
+  it('falls back on FreeDict’s English→Russian dictionary without Müller’s', () => {
+    const only = mkdtempSync(join(tmpdir(), 'freedict-only-'));
+    for (const ext of ['index', 'dict.dz'])
+      symlinkSync(join(DICTD, `freedict-eng-rus.${ext}`), join(only, `freedict-eng-rus.${ext}`));
+    setDictionaryDirectory(only);
+    expect(hasDictionary('ru')).toBe(true);
     expect(gloss('Его отправили в тюрьму', 'ru')).toContain('prison');
   });
 
