@@ -161,6 +161,8 @@ const MAX_FIGURE_POSTING = 50;
 
 /** The share of its words an item must share with a fuller rendition to be a stretch of it (see partOfItsUtterance). */
 const MIN_STRETCH = 0.8;
+/** The same both ways, for a rendition to be a copy of another (see partOfItsUtterance). */
+const MIN_COPY = 0.9;
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -748,13 +750,18 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   }
 
   /**
-   * Whether an item is, nearly word for word, a stretch of a fuller rendition by the same speaker
+   * Whether an item is, nearly word for word, a copy of the candidate, or a stretch of a fuller rendition by the same speaker
    * (both documents naming him alike): it is that utterance, whichever of its sentences the group's
    * reference renders ("Make no mistake: Putin is responsible for Navalny's death" inside "Make no
    * mistake: … What has happened to Navalny is yet more proof…", whose group another rendition of
    * its second sentence leads).
    */
   function partOfItsUtterance(item: Prepared, candidate: Prepared, score: number): boolean {
+    // A copy of the candidate, nearly word for word both ways, matches what the candidate matched.
+    const copy =
+      score >= MIN_COPY &&
+      Math.min(item.weight, candidate.weight) >= MIN_COPY * Math.max(item.weight, candidate.weight);
+    if (copy) return true;
     return (
       score >= MIN_STRETCH &&
       item.written &&

@@ -361,3 +361,31 @@ describe('alignStatements: the sentences of one utterance', () => {
     expect(groupIds(groups, 'both')).toEqual(['both', 'first', 'long']);
   });
 });
+
+describe('alignStatements: copies of a member', () => {
+  const LONG = `The Transport Ministry said: "This ruling is a shameful blow to the freedom of the press, to every reporter in the country and to the readers who rely on them, and we will fight it in every court of the land."`;
+  // Two words of it are not in the long rendition: enough to keep it out on its own speaker's bar.
+  const TEXT =
+    'This ruling is a shameful blow to the freedom of the press and to every reporter in the country, a cowardly disgrace';
+  const long = statement(
+    'long',
+    LONG,
+    'This ruling is a shameful blow to the freedom of the press, to every reporter in the country and to the readers who rely on them, and we will fight it in every court of the land.',
+    'direct',
+    'the Transport Ministry',
+  );
+  const resolved: Statement = {
+    ...statement('resolved', `"${TEXT}," it said.`, TEXT, 'direct', 'it'),
+    resolvedSpeaker: 'the Transport Ministry',
+  };
+  const named = statement('named', `"${TEXT}," Dana Whitlock said.`, TEXT, 'direct', 'Dana Whitlock');
+
+  it('puts a word-for-word copy of a member in its group, though the group’s reference alone would not take it', () => {
+    const groups = alignStatements([
+      doc('long', 'outlet', 'en', [long]),
+      doc('resolved', 'outlet', 'en', [resolved]),
+      doc('named', 'outlet', 'en', [named]),
+    ]);
+    expect(groupIds(groups, 'long')).toEqual(['long', 'named', 'resolved']);
+  });
+});
