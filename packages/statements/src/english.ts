@@ -21,7 +21,10 @@ const ALL_CUES = cueAlternation(CUE_VERBS);
 /** "NAME, the governor of X, said" — a name, its appositive, then the cue. */
 const NAME_APPOSITIVE_CUE = new RegExp(
   // "Senator John Fetterman of Pennsylvania, one of the Democrats who …, told": the place is no part of the name.
-  `(${NAME_RUN})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
+  // A name starts at the first capital of its word: a start at a later one matches only where that one
+  // does, and trying every capital of a long run ("ЯЯЯ…", an all-caps token) was quadratic in its length
+  // (the lookahead first, so that only a capital looks back, to the capital before it).
+  `(?=\\p{Lu})(?<!\\p{Lu}[\\p{L}\\p{M}.'’-]*?)(${NAME_RUN})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
   'gu',
 );
 /** "One EU diplomat, speaking on condition of anonymity, described" — a described speaker, an appositive, the cue. */

@@ -1392,9 +1392,13 @@ function resolveSpeakers(
   return out;
 }
 
-/** "Full Name (ACRONYM)": a body's name and the acronym the text then uses for it. */
+/**
+ * "Full Name (ACRONYM)": a body's name and the acronym the text then uses for it. The name starts at
+ * the first capital of a word (a later one matches only where that one does; trying each capital of a
+ * long all-caps run was quadratic in its length).
+ */
 const ACRONYM_DEFINITION =
-  /((?:\p{Lu}[\p{L}’'-]*[^\S\n]+(?:(?:and|of|for|the|on)[^\S\n]+)?){1,8})\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/gu;
+  /(?=\p{Lu})(?<!\p{Lu}[\p{L}’'-]*?)((?:\p{Lu}[\p{L}’'-]*[^\S\n]+(?:(?:and|of|for|the|on)[^\S\n]+)?){1,8})\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/gu;
 
 function definedAcronyms(text: string): Map<string, string> {
   const out = new Map<string, string>();

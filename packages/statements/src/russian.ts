@@ -47,12 +47,21 @@ interface Word {
 const DOCUMENT_NOUN =
   /^(?:сообщении|заявлении|посте|публикации|пресс-релизе|обращении|письме|документе|комментарии|telegram-канале|телеграм-канале|блоге)$/iu;
 
+const WORD_OR_TITLE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»|,/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|,/gu;
+
 function words(text: string, base: number): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*|«[^»]*»|,/gu)].map((m) => ({
-    text: m[0].replace(/\.$/, ''),
-    start: base + m.index,
-    end: base + m.index + m[0].replace(/\.$/, '').length,
-  }));
+  // A «title» needs a » after it: past the last one no « can be one, and letting each unclosed « scan
+  // to the end was quadratic in a run of them.
+  const cut = text.lastIndexOf('»') + 1;
+  const found = [
+    ...[...text.slice(0, cut).matchAll(WORD_OR_TITLE)].map((m) => ({ word: m[0], at: m.index })),
+    ...[...text.slice(cut).matchAll(WORD)].map((m) => ({ word: m[0], at: cut + m.index })),
+  ];
+  return found.map(({ word, at }) => {
+    const written = word.replace(/\.$/, '');
+    return { text: written, start: base + at, end: base + at + written.length };
+  });
 }
 
 /**

@@ -84,6 +84,25 @@ describe('hostile text never throws and keeps offsets exact', () => {
   });
 });
 
+describe('long runs stay linear', () => {
+  // Each took seconds to minutes before: a pattern tried from every capital of an all-caps run (the
+  // English appositive "NAME, the …, said", the acronym definition "Full Name (FN)"), and each unclosed
+  // « scanning to the end for its » (Russian cue words).
+  it.each([
+    ['en', 'capitals', `Officials said ${'Я'.repeat(100_000)} on Monday.`],
+    ['de', 'capitals before an acronym', `Das Komitee ${'ABCDEFGHIJ'.repeat(10_000)}(tagte) (UN) am Montag.`],
+    [
+      'ru',
+      'unclosed guillemets',
+      `${'«'.repeat(100_000)} — заявил министр Игорь Ветров, что переговоры продолжатся.`,
+    ],
+  ])('%s: 100,000 %s in well under 3 s', (lang, _what, text) => {
+    const started = performance.now();
+    checked(text, lang);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
 describe('line endings', () => {
   it('reads a CRLF file like its LF twin, offsets into its own text', () => {
     const lf = [
