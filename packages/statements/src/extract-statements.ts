@@ -607,7 +607,10 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       const inside = attribution
         ? overlapping.filter((q) => q.contentStart >= r.start - 1 && q.contentEnd <= r.end + 1)
         : [];
-      const quoted = inside.map((q) => ({ start: q.contentStart, end: q.contentEnd }));
+      // Inside the clause: a quotation left open at its end (“… of terrorism.) runs past it.
+      const quoted = inside
+        .map((q) => ({ start: Math.max(q.contentStart, r.start), end: Math.min(q.contentEnd, r.end) }))
+        .filter((q) => q.end > q.start);
       drafts.push({
         start: r.start,
         end: r.end,

@@ -47,6 +47,26 @@ describe('source – cue – content spans', () => {
     expect(s?.text).toBe('the budget was “dead on arrival” in the state senate');
     expect(s?.quoted?.map((q) => q.text)).toEqual(['dead on arrival']);
   });
+
+  it('keeps a partial quote’s quotations inside its clause when a mark is left open', () => {
+    // The quotation runs to the paragraph's end, past the clause's full stop; a stray mark at the
+    // very end quoted only that full stop, outside the clause.
+    const [open] = en(
+      'Filler line.\n\nThe spokesman said the images were “horrible and hard to watch.\n\nMore.',
+    );
+    expect(open).toMatchObject({ kind: 'partial', text: 'the images were “horrible and hard to watch' });
+    expect(open?.quoted?.map((q) => q.text)).toEqual(['horrible and hard to watch']);
+    const [stray] = en('Filler line.\n\nAs Anna Kim noted, the issue will be reviewed on March 12 “.');
+    expect(stray).toMatchObject({ kind: 'indirect', text: 'the issue will be reviewed on March 12 “' });
+    expect(stray?.quoted).toBeUndefined();
+    const ru = extractStatements('Вводная строка.\n\nКак отметила Анна Климова, вопрос будет рассмотрен‚.', {
+      lang: 'ru',
+      units: 'attribution',
+    });
+    expect(ru.length).toBeGreaterThan(0);
+    for (const s of ru)
+      for (const q of s.quoted ?? []) expect(q.start >= s.start && q.end <= s.end).toBe(true);
+  });
 });
 
 describe('the tag after a quotation', () => {
