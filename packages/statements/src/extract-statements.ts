@@ -470,12 +470,19 @@ function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, la
 export function extractStatements(text: string, options: StatementOptions): Statement[] {
   try {
     return extractWithRules(text, options);
-  } catch {
+  } catch (error) {
     // A rule that fails on some text must not lose the document: the language-neutral
     // quotation-mark pass still finds its quotations, and if even that fails there are none.
-    if (options.lang === 'und') return [];
+    // The failure is a bug, told (not thrown) so that a run and a test can see it.
+    const reason = error instanceof Error ? error.message : String(error);
+    const fallback = options.lang !== 'und';
+    options.onWarning?.(
+      `attribution rules failed on this text (${reason}): ${fallback ? 'quotations found by their marks only' : 'no statements'}`,
+    );
+    if (!fallback) return [];
     try {
-      return extractWithRules(text, { ...options, lang: 'und' }).map((s) => ({ ...s, lang: options.lang }));
+      const und = { ...options, lang: 'und', onWarning: undefined };
+      return extractWithRules(text, und).map((s) => ({ ...s, lang: options.lang }));
     } catch {
       return [];
     }

@@ -119,3 +119,18 @@ describe('line endings', () => {
     expect(a).toHaveLength(2);
   });
 });
+
+describe('a rule that throws', () => {
+  it('is caught and told through onWarning, never thrown', () => {
+    const warnings: string[] = [];
+    const out = extractStatements(null as unknown as string, {
+      lang: 'en',
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(out).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^attribution rules failed on this text \(.+\): quotations found by their marks only$/,
+    );
+  });
+});
