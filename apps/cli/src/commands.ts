@@ -1,15 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  type Article,
-  InputError,
-  isParallaxError,
-  ParallaxError,
-  reportJsonSchema,
-  UsageError,
-} from '@parallax/core';
-import { articleFromText, extractArticle } from '@parallax/extract';
+import { InputError, isParallaxError, ParallaxError, reportJsonSchema, UsageError } from '@parallax/core';
 import {
   buildReport,
   missingDictionaries,
@@ -27,8 +18,12 @@ import {
 } from '@parallax/report';
 import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
+import { eachFile, errOut, requireJson, warn } from './files';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
 import type { Progress } from './output';
+
+export { extractCommand } from './files';
+export { DEMO_CORPUS } from './inputs';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -42,12 +37,6 @@ export interface Io {
   /** A progress bar on a terminal's stderr; a no-op otherwise. */
   progress?: Progress;
 }
-
-/** The demo corpus that ships in the repository. */
-export const DEMO_CORPUS = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../test/corpus/putin-mongolia-2024',
-);
 
 function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
   const formats = value
@@ -63,15 +52,6 @@ function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
     if (!isReportFormat(f))
       throw new UsageError(`unknown format "${f}"; expected one of ${REPORT_FORMATS.join(', ')}`);
   return formats as ReportFormat[];
-}
-
-function errOut(io: Io): (text: string) => void {
-  return io.stderr ?? ((text: string) => process.stderr.write(text));
-}
-
-/** A warning for the user on stderr (not with --quiet): something in an input was read differently. */
-function warn(io: Io, message: string): void {
-  if (!io.quiet) errOut(io)(`parallax: warning: ${message}\n`);
 }
 
 /**
@@ -106,29 +86,6 @@ async function processOne(
     return null;
   }
   return { ...withManifestPrecision(doc, entry), file: path };
-}
-
-/** One file read and through extraction only (`extract`), warned about and left out as in processOne. */
-async function articleOf(path: string, io: Io): Promise<{ file: string; article: Article } | null> {
-  const input = await readDocument(path);
-  for (const w of input.warnings) warn(io, w);
-  if (input.empty) return null;
-  let article: Article;
-  try {
-    article =
-      input.format === 'html'
-        ? extractArticle(input.body, { url: input.meta.url })
-        : articleFromText(input.body, {});
-  } catch (error) {
-    if (isParallaxError(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
-  }
-  if (article.text.trim() === '') {
-    warn(io, `${path}: no text could be extracted; left out`);
-    return null;
-  }
-  return { file: path, article };
 }
 
 /**
@@ -266,65 +223,6 @@ export async function compareCommand(
   }
   // The report is out; the exit status still says that some inputs were left out.
   if (failure) throw failure;
-}
-
-function jsonLines(objects: unknown[]): string {
-  if (objects.length === 1) return `${JSON.stringify(objects[0], null, 2)}\n`;
-  return objects.map((o) => `${JSON.stringify(o)}\n`).join('');
-}
-
-function requireJson(format: string): void {
-  if (format !== 'json') throw new UsageError(`--format ${format} is not supported here; use --format json`);
-}
-
-/**
- * extract and statements over many files: each file's line is written as soon as it is done, and a
- * file that cannot be read is named on stderr and passed over, so one bad file in a batch of thousands
- * costs none of the others. The exit status still says something failed: 2 when every failure was an
- * input the user can fix, 1 otherwise. One file alone is one pretty-printed object, or its error.
- */
-async function eachFile<D extends { file: string } = ProcessedDocument & { file: string }>(
-  files: string[],
-  io: Io,
-  shape: (doc: D) => unknown,
-  load: (path: string, io: Io) => Promise<D | null> = processOne as unknown as (
-    path: string,
-    io: Io,
-  ) => Promise<D | null>,
-): Promise<void> {
-  const paths = files.map(resolveUserPath);
-  if (paths.length === 0) throw new UsageError('no input files');
-  if (paths.length === 1) {
-    const doc = await load(paths[0] as string, io);
-    if (doc) io.stdout(jsonLines([shape(doc)]));
-    return;
-  }
-  const writeErr = errOut(io);
-  let failed = 0;
-  let onlyInputErrors = true;
-  for (const path of paths) {
-    try {
-      const doc = await load(path, io);
-      if (doc) io.stdout(`${JSON.stringify(shape(doc))}\n`);
-    } catch (error) {
-      failed += 1;
-      const input = error instanceof InputError;
-      onlyInputErrors &&= input;
-      const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
-      const message = error instanceof Error ? error.message : String(error);
-      writeErr(`parallax: ${code}: ${input || isParallaxError(error) ? message : `${path}: ${message}`}\n`);
-    }
-  }
-  if (failed > 0) {
-    const message = `${failed} of ${paths.length} files could not be processed (named above); the others were printed`;
-    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
-  }
-}
-
-export async function extractCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
-  requireJson(options.format);
-  // The article only: statements and facts are not printed here, so they are not computed.
-  await eachFile(files, io, (d) => ({ file: d.file, ...d.article }), articleOf);
 }
 
 export async function statementsCommand(files: string[], options: { format: string }, io: Io): Promise<void> {

@@ -1,9 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, InputError, Manifest, type ManifestEntry, sha256Hex } from '@parallax/core';
-import { decodeBodyDetailed } from '@parallax/fetch';
 import type { DocumentInput, DocumentMeta } from '@parallax/pipeline';
+
+/** The demo corpus that ships in the repository. */
+export const DEMO_CORPUS = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../test/corpus/putin-mongolia-2024',
+);
 
 /**
  * The folder the user ran the command from. pnpm runs scripts in the workspace root and passes the
@@ -29,23 +35,88 @@ export function formatOf(path: string): DocumentInput['format'] {
   return format;
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+/**
+ * One buffer for the reads whose bytes are decoded and dropped at once (`extract`): a fresh buffer
+ * per file cost more than the read — the kernel faults in and zeroes every new page, and V8 counts
+ * the external memory towards its next full collection.
+ */
+let scratch: Buffer | undefined;
+
+function isScratch(bytes: Uint8Array): boolean {
+  return scratch !== undefined && bytes.buffer === scratch.buffer;
+}
+
+/** A regular file's bytes read into the shared scratch buffer (valid until the next read). */
+function readIntoScratch(fd: number, size: number): Uint8Array {
+  if (scratch === undefined || scratch.length < size) {
+    scratch = Buffer.allocUnsafeSlow(Math.max(1 << 20, Math.ceil(size * 1.25)));
+  }
+  let length = 0;
+  while (length < size) {
+    const n = readSync(fd, scratch, length, size - length, length);
+    if (n === 0) break;
+    length += n;
+  }
+  return new Uint8Array(scratch.buffer, scratch.byteOffset, length);
+}
+
+/**
+ * A local file's bytes, refused over the size cap before any is read. One open, one fstat and one
+ * read, synchronously: the commands read their files one after the other, and a promise round trip
+ * through the thread pool per 512 KB chunk (fs/promises' readFile) cost more than the read itself.
+ * A pipe or device (`<(curl …)`, /dev/stdin) has no size to check and is read to its end. With
+ * `transient`, a regular file is read into the scratch buffer: the bytes are valid until the next read.
+ */
+function readBytes(path: string, transient = false): Uint8Array {
+  let fd: number | undefined;
   try {
-    const { size } = await stat(path);
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
     const cap = maxFileBytes();
-    if (size > cap) {
+    if (info.size > cap) {
       throw new InputError(
-        `${path}: ${humanBytes(size)} is larger than the ${humanBytes(cap)} cap for a local file (set PARALLAX_MAX_FILE_BYTES to raise it)`,
+        `${path}: ${humanBytes(info.size)} is larger than the ${humanBytes(cap)} cap for a local file (set PARALLAX_MAX_FILE_BYTES to raise it)`,
       );
     }
-    return new Uint8Array(await readFile(path));
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (transient && info.isFile() && info.size <= MAX_FILE_BYTES_DEFAULT)
+      return readIntoScratch(fd, info.size);
+    const buffer = readFileSync(fd);
+    // A plain Uint8Array view of the Buffer's memory, as the decoders and the hash expect; no copy.
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (cause as Error).message;
     throw new InputError(`${path}: ${why}`, { cause });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The common case decoded without loading @parallax/fetch (and undici with it): bytes that are valid
+ * UTF-8 and that decodeBodyDetailed would read as UTF-8 — with a UTF-8 byte-order mark, with any
+ * non-ASCII character (a legacy label on valid multi-byte UTF-8 is ignored there), or pure ASCII
+ * whose first 2 KB declare no charset, or UTF-8. The same decoder as its strict pass, so the same
+ * text. Null for everything else (invalid UTF-8, an ASCII page labelled with another charset), which
+ * goes to decodeBodyDetailed itself.
+ */
+function commonUtf8(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = strictUtf8Decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+  // Valid UTF-8 decodes to as many code units as bytes only when every byte is ASCII.
+  if (text.length !== bytes.length) return text;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const label = head.match(/<meta[^>]+charset=["']?([\w.:-]+)/i)?.[1];
+  return label === undefined || /^utf-?8$/i.test(label) ? text : null;
 }
 
 /** Signatures of binary formats people hand over by mistake (an image or PDF renamed .txt). */
@@ -90,11 +161,11 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
  * sees: NUL bytes dropped, invalid UTF-8 bytes replaced, UTF-16 read without a byte-order mark.
  * Refuses (InputError) only what is not text at all.
  */
-export function decodeLocal(
+export async function decodeLocal(
   path: string,
   bytes: Uint8Array,
   format: DocumentInput['format'],
-): { body: string; warnings: string[] } {
+): Promise<{ body: string; warnings: string[] }> {
   const warnings: string[] = [];
   const contentType = format === 'html' ? 'text/html' : 'text/plain';
   // UTF-16 text is full of NUL bytes; with its byte-order mark it is text, and decodeBody reads it.
@@ -130,7 +201,14 @@ export function decodeLocal(
       `${path}: dropped ${nuls} NUL byte${nuls === 1 ? '' : 's'} (the first at byte ${first}); offsets refer to the text without them`,
     );
   }
-  const decoded = decodeBodyDetailed(input, contentType);
+  const common = commonUtf8(input);
+  let decoded: { text: string; replacedOffsets: number[] };
+  if (common !== null) decoded = { text: common, replacedOffsets: [] };
+  else {
+    // The scratch buffer may be read into again while the decoder loads: decode a copy.
+    const stable = isScratch(input) ? input.slice() : input;
+    decoded = (await import('@parallax/fetch')).decodeBodyDetailed(stable, contentType);
+  }
   if (decoded.replacedOffsets.length > 0) {
     const shown = decoded.replacedOffsets.slice(0, 5).join(', ');
     const more = decoded.replacedOffsets.length > 5 ? ` and ${decoded.replacedOffsets.length - 5} more` : '';
@@ -141,6 +219,39 @@ export function decodeLocal(
   return { body: decoded.text, warnings };
 }
 
+export interface LocalText {
+  path: string;
+  format: DocumentInput['format'];
+  body: string;
+  url: string;
+  warnings: string[];
+  empty: boolean;
+}
+
+/**
+ * A local file's text, as `extract` needs it: the body decoded, `warnings` saying what had to be done
+ * to read it, `empty` marking a file with no text at all, `url` its file: URL. Its bytes are read into
+ * a buffer shared by every call and not kept (readDocument keeps them, for their hash).
+ */
+export async function readText(path: string): Promise<LocalText> {
+  const { bytes: _transient, ...text } = await readLocal(path, true);
+  return text;
+}
+
+async function readLocal(path: string, transient: boolean): Promise<LocalText & { bytes: Uint8Array }> {
+  const format = formatOf(path);
+  const bytes = readBytes(path, transient);
+  // Offsets into a .txt file refer to its text unchanged, as a UTF-8 reader (Node's readFile, Python's
+  // open) gets it: a UTF-8 byte-order mark stays as U+FEFF at offset 0 instead of shifting every offset.
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let { body, warnings } = await decodeLocal(path, bytes, format);
+  if (format === 'text' && utf8Bom && !body.startsWith('\uFEFF')) body = `\uFEFF${body}`;
+  // U+FEFF is white space to trim() and \s alike: a file of a byte-order mark and blanks is empty.
+  const empty = !/\S/.test(body);
+  if (empty) warnings = [...warnings, `${path}: empty file (no text); left out`];
+  return { path, format, body, url: pathToFileURL(path).href, bytes, warnings, empty };
+}
+
 /**
  * A local file as a pipeline input; its snapshot hash is the hash of the file's bytes. `warnings` say
  * what had to be done to read it; `empty` marks a file with no text at all.
@@ -149,20 +260,12 @@ export async function readDocument(
   path: string,
   meta?: DocumentMeta,
 ): Promise<DocumentInput & { path: string; warnings: string[]; empty: boolean }> {
-  const format = formatOf(path);
-  const bytes = await readBytes(path);
-  let { body, warnings } = decodeLocal(path, bytes, format);
-  // Offsets into a .txt file refer to its text unchanged, as a UTF-8 reader (Node's readFile, Python's
-  // open) gets it: a UTF-8 byte-order mark stays as U+FEFF at offset 0 instead of shifting every offset.
-  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (format === 'text' && utf8Bom && !body.startsWith('\uFEFF')) body = `\uFEFF${body}`;
+  const { format, body, url, bytes, warnings, empty } = await readLocal(path, false);
   const defaults: DocumentMeta = {
     source: path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''),
     kind: 'other',
-    url: pathToFileURL(path).href,
+    url,
   };
-  const empty = body.replace(/^\uFEFF/, '').trim() === '';
-  if (empty) warnings = [...warnings, `${path}: empty file (no text); left out`];
   return {
     path,
     body,

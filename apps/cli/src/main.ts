@@ -2,22 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
 import { Command, CommanderError } from 'commander';
-import {
-  compareCommand,
-  DEMO_CORPUS,
-  demoCommand,
-  extractCommand,
-  type Io,
-  schemaCommand,
-  statementsCommand,
-} from './commands';
+import type { Io } from './commands';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
 import { registerRunCommand } from './commands/run';
-import { serveCommand } from './commands/serve';
 import { registerWorkerCommand } from './commands/worker';
-import { userCwd } from './inputs';
+import { DEMO_CORPUS, userCwd } from './inputs';
 import { createLogger, createProgress, outputSettings } from './output';
+
+// A command's modules are loaded when it runs, not at start: `extract` needs @parallax/extract, not
+// the pipeline, the store, the dashboard and the report renderers, which took most of a second of
+// every start (the register* modules load theirs in their actions too).
+const commands = () => import('./commands');
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -101,7 +97,7 @@ function program(): Command {
         'pnpm parallax demo --quiet         # only the paths of the written reports',
       ),
     )
-    .action((options) => demoCommand(options, io));
+    .action(async (options) => (await commands()).demoCommand(options, io));
 
   cli
     .command('compare')
@@ -118,7 +114,7 @@ function program(): Command {
         'pnpm parallax compare a.html b.html --format csv > divergences.csv',
       ),
     )
-    .action((files: string[], options) => compareCommand(files, options, io));
+    .action(async (files: string[], options) => (await commands()).compareCommand(files, options, io));
 
   cli
     .command('extract')
@@ -129,7 +125,7 @@ function program(): Command {
       'after',
       examples('pnpm parallax extract page.html', 'pnpm parallax extract a.html b.html   # JSON Lines'),
     )
-    .action((files: string[], options) => extractCommand(files, options, io));
+    .action(async (files: string[], options) => (await import('./files')).extractCommand(files, options, io));
 
   cli
     .command('statements')
@@ -143,13 +139,13 @@ function program(): Command {
         'pnpm parallax statements a.html b.txt',
       ),
     )
-    .action((files: string[], options) => statementsCommand(files, options, io));
+    .action(async (files: string[], options) => (await commands()).statementsCommand(files, options, io));
 
   cli
     .command('schema')
     .description('print the JSON Schema of the report contract (schemaVersion 1)')
     .addHelpText('after', examples('pnpm parallax schema > report.schema.json'))
-    .action(() => schemaCommand(io));
+    .action(async () => (await commands()).schemaCommand(io));
 
   cli
     .command('serve')
@@ -192,7 +188,7 @@ function program(): Command {
         'pnpm parallax serve --redis-url redis://127.0.0.1:6379   # with Bull Board at /queues',
       ),
     )
-    .action((options) => serveCommand(options, io));
+    .action(async (options) => (await import('./commands/serve')).serveCommand(options, io));
 
   registerFetchCommand(cli, io);
   registerRunCommand(cli, io);

@@ -80,3 +80,56 @@ describe('local inputs', () => {
     await expect(loadManifest(bad)).rejects.toThrow(/bad\.json: at 0\.publishedAt/);
   });
 });
+
+describe('reading many files fast (extract)', () => {
+  const page = (charset: string, body: string) =>
+    `<html><head><meta charset="${charset}"><title>T</title></head><body><p>${body}</p></body></html>`;
+  // Each case is read as @parallax/fetch's decodeBodyDetailed reads it, whether or not readText
+  // takes its shortcut for valid UTF-8 (which loads no decoder).
+  const cases: Array<[string, Uint8Array]> = [
+    ['utf8.html', Buffer.from(page('utf-8', 'Мир, café'))],
+    ['utf8-bom.html', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('utf-8', 'Мир'))])],
+    ['legacy-label-utf8-body.html', Buffer.from(page('windows-1251', 'Мир'))],
+    ['ascii-1251-label.html', Buffer.from(page('windows-1251', 'peace'))],
+    ['ascii-utf16-label.html', Buffer.from(page('utf-16', 'peace'))],
+    ['ascii-no-label.html', Buffer.from('<p>peace</p>')],
+    ['ascii-UTF8-label.html', Buffer.from(page('UTF8', 'peace'))],
+    ['cp1251.html', Buffer.concat([Buffer.from(page('windows-1251', '')), Buffer.from([0xcc, 0xe8, 0xf0])])],
+    [
+      'unlabelled-cp1252.html',
+      Buffer.from([0x3c, 0x70, 0x3e, 0x63, 0x61, 0x66, 0xe9, 0x3c, 0x2f, 0x70, 0x3e]),
+    ],
+    ['bad-utf8.html', Buffer.concat([Buffer.from(page('utf-8', 'Мир мир мир')), Buffer.from([0xff])])],
+    ['bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Headline\n\nText.')])],
+  ];
+
+  it('decodes every charset case as decodeBodyDetailed does, big and small files in turn', async () => {
+    const { readText } = await import('../src/inputs');
+    const { decodeBodyDetailed } = await import('@parallax/fetch');
+    const big = join(dir, 'big.html');
+    writeFileSync(big, page('utf-8', 'Мир '.repeat(300_000)));
+    for (const [name, bytes] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      // A big file first: the shared read buffer holds its bytes when the small one is read.
+      expect((await readText(big)).body.length).toBeGreaterThan(1_000_000);
+      const text = await readText(path);
+      const expected = decodeBodyDetailed(bytes, name.endsWith('.txt') ? 'text/plain' : 'text/html').text;
+      expect(text.body).toBe(name.endsWith('.txt') ? `\uFEFF${expected}` : expected);
+      expect((await readDocument(path)).body).toBe(text.body);
+      expect((await readDocument(path)).snapshotSha256).toBe(sha256Hex(bytes));
+    }
+  });
+
+  it('keeps the warnings of a file with invalid UTF-8 and an empty one', async () => {
+    const { readText } = await import('../src/inputs');
+    const bad = join(dir, 'bad.html');
+    writeFileSync(bad, Buffer.concat([Buffer.from(page('utf-8', 'Мир мир мир')), Buffer.from([0xff])]));
+    expect((await readText(bad)).warnings).toEqual([expect.stringMatching(/invalid UTF-8 at byte \d+/)]);
+    const blank = join(dir, 'blank.txt');
+    writeFileSync(blank, Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]));
+    const text = await readText(blank);
+    expect(text.empty).toBe(true);
+    expect(text.warnings).toEqual([`${blank}: empty file (no text); left out`]);
+  });
+});

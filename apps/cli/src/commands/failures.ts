@@ -1,5 +1,4 @@
 import { UsageError } from '@parallax/core';
-import { FleetClient } from '@parallax/pipeline';
 import type { Command } from 'commander';
 import type { Io } from '../commands';
 import { queueUrl } from './fleet-options';
@@ -14,6 +13,7 @@ export interface FailuresCommandOptions {
 export async function failuresCommand(options: FailuresCommandOptions, io: Io): Promise<void> {
   const url = queueUrl(options.queue);
   if (url === undefined) throw new UsageError('failures needs --queue redis://… (or REDIS_URL)');
+  const { FleetClient } = await import('@parallax/pipeline');
   const client = new FleetClient(url);
   try {
     const jobs = options.retry ? await client.retryFailures() : await client.failures();

@@ -2,9 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '@parallax/core';
-import { InProcessHostLimiter, PoliteFetcher } from '@parallax/fetch';
-import { type ConfiguredSource, loadSourcesConfig, type SourcesConfig } from '@parallax/sources';
-import { openStore } from '@parallax/store';
+import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Command } from 'commander';
 import type { Io } from '../commands';
 import { resolveUserPath, userCwd } from '../inputs';
@@ -49,6 +47,11 @@ export async function fetchCommand(href: string, options: FetchCommandOptions, i
       `unsupported scheme ${url.protocol} in ${href}; give an http:// or https:// address`,
     );
   }
+  const [{ InProcessHostLimiter, PoliteFetcher }, { loadSourcesConfig }, { openStore }] = await Promise.all([
+    import('@parallax/fetch'),
+    import('@parallax/sources'),
+    import('@parallax/store'),
+  ]);
   const config = await loadSourcesConfig(
     options.config ? resolveUserPath(options.config) : DEFAULT_SOURCES_CONFIG,
   );

@@ -1,5 +1,5 @@
 import { ConfigError, UsageError } from '@parallax/core';
-import { openStore, type Store } from '@parallax/store';
+import type { Store } from '@parallax/store';
 
 /** --queue / REDIS_URL: the Redis of the fleet, or undefined for an in-process run. */
 export function queueUrl(option: string | undefined): string | undefined {
@@ -12,6 +12,7 @@ export function queueUrl(option: string | undefined): string | undefined {
 /** --database / DATABASE_URL (PostgreSQL), else the embedded store in `dataDir`. */
 export async function openCliStore(database: string | undefined, dataDir: string): Promise<Store> {
   const url = database ?? process.env.DATABASE_URL;
+  const { openStore } = await import('@parallax/store');
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('--database must be a postgres:// URL');
     return openStore({ databaseUrl: url });

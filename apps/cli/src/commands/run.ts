@@ -1,25 +1,12 @@
 import { join } from 'node:path';
 import { UsageError } from '@parallax/core';
-import { buildUserAgent, type FetchOptions, InProcessHostLimiter } from '@parallax/fetch';
-import {
-  DiscoverResult,
-  discoverSource,
-  enqueueSourceRun,
-  FleetClient,
-  type FleetProgress,
-  jobIds,
-  type ReplayServer,
-  RobotsGate,
-  type RunSource,
-  runPipeline,
-  sourceToDiscover,
-  startReplayServer,
-} from '@parallax/pipeline';
-import { type ConfiguredSource, loadSourcesConfig, type SourcesConfig } from '@parallax/sources';
+import type { FetchOptions } from '@parallax/fetch';
+import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSource } from '@parallax/pipeline';
+import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
-import { DEMO_CORPUS, type Io } from '../commands';
-import { loadManifest, metaOf, resolveUserPath, userCwd } from '../inputs';
+import type { Io } from '../commands';
+import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath, userCwd } from '../inputs';
 import { openCliStore, queueUrl } from './fleet-options';
 
 export interface RunCommandOptions {
@@ -38,6 +25,7 @@ async function loadCorpusSources(
   options: RunCommandOptions,
 ): Promise<{ sources: RunSource[]; replay?: ReplayServer }> {
   const manifest = await loadManifest(join(resolveUserPath(options.corpus ?? DEMO_CORPUS), 'manifest.json'));
+  const { startReplayServer } = await import('@parallax/pipeline');
   const replay = await startReplayServer(manifest.entries.map((e) => ({ url: e.url, file: e.path })));
   return {
     sources: manifest.entries.map((e) => ({ meta: metaOf(e), fetchUrl: replay.urlFor(e.url) })),
@@ -76,6 +64,10 @@ async function runConfiguredInProcess(
   io: Io,
   since: Date | undefined,
 ): Promise<void> {
+  const [
+    { discoverSource, RobotsGate, runPipeline, sourceToDiscover },
+    { buildUserAgent, InProcessHostLimiter },
+  ] = await Promise.all([import('@parallax/pipeline'), import('@parallax/fetch')]);
   const now = new Date();
   const sources: RunSource[] = [];
   let failedEndpoints = 0;
@@ -145,6 +137,8 @@ async function runConfiguredOnFleet(
   timeoutMs: number | undefined,
   io: Io,
 ): Promise<void> {
+  const pipeline = await import('@parallax/pipeline');
+  const { enqueueSourceRun, jobIds } = pipeline;
   const deadline = Date.now() + (timeoutMs ?? Number.POSITIVE_INFINITY);
   const runs = [];
   for (const source of chosen)
@@ -161,7 +155,7 @@ async function runConfiguredOnFleet(
         break;
       }
       if (job && state === 'completed') {
-        discovered = DiscoverResult.parse(job.returnvalue);
+        discovered = pipeline.DiscoverResult.parse(job.returnvalue);
         break;
       }
       if (Date.now() > deadline) throw new UsageError(`run ${runId} did not finish in time`);
@@ -218,6 +212,10 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<vo
   if (options.source !== undefined && options.config === undefined) {
     throw new UsageError('--source names a source of --config FILE');
   }
+  const [{ FleetClient, runPipeline }, { loadSourcesConfig }] = await Promise.all([
+    import('@parallax/pipeline'),
+    import('@parallax/sources'),
+  ]);
   if (options.config !== undefined) {
     if (options.corpus !== undefined) throw new UsageError('give --config or --corpus, not both');
     const config = await loadSourcesConfig(resolveUserPath(options.config));

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { parseStages, startWorkerProcess, workerConfigFromEnv } from '@parallax/pipeline';
 import type { Command } from 'commander';
 import type { Io } from '../commands';
 import { resolveUserPath, userCwd } from '../inputs';
@@ -19,6 +18,7 @@ export interface WorkerCommandOptions {
  * machine of a fleet), until SIGTERM/SIGINT, which lets in-flight jobs finish.
  */
 export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<void> {
+  const { parseStages, startWorkerProcess, workerConfigFromEnv } = await import('@parallax/pipeline');
   const stages = parseStages(options.stages);
   const env: Record<string, string | undefined> = {
     ...process.env,
