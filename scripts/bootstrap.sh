@@ -63,7 +63,8 @@ fi
 # translation is then matched only on its speaker, figures and names).
 if [ "$want_dictionaries" = true ]; then
   missing=()
-  for d in deu-eng fra-eng ita-eng spa-eng por-eng pol-eng tur-eng eng-rus; do
+  for d in deu-eng fra-eng ita-eng spa-eng por-eng pol-eng tur-eng ara-eng dan-eng ell-eng fin-eng hrv-eng \
+    hun-eng isl-eng lit-eng nld-eng slv-eng swe-eng eng-rus; do
     [ -f "/usr/share/dictd/freedict-$d.index" ] || missing+=("dict-freedict-$d")
   done
   # Müller's English-Russian dictionary, read backwards for Russian (FreeDict has none into English).

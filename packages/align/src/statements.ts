@@ -542,7 +542,11 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     for (const s of english) rare += weight(s);
     for (const k of f.names) if (e.names.has(k) && (nameDf.get(k) as number) <= rareName) rare++;
     rare += figures;
-    const foreignSize = Math.max(f.gloss.length + f.names.size + f.numbers.size, Math.ceil(f.stems.size / 2));
+    // Its names are among its words (German writes every noun with a capital): counted once.
+    const foreignSize = Math.max(
+      Math.min(f.gloss.length + f.names.size, f.stems.size) + f.numbers.size,
+      Math.ceil(f.stems.size / 2),
+    );
     const containment =
       f.stems.size <= e.stems.size
         ? evidence / foreignSize

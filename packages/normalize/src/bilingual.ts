@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, inflateRawSync } from 'node:zlib';
-import { snowballStemmer } from './lexicon';
+import { isFunctionWord, snowballStemmer } from './lexicon';
 import { stem as englishStem, foldDiacritics, isStopword } from './text';
 
 /**
@@ -45,6 +45,17 @@ const DICTIONARIES: Record<string, DictionarySpec[]> = {
   pt: [freedict('por-eng')],
   pl: [freedict('pol-eng')],
   tr: [freedict('tur-eng')],
+  ar: [freedict('ara-eng')],
+  da: [freedict('dan-eng')],
+  el: [freedict('ell-eng')],
+  fi: [freedict('fin-eng')],
+  hr: [freedict('hrv-eng')],
+  hu: [freedict('hun-eng')],
+  is: [freedict('isl-eng')],
+  lt: [freedict('lit-eng')],
+  nl: [freedict('nld-eng')],
+  sl: [freedict('slv-eng')],
+  sv: [freedict('swe-eng')],
   ru: [
     { name: 'mueller7', package: 'mueller7-dict', inverted: true, format: 'mueller' },
     freedict('eng-rus', true),
@@ -60,18 +71,15 @@ export function dictionaryPackage(lang: string): string | null {
 export type Gloss = ReadonlyMap<string, readonly string[]>;
 
 /**
- * Function words of the languages glossed, which a dictionary would translate into anything
- * ("wurde" is Würde, dignity, once its umlaut is folded): never glossed.
+ * Verbs of saying, which a gloss must not count as content (the reporter's word, not the speaker's);
+ * function words ("wurde" is Würde, dignity, once its umlaut is folded) come from stopwords-iso (see
+ * isFunctionWord). Neither is ever glossed.
  */
-const FOREIGN_STOPWORDS = new Set(
-  `der die das den dem des ein eine einer eines einem einen und oder aber ist sind war waren wurde wurden wird werden hat haben hatte sein seine ihr ihre nicht auch auf aus bei mit nach von vor zu zum zur für über unter um im in am an als wie dass daß sich sie er es wir ich sagte sagt sagten erklärte so noch nur schon sehr
-le la les un une des du de et ou mais est sont été était a ont avait il elle ils elles nous je ce cette ces son sa ses leur qui que dans en sur pour par avec pas ne plus dit déclaré
-el los las lo una unos unas y o pero es son fue era ha han su sus que en con por para del al no se dijo como más
-il lo gli uno ed è sono era ha hanno suo sua suoi che di da con per non si detto ha
-os as um uma e ou mas é são foi era tem seu sua que em com por para do da dos das não se disse
-i w na z do się że jest był była było nie to jak co ale o po za od przez który która
-ve bir bu şu o da de ile için ama çok daha gibi olarak dedi`.split(/\s+/),
-);
+const SAYING = new Set('sagte sagt sagten erklärte dit déclaré dijo detto disse dedi'.split(' '));
+
+function notGlossed(word: string, lang: string): boolean {
+  return SAYING.has(word) || isFunctionWord(word, lang);
+}
 
 /** English stems kept per foreign stem: a word's first senses; the rest make anything a translation. */
 const SENSES = 6;
@@ -229,12 +237,12 @@ function stemmerOf(lang: string): (word: string) => string {
 }
 
 const stopStems = new Map<string, Set<string>>();
-/** The stems of the function words in the language's stemming: what a statement's words are checked against. */
+/** The stems of the verbs of saying in the language's stemming: what a statement's stems are checked against (its function words never reach a gloss: contentStems drops them). */
 function stopStemsOf(lang: string): Set<string> {
   let out = stopStems.get(lang);
   if (!out) {
     const stemmer = stemmerOf(lang);
-    out = new Set([...FOREIGN_STOPWORDS].map((w) => stemmer(w)));
+    out = new Set([...SAYING].map((w) => stemmer(w)));
     stopStems.set(lang, out);
   }
   return out;
@@ -283,7 +291,7 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
   // ("родина" is motherland's first sense, one of home's later ones) are its translations.
   const ranked = new Map<string, Array<{ english: string; rank: number }>>();
   const add = (foreignWord: string, english: string, rank = 0) => {
-    if (FOREIGN_STOPWORDS.has(foreignWord) || isStopword(foreignWord) || isStopword(english)) return;
+    if (notGlossed(foreignWord, lang) || isStopword(foreignWord) || isStopword(english)) return;
     const f = foreignStem(foreignWord);
     if (!dictionary.spec.inverted && !wanted.has(f)) return;
     const e = englishStem(english);
@@ -325,7 +333,7 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     if (tab <= 0) continue;
     const headword = line.slice(0, tab).toLowerCase();
     if (headword.startsWith('00database') || /[^\p{L}-]/u.test(headword)) continue;
-    if (!dictionary.spec.inverted && (FOREIGN_STOPWORDS.has(headword) || !wanted.has(foreignStem(headword))))
+    if (!dictionary.spec.inverted && (notGlossed(headword, lang) || !wanted.has(foreignStem(headword))))
       continue;
     const [, offset, length] = line.split('\t');
     if (!offset || !length) continue;
@@ -333,7 +341,9 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     const translations =
       dictionary.spec.format === 'mueller' ? muellerTranslations(entry) : translationsOf(entry);
     translations.forEach((t, rank) => {
-      const words = tokens(t).filter((w) => !isStopword(w) && !FOREIGN_STOPWORDS.has(w));
+      const words = tokens(t).filter(
+        (w) => !isStopword(w) && !(dictionary.spec.inverted && notGlossed(w, lang)),
+      );
       // A translation of one or two content words (a phrase of more is a definition).
       if (words.length === 0 || words.length > 2) return;
       for (const w of words) {

@@ -264,3 +264,28 @@ export function labelWord(word: string): LabelWord {
   if (labelWords.size < 50_000) labelWords.set(key, out);
   return out;
 }
+
+const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
+const functionWordSets = new Map<string, ReadonlySet<string> | null>();
+
+/** Lower case without diacritics, as function words are matched (Greek's list is unaccented). */
+function folded(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Whether a word is a function word of its language ("der", "que", "كان", "ότι") by the lists of
+ * npm `stopwords-iso` (MIT; 58 languages), matched without diacritics. English, Russian and
+ * Mongolian keep their own lists (see text.ts); a language the package lacks has none.
+ */
+export function isFunctionWord(word: string, lang: string | undefined): boolean {
+  if (!lang) return false;
+  const code = lang.toLowerCase().slice(0, 2);
+  let set = functionWordSets.get(code);
+  if (set === undefined) {
+    const list = code === 'en' || code === 'ru' || code === 'mn' ? undefined : stopwordsIso[code];
+    set = list && list.length > 0 ? new Set(list.map(folded)) : null;
+    functionWordSets.set(code, set);
+  }
+  return set !== null && set.has(folded(word));
+}

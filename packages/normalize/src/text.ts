@@ -1,4 +1,4 @@
-import { snowballStemmer } from './lexicon';
+import { isFunctionWord, snowballStemmer } from './lexicon';
 
 /** Zero-width, bidi-control and other invisible characters that hostile or sloppy pages carry. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -93,7 +93,7 @@ export function contentStems(text: string, lang?: string): string[] {
 export function contentStemsOf(list: readonly string[], lang?: string): string[] {
   const snowball = lang && !lang.startsWith('en') ? snowballStemmer(lang) : null;
   return list
-    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !isStopword(w))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !isStopword(w) && !isFunctionWord(w, lang))
     .map(snowball ? (w) => (/^\d/.test(w) ? w : snowball(w)) : stem);
 }
 

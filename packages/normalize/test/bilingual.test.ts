@@ -47,6 +47,16 @@ describe('bilingual dictionaries (FreeDict)', () => {
     expect(gloss('Его отправили в тюрьму', 'ru')).toContain('prison');
   });
 
+  it('glosses Danish, Dutch and Arabic, their function words never', () => {
+    setDictionaryDirectory(DICTD);
+    expect(gloss('Præsidenten sagde, at angrebet var forfærdeligt', 'da')).toContain('attack');
+    expect(gloss('De president zei dat de aanslag verschrikkelijk was', 'nl')).toContain('terrify');
+    // "كان" (was) is a function word: no "Kahn" or "Kant" from the dictionary.
+    const arabic = gloss('قال الرئيس إن الهجوم الإرهابي كان مروعا', 'ar');
+    expect(arabic).toContain('assault');
+    expect(arabic).not.toContain('kant');
+  });
+
   it('glosses French and Italian through their dictionaries', () => {
     setDictionaryDirectory(DICTD);
     expect(gloss('La veuve parle', 'fr')).toContain('widow');

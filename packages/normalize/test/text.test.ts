@@ -161,6 +161,17 @@ describe('contentStems and isStopword', () => {
     expect(isStopword('гэж')).toBe(true);
     expect(isStopword('warrant')).toBe(false);
   });
+
+  it('drops the function words of other languages, with or without their accents', () => {
+    expect(contentStems('Der Gefangene wurde in der Strafkolonie ermordet', 'de')).toEqual([
+      'gefang',
+      'strafkoloni',
+      'ermordet',
+    ]);
+    expect(contentStems('Ο πρόεδρος είπε ότι η επίθεση ήταν τρομερή', 'el')).not.toContain('ότι');
+    // Without a language, only the English, Russian and Mongolian lists apply: "die" is English.
+    expect(contentStems('die Witwe')).toContain('die');
+  });
 });
 
 describe('numbersIn', () => {
