@@ -287,5 +287,5 @@ export function isFunctionWord(word: string, lang: string | undefined): boolean 
     set = list && list.length > 0 ? new Set(list.map(folded)) : null;
     functionWordSets.set(code, set);
   }
-  return set !== null && set.has(folded(word));
+  return set?.has(folded(word)) ?? false;
 }
