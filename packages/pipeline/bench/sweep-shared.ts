@@ -3,8 +3,9 @@
  * realcoverage events, PolNeAR train and dev, the Zyte article-extraction pages, Readability.js's test
  * pages and the ECB+ documents), through the CLI exactly as a user runs it, counting internal errors:
  * an exit status other than 0 and 2, `PARALLAX_INTERNAL` on stderr (a file the command named as failed,
- * or the command itself), a run that hangs, output that is not JSON, and a statement or fact whose
- * offsets do not slice its own words out of the text. Input errors (exit 2, an unreadable file) are
+ * or the command itself), a run that hangs, output that is not JSON, a statement or fact whose
+ * offsets do not slice its own words out of the text, and attribution rules that threw (caught by
+ * extractStatements, which keeps the quotation-mark pass, and told on stderr as a warning). Input errors (exit 2, an unreadable file) are
  * listed too but are not internal. Files go to the CLI in few invocations (extract and statements:
  * one per corpus part; compare: one per realcoverage event with its manifest, and batches of whole
  * ECB+ topics or of BATCH files for the others), two at a time.
@@ -124,6 +125,7 @@ async function pool<T>(tasks: Array<() => Promise<T>>): Promise<T[]> {
 }
 
 const ERROR_LINE = /^parallax: (PARALLAX_[A-Z_]+): (.*)$/;
+const RULES_FAILED = /^parallax: warning: (.*?): (attribution rules failed on this text .*)$/;
 /** The closing line of a command that left files out: the files themselves are named above it. */
 const SUMMARY = /files could not be processed \(named above\)|could be processed \(named above\)/;
 
@@ -174,6 +176,13 @@ function failuresOf(command: Command, docs: Doc[], outcome: Outcome, label: stri
     return undefined;
   };
   for (const line of outcome.stderr.split('\n')) {
+    // A rule that threw is caught (the document keeps its quotations) and told as a warning: a bug.
+    const caught = RULES_FAILED.exec(line);
+    if (caught) {
+      const doc = named(`${caught[1] ?? ''}:`);
+      failures.push({ file: doc?.name ?? label, error: caught[2] ?? line, internal: true });
+      continue;
+    }
     const m = ERROR_LINE.exec(line);
     if (!m) continue;
     const [, code, message = ''] = m;
@@ -209,19 +218,23 @@ function failuresOf(command: Command, docs: Doc[], outcome: Outcome, label: stri
     }
     return failures;
   }
-  for (const line of outcome.stdout.split('\n')) {
-    if (!line.trim()) continue;
+  // One file is one pretty-printed object; several are JSON Lines.
+  const chunks = docs.length === 1 ? [outcome.stdout] : outcome.stdout.split('\n');
+  const printed = new Set<string>();
+  for (const chunk of chunks) {
+    if (!chunk.trim()) continue;
     let object: { file?: string; text?: string; statements?: unknown[]; facts?: unknown[] };
     try {
-      object = JSON.parse(line);
+      object = JSON.parse(chunk);
     } catch (error) {
       failures.push({
         file: label,
-        error: `output line is not JSON: ${(error as Error).message}`,
+        error: `output is not JSON: ${(error as Error).message}`,
         internal: true,
       });
       continue;
     }
+    printed.add(object.file ?? '');
     if (command !== 'statements' || typeof object.text !== 'string') continue;
     const bad = badSpans(object.text, object.statements ?? [], object.facts ?? []);
     if (bad.length)
@@ -231,6 +244,11 @@ function failuresOf(command: Command, docs: Doc[], outcome: Outcome, label: stri
         internal: true,
       });
   }
+  // Every file is printed or named on stderr (left out with a warning, or failed): none vanishes.
+  if (!outcome.timedOut && (outcome.code === 0 || outcome.code === 2))
+    for (const d of docs)
+      if (!printed.has(d.path) && !outcome.stderr.includes(`${d.path}:`))
+        failures.push({ file: d.name, error: 'neither printed nor named on stderr', internal: true });
   return failures;
 }
 
