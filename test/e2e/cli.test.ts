@@ -65,6 +65,22 @@ describe('parallax extract and statements', () => {
     for (const s of doc.statements) expect(seedText.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('names who spoke where the page says only "he", and keeps the label as written', async () => {
+    const file = join(work, 'harbour.txt');
+    writeFileSync(
+      file,
+      'Velmora harbour reopens\n\nHarbour master Ilse Marr toured the new quay on Friday. "The quay will take its first ships next spring," she said.\n',
+    );
+    const result = await runCli(['statements', file, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as {
+      statements: Array<Statement & { speakerAsWritten: string | null }>;
+    };
+    const quay = doc.statements.find((s) => s.text.includes('first ships'));
+    expect(quay?.speakerAsWritten).toBe('she');
+    expect(quay?.speaker).toContain('Ilse Marr');
+  });
+
   it('prints JSON Lines with a file field for several files', async () => {
     const files = [SEED, join(CORPUS, 'bloomberg.html'), join(CORPUS, 'unuudur.html')];
     const result = await runCli(['extract', ...files, '--format', 'json']);

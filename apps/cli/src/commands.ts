@@ -16,6 +16,7 @@ import {
   renderReport,
   summarizeReport,
 } from '@parallax/report';
+import { spokenBy } from '@parallax/statements';
 import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { eachFile, errOut, requireJson, warn } from './files';
@@ -241,7 +242,8 @@ export async function statementsCommand(files: string[], options: { format: stri
       file: d.file,
       lang: d.article.lang,
       text: d.article.text,
-      statements: d.statements,
+      // `speaker`: who spoke (a pronoun's resolution); `speakerAsWritten`: the page's own label.
+      statements: d.statements.map((s) => ({ ...s, speaker: spokenBy(s), speakerAsWritten: s.speaker })),
       facts: d.facts,
     }),
     asAttributions,

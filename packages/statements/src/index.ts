@@ -18,3 +18,4 @@ export {
   type Tally,
 } from './scoring';
 export { type Sentence, type Span, splitParagraphs, splitSentences } from './sentences';
+export { spokenBy } from './spoken-by';

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { spokenBy } from '../src/index';
+
+describe('spokenBy', () => {
+  it('gives a pronoun’s resolution, and the label as written otherwise', () => {
+    expect(spokenBy({ speaker: 'he', resolvedSpeaker: 'Joe Biden' })).toBe('Joe Biden');
+    expect(spokenBy({ speaker: 'Она', resolvedSpeaker: 'Мария Захарова' })).toBe('Мария Захарова');
+    // A named or described speaker is the page's own: never replaced by a guess.
+    expect(spokenBy({ speaker: 'the ministry', resolvedSpeaker: 'Ministry of Foreign Affairs' })).toBe(
+      'the ministry',
+    );
+    expect(spokenBy({ speaker: 'Peskov', resolvedSpeaker: 'Kremlin spokesman Dmitry Peskov' })).toBe(
+      'Peskov',
+    );
+    // Unresolved, the pronoun stays; no label, no speaker.
+    expect(spokenBy({ speaker: 'she', resolvedSpeaker: null })).toBe('she');
+    expect(spokenBy({ speaker: null, resolvedSpeaker: 'Olaf Scholz' })).toBeNull();
+  });
+});
