@@ -242,7 +242,7 @@ export async function statementsCommand(files: string[], options: { format: stri
       file: d.file,
       lang: d.article.lang,
       text: d.article.text,
-      // `speaker`: who spoke (a pronoun's resolution); `speakerAsWritten`: the page's own label.
+      // `speaker`: who spoke (see spokenBy); `speakerAsWritten`: the page's own label.
       statements: d.statements.map((s) => ({ ...s, speaker: spokenBy(s), speakerAsWritten: s.speaker })),
       facts: d.facts,
     }),

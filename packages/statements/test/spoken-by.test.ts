@@ -12,8 +12,10 @@ describe('spokenBy', () => {
     expect(spokenBy({ speaker: 'Peskov', resolvedSpeaker: 'Kremlin spokesman Dmitry Peskov' })).toBe(
       'Peskov',
     );
-    // Unresolved, the pronoun stays; no label, no speaker.
+    // Words the page credits to no one at the spot take the speaker they were resolved to.
+    expect(spokenBy({ speaker: null, resolvedSpeaker: 'Olaf Scholz' })).toBe('Olaf Scholz');
+    // Unresolved, the pronoun stays; nothing at all, no speaker.
     expect(spokenBy({ speaker: 'she', resolvedSpeaker: null })).toBe('she');
-    expect(spokenBy({ speaker: null, resolvedSpeaker: 'Olaf Scholz' })).toBeNull();
+    expect(spokenBy({ speaker: null, resolvedSpeaker: null })).toBeNull();
   });
 });
