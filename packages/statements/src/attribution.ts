@@ -395,6 +395,9 @@ const AUXILIARIES = new Set([
   'then',
   'once',
   'again',
+  // "Novak and Petrov both said", "the union and the employers all say".
+  'both',
+  'all',
 ]);
 /** Capitalised words that open a sentence or clause without being part of a name. */
 const CAPITALISED_FUNCTION_WORDS = new Set([
@@ -531,6 +534,8 @@ export function speakerPhrase(
       : joinedOnlyBySpace(text, base, neighbour, first);
   if (!gapOk) return undefined;
   if (PRONOUNS.has(first.lower)) return { tokens: [first], pronoun: true };
+  // "thanked voters and said": a coordinated verb, its subject further back, not the words before "and".
+  if (direction === -1 && (first.lower === 'and' || first.lower === 'but')) return undefined;
   const phrase: Token[] = [];
   let prev: Token | undefined;
   while (i >= 0 && i < tokens.length) {

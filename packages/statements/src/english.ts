@@ -24,7 +24,7 @@ const NAME_APPOSITIVE_CUE = new RegExp(
   // A name starts at the first capital of its word: a start at a later one matches only where that one
   // does, and trying every capital of a long run ("ЯЯЯ…", an all-caps token) was quadratic in its length
   // (the lookahead first, so that only a capital looks back, to the capital before it).
-  `(?=\\p{Lu})(?<!\\p{Lu}[\\p{L}\\p{M}.'’-]*?)(${NAME_RUN})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
+  `(?=\\p{Lu})(?<!\\p{Lu}[\\p{L}\\p{M}.'’-]*?)(?:The\\s+(?=\\p{Lu}{2,}\\b))?(${NAME_RUN})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:the|a|an|who|whose|his|her|its|their|our|[\\p{Ll}\\d])[^,;:"“”«»]{0,140},\\s+${AUX}(${ALL_CUES})\\b`,
   'gu',
 );
 /** "One EU diplomat, speaking on condition of anonymity, described" — a described speaker, an appositive, the cue. */
@@ -140,11 +140,18 @@ const COMPLEMENT_END = new RegExp(
 );
 /** A second complement of the same speaker after the cut: "…, but added that CLAUSE", "…, adding that …". */
 const SECOND_COMPLEMENT =
-  /^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+|^\s+but\s+(?:also\s+)?(?:said|added|warned|insisted)\s+(?:that\s+)?/u;
+  /^,?\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added)\s+(?=(?:he|she|they|it|we|the|his|her|their|its)\s)|^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+|^\s+but\s+(?:also\s+)?(?:said|added|warned|insisted)\s+(?:that\s+)?/u;
 
 /** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
 const TRAILING_ADVERBIAL =
   /^(?:[.,;]|$|\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\s+a|to|from|via|without)\b)/u;
+
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** A time adverbial right after a cue: "on Thursday", "last week", "earlier on Monday", "yesterday". */
+const TIME_ADVERBIAL = new RegExp(
+  `^,?\\s+(?:(?:earlier|late|later)\\s+)?(?:on\\s+${DAY}(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+(?:week|month|year|night|${DAY})|this\\s+(?:week|month|year|morning)|yesterday|today)(?=,?\\s+(?!\\p{Ll}+ing\\b|according\\b)\\p{L})`,
+  'u',
+);
 
 /** A list item's marker at the start of a sentence. */
 export const BULLET = /^[•·▪►■*][^\S\n]*/u;
@@ -221,7 +228,19 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   if (!attribution) return [];
   // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
   // reported speech of its own.
-  if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
+  if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) {
+    // "“…,” Peskov said, adding that CLAUSE": the tag's speaker goes on in reported speech.
+    const tail = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
+    const adding =
+      /^[^,;“”"«»„]{0,60},\s+(?:adding|stressing|noting|insisting|warning)\s+(?:that\s+)?(?=\p{L})/u.exec(
+        tail,
+      );
+    if (!adding) return [];
+    const from = sentence.end - tail.length + adding[0].length;
+    return complementSpans(text, masked, from, sentence.end)
+      .filter((s) => wordCount(text, s) >= 3)
+      .map((s) => ({ ...s, attribution }));
+  }
   // The article of the speaker phrase ("…, the agency said") belongs to the speaker, not the lead.
   const lead = masked
     .slice(start, Math.min(attribution.speakerStart, attribution.cueStart))
@@ -284,6 +303,11 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       if (last) from = last.end;
     } else if (/^calls?$/i.test(attribution.cue) && rest[0]?.lower === 'on') {
       from = rest[0].end;
+    } else if (that < 0) {
+      // "said on Thursday CLAUSE", "said last week CLAUSE": a time adverbial, then the clause
+      // without "that".
+      const time = TIME_ADVERBIAL.exec(masked.slice(from, sentence.end));
+      if (time) from += time[0].length;
     }
     // A complement is a clause, not a circumstance: "said in a video …", "said, wrapped in a flag".
     if (

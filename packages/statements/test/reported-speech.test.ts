@@ -1,0 +1,58 @@
+import type { Statement } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/index';
+
+function read(text: string): Array<[string, string, string | null]> {
+  const statements: Statement[] = extractStatements(text, { lang: 'en', headlineEnd: 0 });
+  for (const s of statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+  return statements.map((s) => [s.kind, s.text, s.speaker]);
+}
+
+describe('English reported speech', () => {
+  it('reads a clause without "that" after a time adverbial', () => {
+    expect(read('The ministry said on Tuesday new border checks were needed to stop smuggling.')).toEqual([
+      ['indirect', 'new border checks were needed to stop smuggling', 'ministry'],
+    ]);
+    expect(read('The union said last week wages had fallen for three years.')).toEqual([
+      ['indirect', 'wages had fallen for three years', 'union'],
+    ]);
+  });
+
+  it('keeps a circumstance after the time adverbial out of reported speech', () => {
+    expect(read('The mayor said on Monday in a brief video message.')).toEqual([]);
+  });
+
+  it('reads an acronym speaker with an appositive before the cue', () => {
+    expect(
+      read('The OSCE, the main monitoring body in the region, said the vote had been deeply flawed.'),
+    ).toEqual([['indirect', 'the vote had been deeply flawed', 'OSCE']]);
+  });
+
+  it('reads a second coordinated speech verb of the same subject', () => {
+    expect(read('Kowalczyk denied the charges and said he will appeal the verdict.')).toEqual([
+      ['indirect', 'he will appeal the verdict', 'Kowalczyk'],
+    ]);
+  });
+
+  it('never takes the object before "and said" for the speaker', () => {
+    const found = read('The senator thanked voters and said he will fight the charges in court.');
+    expect(found.map((f) => f[2])).not.toContain('voters');
+  });
+
+  it('reads ", adding that" after a quotation tag', () => {
+    expect(
+      read(
+        '“We will not bargain in public,” Kowalski said on Monday, adding that any leak would harm the talks.',
+      ),
+    ).toEqual([
+      ['direct', 'We will not bargain in public', 'Kowalski'],
+      ['indirect', 'any leak would harm the talks', 'Kowalski'],
+    ]);
+  });
+
+  it('reads a plural subject with "both"', () => {
+    expect(read('Novak and Petrov both said they had been threatened by guards.')).toEqual([
+      ['indirect', 'they had been threatened by guards', 'Novak and Petrov'],
+    ]);
+  });
+});
