@@ -936,6 +936,8 @@ function mergeQuotationRuns(text: string, all: Draft[]): Draft[] {
       d.start >= before.end &&
       d.end <= after.start &&
       after.start - before.end <= 200 &&
+      // A line of its own between the quotations is a sentence of its own, not their tag.
+      !/\n/.test(text.slice(before.end, after.start)) &&
       splitByTag(text.slice(before.end, after.start))
     );
   });

@@ -55,4 +55,14 @@ describe('English reported speech', () => {
       ['indirect', 'they had been threatened by guards', 'Novak and Petrov'],
     ]);
   });
+
+  it('keeps reported speech on a line of its own between two quotations', () => {
+    const text =
+      '“The cells were cold all winter,” Novak said.\nNovak and Petrov both said they had refused to sign any confession.\n“I would not bow to them,” Petrov said.';
+    const statements = extractStatements(text, { lang: 'en', headlineEnd: 0, units: 'attribution' });
+    expect(statements.map((s) => [s.kind, s.text])).toContainEqual([
+      'indirect',
+      'they had refused to sign any confession',
+    ]);
+  });
 });
