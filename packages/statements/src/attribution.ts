@@ -164,6 +164,10 @@ export const REPORTING_CUES = new Set([
   'conceded',
   'found',
   'written',
+  // Only in their frame (english.ts): "described X as Y", "spoke of Y".
+  'described',
+  'describes',
+  'spoke',
 ]);
 
 /** Lower-case nouns that head or modify a speaker phrase. */

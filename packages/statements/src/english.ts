@@ -146,6 +146,13 @@ const SECOND_COMPLEMENT =
 const TRAILING_ADVERBIAL =
   /^(?:[.,;]|$|\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\s+a|to|from|via|without)\b)/u;
 
+/** Cues that report speech only in a frame: "described X as Y", "spoke of Y". */
+const FRAMED_CUES: Record<string, RegExp> = {
+  described: /^\s+(?!as\b)(?:[\p{L}\p{N}’'-]+\s+){1,10}?as\s+\p{L}/u,
+  describes: /^\s+(?!as\b)(?:[\p{L}\p{N}’'-]+\s+){1,10}?as\s+\p{L}/u,
+  spoke: /^\s+of\s+(?=\p{L})/u,
+};
+
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time adverbial right after a cue: "on Thursday", "last week", "earlier on Monday", "yesterday". */
 const TIME_ADVERBIAL = new RegExp(
@@ -221,11 +228,26 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     return finishSpan(text, start, start + accordingLast.index).map((s) => ({ ...s, attribution }));
   }
 
-  const attribution =
+  let attribution =
     appositiveAttribution(body, start, 'first', REPORTING_CUES) ??
     findAttribution(body, start, { cues: REPORTING_CUES, prefer: 'first' }) ??
     coordinatedAttribution(text, body, start);
+  // "described X as Y", "spoke of Y": these cues report speech only in their frame; out of it
+  // ("spoke out on Tuesday …, arguing that …") the sentence may still hold a coordinated cue.
+  const frameOf = (a: Attribution) => FRAMED_CUES[a.cue.toLowerCase()];
+  if (attribution && frameOf(attribution)?.exec(masked.slice(attribution.cueEnd, sentence.end)) === null)
+    attribution = coordinatedAttribution(text, body, start);
   if (!attribution) return [];
+  const frame = frameOf(attribution);
+  if (frame) {
+    const m = frame.exec(masked.slice(attribution.cueEnd, sentence.end));
+    if (!m || attribution.speakerStart > attribution.cueStart) return [];
+    if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
+    const from = attribution.cueEnd + (attribution.cue.toLowerCase() === 'spoke' ? m[0].length : 0);
+    return complementSpans(text, masked, from, sentence.end)
+      .filter((sp) => wordCount(text, sp) >= 3)
+      .map((sp) => ({ ...sp, attribution }));
+  }
   // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
   // reported speech of its own.
   if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) {

@@ -65,4 +65,24 @@ describe('English reported speech', () => {
       'they had refused to sign any confession',
     ]);
   });
+
+  it('reads "described X as Y" and "spoke of Y", and only in that frame', () => {
+    expect(read('The minister described the agreement as a painful compromise.')).toEqual([
+      ['indirect', 'the agreement as a painful compromise', 'minister'],
+    ]);
+    expect(read('She spoke of a duty to defend the constitution.')).toEqual([
+      ['indirect', 'a duty to defend the constitution', 'She'],
+    ]);
+    expect(read('He was described as a loner by neighbours.')).toEqual([]);
+    expect(read('The police described the scene in detail.')).toEqual([]);
+    expect(read('She spoke about the weather for an hour.')).toEqual([]);
+  });
+
+  it('reads a coordinated cue after "spoke" out of its frame', () => {
+    expect(
+      read(
+        'Mayor Anna Berg spoke out on Tuesday about the floods in the north, arguing that the city needed more help.',
+      ),
+    ).toEqual([['indirect', 'the city needed more help', 'Mayor Anna Berg']]);
+  });
 });
