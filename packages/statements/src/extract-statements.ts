@@ -414,6 +414,29 @@ function quoteAttribution(
   );
 }
 
+/**
+ * A sentence cut at its line breaks where a new line starts a new sentence: a headline without a
+ * full stop ("Minister says talks failed\nThe minister said …") or a line ending in a quotation mark.
+ * A line that ends in a comma, colon or dash goes on in the next.
+ */
+function linesOf(text: string, sentence: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let start = sentence.start;
+  for (
+    let i = text.indexOf('\n', sentence.start);
+    i >= 0 && i < sentence.end;
+    i = text.indexOf('\n', i + 1)
+  ) {
+    const before = text.slice(start, i).trimEnd();
+    if (before && !/[,;:(–—-]$/u.test(before) && /^\s*[\p{Lu}“"‘«]/u.test(text.slice(i + 1, sentence.end))) {
+      out.push({ ...sentence, start, end: start + before.length });
+      start = i + 1;
+    }
+  }
+  out.push({ ...sentence, start });
+  return out;
+}
+
 function reportedIn(
   lang: string,
   text: string,
@@ -425,8 +448,10 @@ function reportedIn(
   if (lang === 'ru')
     return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
   if (lang !== 'en') return [];
-  const english = englishReported(text, masked, sentence);
-  const found = english.length > 0 ? english : thatClauseReported(text, masked, sentence);
+  const found = linesOf(text, sentence).flatMap((line) => {
+    const english = englishReported(text, masked, line);
+    return english.length > 0 ? english : thatClauseReported(text, masked, line);
+  });
   return found.map((r) => ({
     start: r.start,
     end: r.end,

@@ -85,4 +85,10 @@ describe('English reported speech', () => {
       ),
     ).toEqual([['indirect', 'the city needed more help', 'Mayor Anna Berg']]);
   });
+
+  it('reads reported speech on the line after a headline without a full stop', () => {
+    expect(
+      read('Minister says talks have failed\nThe union said the strike would go ahead on Monday.'),
+    ).toContainEqual(['indirect', 'the strike would go ahead on Monday', 'union']);
+  });
 });
