@@ -168,6 +168,8 @@ export const REPORTING_CUES = new Set([
   'described',
   'describes',
   'spoke',
+  'deny',
+  'denies',
 ]);
 
 /** Lower-case nouns that head or modify a speaker phrase. */

@@ -151,6 +151,9 @@ const FRAMED_CUES: Record<string, RegExp> = {
   described: /^\s+(?!as\b)(?:[\p{L}\p{N}’'-]+\s+){1,10}?as\s+\p{L}/u,
   describes: /^\s+(?!as\b)(?:[\p{L}\p{N}’'-]+\s+){1,10}?as\s+\p{L}/u,
   spoke: /^\s+of\s+(?=\p{L})/u,
+  // "all deny he is a spy": a clause, its subject a pronoun, not an object ("deny the charges").
+  deny: /^\s+(?:that\s+)?(?=(?:he|she|they|it|we|I)\s+\p{Ll})/u,
+  denies: /^\s+(?:that\s+)?(?=(?:he|she|they|it|we|I)\s+\p{Ll})/u,
 };
 
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
@@ -243,7 +246,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     const m = frame.exec(masked.slice(attribution.cueEnd, sentence.end));
     if (!m || attribution.speakerStart > attribution.cueStart) return [];
     if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
-    const from = attribution.cueEnd + (attribution.cue.toLowerCase() === 'spoke' ? m[0].length : 0);
+    const from = attribution.cueEnd + (/^(?:spoke|deny|denies)$/i.test(attribution.cue) ? m[0].length : 0);
     return complementSpans(text, masked, from, sentence.end)
       .filter((sp) => wordCount(text, sp) >= 3)
       .map((sp) => ({ ...sp, attribution }));
@@ -283,7 +286,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       // Words before the speaker that are not a connective: the speaker is inside a clause — unless
       // a clause boundary ends them ("…, but Governor Kazuo Ueda signalled …").
       if (
-        !/(?:[,;]|,\s+(?:but|and|while|whereas|although))\s*$/.test(lead) &&
+        !/(?:[,;]|\s[–—]|,\s+(?:but|and|while|whereas|although|where|when))\s*$/u.test(lead) &&
         lead.trim().split(/\s+/).length > 3
       )
         return [];
@@ -378,7 +381,10 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
   const cue = COORDINATED_CUE.exec(body);
   const verb = cue?.[1] ?? cue?.[2];
   if (!cue || !verb) return undefined;
-  const head = body.slice(0, cue.index);
+  // "…, where Putin greeted the returnees and announced …": the subject of the last relative clause.
+  const relative = [...body.slice(0, cue.index).matchAll(/,\s+(?:where|when)\s+(?=\p{Lu})/gu)].pop();
+  const shift = relative ? (relative.index ?? 0) + relative[0].length : 0;
+  const head = body.slice(shift, cue.index);
   // "Greenland's incoming prime minister, Jens-Frederik Nielsen, has rejected …": the name in
   // apposition is the subject; else the capitalised words opening the sentence.
   const apposed = APPOSED_SUBJECT.exec(head);
@@ -387,7 +393,7 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
   const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
   if (!name || !named) return undefined;
-  const speakerStart = start + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
+  const speakerStart = start + shift + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
   const cueStart = start + cue.index + cue[0].length - verb.length;
   return {
     speaker: text.slice(speakerStart, speakerStart + name.length),

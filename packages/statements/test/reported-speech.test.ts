@@ -91,4 +91,25 @@ describe('English reported speech', () => {
       read('Minister says talks have failed\nThe union said the strike would go ahead on Monday.'),
     ).toContainEqual(['indirect', 'the strike would go ahead on Monday', 'union']);
   });
+
+  it('reads "deny" with a clause, never with an object', () => {
+    expect(read('The airline, its pilots and the regulator all deny it was at fault.')).toEqual([
+      ['indirect', 'it was at fault', 'regulator'],
+    ]);
+    expect(read('The firm denies the charges brought against its founder.')).toEqual([]);
+  });
+
+  it('reads the subject of a relative clause before a coordinated cue', () => {
+    expect(
+      read(
+        'The hall was packed, where Mayor Anna Berg thanked the volunteers and announced that they would receive medals.',
+      ),
+    ).toEqual([['indirect', 'they would receive medals', 'Mayor Anna Berg']]);
+  });
+
+  it('reads a cue after a dash', () => {
+    expect(read('The talks began in March – Berg said the deal was close.')).toEqual([
+      ['indirect', 'the deal was close', 'Berg'],
+    ]);
+  });
 });
