@@ -404,6 +404,9 @@ const AUXILIARIES = new Set([
   // "Novak and Petrov both said", "the union and the employers all say".
   'both',
   'all',
+  // "The broadcaster today said".
+  'today',
+  'yesterday',
 ]);
 /** Capitalised words that open a sentence or clause without being part of a name. */
 const CAPITALISED_FUNCTION_WORDS = new Set([

@@ -156,6 +156,10 @@ const FRAMED_CUES: Record<string, RegExp> = {
   denies: /^\s+(?:that\s+)?(?=(?:he|she|they|it|we|I)\s+\p{Ll})/u,
 };
 
+/** A parenthetical between a cue and its "that": ", without offering evidence, that", " today, Thursday, that". */
+const PARENTHETICAL_THAT =
+  /^(?:,\s+[^,;:“”"«»]{2,60}|\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+))(?:,\s+\p{Lu}\p{Ll}+)?,\s+that\s+/u;
+
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time adverbial right after a cue: "on Thursday", "last week", "earlier on Monday", "yesterday". */
 const TIME_ADVERBIAL = new RegExp(
@@ -254,6 +258,14 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
   // reported speech of its own.
   if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) {
+    // "X accused the board of “recklessly” wasting money, saying CLAUSE": the quotation is in the
+    // subject's first clause, the gerund reports speech.
+    if (/^(?:saying|adding|warning|insisting|arguing)$/.test(attribution.cue)) {
+      const that = /^\s+that\s+/u.exec(masked.slice(attribution.cueEnd, sentence.end));
+      return complementSpans(text, masked, attribution.cueEnd + (that?.[0].length ?? 0), sentence.end)
+        .filter((sp) => wordCount(text, sp) >= 3)
+        .map((sp) => ({ ...sp, attribution }));
+    }
     // "“…,” Peskov said, adding that CLAUSE": the tag's speaker goes on in reported speech.
     const tail = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
     const adding =
@@ -308,8 +320,11 @@ export function englishReported(text: string, masked: string, sentence: Span): R
           : -1;
     const commaBeforeThat =
       that >= 0 && /[,;]/.test(masked.slice(from, (rest[that] as { start: number }).start));
-    if (weak && (that < 0 || commaBeforeThat)) return [];
-    if (that >= 0 && !commaBeforeThat) from = (rest[that] as { end: number }).end;
+    // "claimed, without offering any evidence, that CLAUSE", "reported today, Thursday, that CLAUSE".
+    const parenthetical = PARENTHETICAL_THAT.exec(masked.slice(from, sentence.end));
+    if (weak && (that < 0 || commaBeforeThat) && !parenthetical) return [];
+    if (parenthetical) from += parenthetical[0].length;
+    else if (that >= 0 && !commaBeforeThat) from = (rest[that] as { end: number }).end;
     else if (attribution.cue.toLowerCase() === 'told') {
       // "told Reuters …", "told BBC Match of the Day": the addressee, a name of any length, is not
       // part of what was said.
@@ -474,7 +489,7 @@ export function quotationTag(
 
 /** "CUE that": a speech or reporting verb whose complement is a that-clause. */
 const THAT_CUE =
-  /\b(said|says|say|saying|noted|notes|noting|stressed|stresses|stressing|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]e|emphasi[sz]ing|suggested|suggests|indicated|indicates|indicate|announced|announces|added|adds|adding|argued|argues|arguing|claimed|claims|claiming|insisted|insists|insisting|warned|warns|warning|declared|declares|stated|states|stating|confirmed|confirms|confirming|denied|denies|reported|acknowledged|acknowledges|admitted|admits|conceded|explained|explains|revealed|reveals|recalled|argue|claim|insist|warn|confirm|deny|maintained|maintains|contended|contends|alleged|alleges|asserted|asserts|vowed|promised|predicted|pointed out|went on to say|told (?:[\p{Lu}\p{Ll}.'’-]+\s+){1,5}?)(?:,?\s+(?:on|in|at|last|this|earlier|later|also|publicly|repeatedly|previously|recently|again|yesterday|today)\b[^,;:“”"]{0,40}?)?,?\s+that\s+/u;
+  /\b(said|says|say|saying|noted|notes|noting|stressed|stresses|stressing|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]e|emphasi[sz]ing|suggested|suggests|indicated|indicates|indicate|announced|announces|added|adds|adding|argued|argues|arguing|claimed|claims|claiming|insisted|insists|insisting|warned|warns|warning|declared|declares|stated|states|stating|confirmed|confirms|confirming|denied|denies|reported|acknowledged|acknowledges|admitted|admits|conceded|explained|explains|revealed|reveals|recalled|argue|claim|insist|warn|confirm|deny|maintained|maintains|contended|contends|alleged|alleges|asserted|asserts|vowed|promised|predicted|pointed out|went on to say|told (?:[\p{Lu}\p{Ll}.'’-]+\s+){1,5}?)(?:,?\s+(?:on|in|at|to|last|this|earlier|later|also|publicly|repeatedly|previously|recently|again|yesterday|today)\b[^,;:“”"]{0,40}?)?,?\s+that\s+/u;
 /** A determiner or noun modifier right before the cue word makes it a noun ("of reports that"). */
 const NOUN_BEFORE =
   /\b(?:the|a|an|of|these|those|his|her|their|its|such|any|no|media|news|press|recent|unconfirmed)\s+$/i;

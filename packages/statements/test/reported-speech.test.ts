@@ -112,4 +112,25 @@ describe('English reported speech', () => {
       ['indirect', 'the deal was close', 'Berg'],
     ]);
   });
+
+  it('reads "that" after a parenthetical between the cue and the clause', () => {
+    expect(read('Police claimed, without offering any evidence, that he was carrying explosives.')).toEqual([
+      ['indirect', 'he was carrying explosives', 'Police'],
+    ]);
+  });
+
+  it('reads "revealed to X that" and a time word between speaker and cue', () => {
+    expect(read('A senior source revealed to the BBC that the deal was the largest in a decade.')).toEqual([
+      ['indirect', 'the deal was the largest in a decade', 'senior source'],
+    ]);
+    expect(read('The broadcaster today said it was welcoming home two of its reporters.')).toEqual([
+      ['indirect', 'it was welcoming home two of its reporters', 'broadcaster'],
+    ]);
+  });
+
+  it('reads a gerund of speech after a clause holding a quotation', () => {
+    expect(
+      read('Nowak accused the board of “recklessly” wasting money, saying the budget was out of control.'),
+    ).toContainEqual(['indirect', 'the budget was out of control', 'Nowak']);
+  });
 });
