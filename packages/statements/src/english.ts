@@ -257,7 +257,16 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   }
   // The attribution of a quotation earlier in the sentence ("“…,” X said in a statement") is not
   // reported speech of its own.
-  if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) {
+  // A quotation inside an earlier clause ("While he once threatened “devastating” consequences, the
+  // president admitted …") is no tag: a clause of four words or more after it, ended by a comma.
+  const beforeCue = masked.slice(start, Math.min(attribution.speakerStart, attribution.cueStart));
+  const afterLastMark = beforeCue.slice(
+    Math.max(...[...'“”"«»„'].map((mark) => beforeCue.lastIndexOf(mark))) + 1,
+  );
+  const quotationInClause =
+    /,\s*(?:(?:the|a|an|The|A|An)\s+)?$/u.test(afterLastMark) &&
+    afterLastMark.trim().split(/\s+/).length >= 5;
+  if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart)) && !quotationInClause) {
     // "X accused the board of “recklessly” wasting money, saying CLAUSE": the quotation is in the
     // subject's first clause, the gerund reports speech.
     if (/^(?:saying|adding|warning|insisting|arguing)$/.test(attribution.cue)) {

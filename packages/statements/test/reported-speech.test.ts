@@ -133,4 +133,12 @@ describe('English reported speech', () => {
       read('Nowak accused the board of “recklessly” wasting money, saying the budget was out of control.'),
     ).toContainEqual(['indirect', 'the budget was out of control', 'Nowak']);
   });
+
+  it('reads reported speech after a clause holding a quotation that is no tag', () => {
+    expect(
+      read(
+        'But while he once promised “sweeping” reforms to the health system, the minister admitted there was little money left.',
+      ),
+    ).toContainEqual(['indirect', 'there was little money left', 'minister']);
+  });
 });
