@@ -170,6 +170,8 @@ export const REPORTING_CUES = new Set([
   'spoke',
   'deny',
   'denies',
+  'reiterated',
+  'reiterates',
 ]);
 
 /** Lower-case nouns that head or modify a speaker phrase. */

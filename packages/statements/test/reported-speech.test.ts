@@ -141,4 +141,10 @@ describe('English reported speech', () => {
       ),
     ).toContainEqual(['indirect', 'there was little money left', 'minister']);
   });
+
+  it('reads "reiterated"', () => {
+    expect(read('Navalnaya reiterated that the prison had denied him medical care.')).toEqual([
+      ['indirect', 'the prison had denied him medical care', 'Navalnaya'],
+    ]);
+  });
 });
