@@ -172,6 +172,7 @@ export const REPORTING_CUES = new Set([
   'denies',
   'reiterated',
   'reiterates',
+  'demanded',
 ]);
 
 /** Lower-case nouns that head or modify a speaker phrase. */

@@ -154,6 +154,8 @@ const FRAMED_CUES: Record<string, RegExp> = {
   // "all deny he is a spy": a clause, its subject a pronoun, not an object ("deny the charges").
   deny: /^\s+(?:that\s+)?(?=(?:he|she|they|it|we|I)\s+\p{Ll})/u,
   denies: /^\s+(?:that\s+)?(?=(?:he|she|they|it|we|I)\s+\p{Ll})/u,
+  // "demanded the reporter be freed", "demanded Russia should agree to …": a clause, not an object.
+  demanded: /^\s+(?:that\s+)?(?=(?:[\p{L}’'.-]+\s+){1,4}?(?:be|should|must|immediately)\s)/u,
 };
 
 /** A parenthetical between a cue and its "that": ", without offering evidence, that", " today, Thursday, that". */
@@ -250,7 +252,8 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     const m = frame.exec(masked.slice(attribution.cueEnd, sentence.end));
     if (!m || attribution.speakerStart > attribution.cueStart) return [];
     if (/[“”"«»„]/.test(masked.slice(start, attribution.cueStart))) return [];
-    const from = attribution.cueEnd + (/^(?:spoke|deny|denies)$/i.test(attribution.cue) ? m[0].length : 0);
+    const from =
+      attribution.cueEnd + (/^(?:spoke|deny|denies|demanded)$/i.test(attribution.cue) ? m[0].length : 0);
     return complementSpans(text, masked, from, sentence.end)
       .filter((sp) => wordCount(text, sp) >= 3)
       .map((sp) => ({ ...sp, attribution }));

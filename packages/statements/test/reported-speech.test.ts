@@ -147,4 +147,11 @@ describe('English reported speech', () => {
       ['indirect', 'the prison had denied him medical care', 'Navalnaya'],
     ]);
   });
+
+  it('reads "demanded" with a clause, never with an object', () => {
+    expect(read('Borowski demanded that the vote be held again.')).toEqual([
+      ['indirect', 'the vote be held again', 'Borowski'],
+    ]);
+    expect(read('The union demanded higher wages for its members.')).toEqual([]);
+  });
 });
