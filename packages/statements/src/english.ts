@@ -165,7 +165,7 @@ const PARENTHETICAL_THAT =
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time adverbial right after a cue: "on Thursday", "last week", "earlier on Monday", "yesterday". */
 const TIME_ADVERBIAL = new RegExp(
-  `^,?\\s+(?:(?:earlier|late|later)\\s+)?(?:on\\s+${DAY}(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+(?:week|month|year|night|${DAY})|this\\s+(?:week|month|year|morning)|yesterday|today)(?=,?\\s+(?!\\p{Ll}+ing\\b|according\\b)\\p{L})`,
+  `^,?\\s+(?:(?:earlier|late|later)\\s+)?(?:(?:on\\s+)?${DAY}(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+(?:week|month|year|night|${DAY})|this\\s+(?:week|month|year|morning)|yesterday|today)(?=,?\\s+(?!\\p{Ll}+ing\\b|according\\b|(?:was|is|were|would|will|had|has|could|might|may|saw|marked)\\b)\\p{L})`,
   'u',
 );
 
@@ -320,7 +320,7 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     // "said (on Monday / in a statement / last week) that": only adverbials may stand before "that";
     // after an object ("said the plan that …") "that" is a relative pronoun.
     const adverbialStart =
-      /^(?:on|in|at|last|this|to|during|earlier|late|later|after|repeatedly|previously|also|publicly|privately|recently|again|once|yesterday|today|then)$/;
+      /^(?:on|in|at|last|this|to|during|earlier|late|later|after|repeatedly|previously|also|publicly|privately|recently|again|once|yesterday|today|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
     const addressee = /^(?:told|tells|warned|assured|reminded|informed|wrote)$/i.test(attribution.cue);
     // Weak cues ("posted", "wrote") report speech only with a "that" complement.
     const weak = /^(?:posted|tweeted|accepted|conceded|found|written)$/i.test(attribution.cue);

@@ -154,4 +154,16 @@ describe('English reported speech', () => {
     ]);
     expect(read('The union demanded higher wages for its members.')).toEqual([]);
   });
+
+  it('reads a bare day name before the clause, and keeps a day that is the subject', () => {
+    expect(read('Chancellor Weber said Wednesday that Russia must answer serious questions.')).toEqual([
+      ['indirect', 'Russia must answer serious questions', 'Chancellor Weber'],
+    ]);
+    expect(read('The ministry said Tuesday night the border would stay closed.')).toEqual([
+      ['indirect', 'the border would stay closed', 'ministry'],
+    ]);
+    expect(read('Berg said Monday was the worst day of her life.')).toEqual([
+      ['indirect', 'Monday was the worst day of her life', 'Berg'],
+    ]);
+  });
 });
