@@ -505,6 +505,11 @@ const THAT_CUE =
 /** A determiner or noun modifier right before the cue word makes it a noun ("of reports that"). */
 const NOUN_BEFORE =
   /\b(?:the|a|an|of|these|those|his|her|their|its|such|any|no|media|news|press|recent|unconfirmed)\s+$/i;
+/** A name and a relative "who" right before the cue ("Yulia, who claimed that"). */
+const RELATIVE_SPEAKER = new RegExp(
+  `(?<![\\p{L}\\p{M}.'’-])(${NAME_RUN}),\\s+who\\s+(?:(?:has|had|also|later|then|once|previously)\\s+)*$`,
+  'u',
+);
 /** A subject pronoun right before the cue ("he stressed that"). */
 const PRONOUN_BEFORE =
   /\b(he|she|they|it|we)\s+(?:(?:also|later|then|has|had|have|once|again|further)\s+)*$/iu;
@@ -535,6 +540,22 @@ export function thatClauseReported(text: string, masked: string, sentence: Span)
     cues: new Set([cue.toLowerCase()]),
   });
   if (attribution && attribution.cueStart !== cueStart) attribution = undefined;
+  if (!attribution) {
+    // "… Navalny's widow Yulia, who claimed that …": the relative pronoun's antecedent speaks.
+    const who = RELATIVE_SPEAKER.exec(head);
+    if (who?.[1] && (personName(who[1]) || /\s\p{Lu}/u.test(who[1]) || personName(`Mr ${who[1]}`))) {
+      const s = start + who.index;
+      attribution = {
+        speaker: text.slice(s, s + who[1].length),
+        speakerStart: s,
+        speakerEnd: s + who[1].length,
+        cue,
+        cueStart,
+        cueEnd,
+        pronoun: false,
+      };
+    }
+  }
   if (!attribution) {
     const pronoun = PRONOUN_BEFORE.exec(head);
     if (pronoun?.[1]) {

@@ -166,4 +166,12 @@ describe('English reported speech', () => {
       ['indirect', 'Monday was the worst day of her life', 'Berg'],
     ]);
   });
+
+  it('gives a "who said that" clause to the name before "who"', () => {
+    expect(
+      read(
+        'The spokesman responded to the opposition leader Anna Berg, who claimed that the vote had been rigged.',
+      ),
+    ).toEqual([['indirect', 'the vote had been rigged', 'Anna Berg']]);
+  });
 });
