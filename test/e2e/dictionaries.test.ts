@@ -45,5 +45,8 @@ describe('compare and the bilingual dictionaries', () => {
     const result = await runCli(['compare', '--manifest', manifest, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/bilingual dictionary/);
+    // The German page has no attribution rules: compare says so for that file, as statements does.
+    expect(result.stderr).toMatch(/harbour-de\.txt: no attribution rules for language "de"/);
+    expect(result.stderr).not.toMatch(/harbour-en\.txt/);
   });
 });

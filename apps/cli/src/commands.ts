@@ -137,7 +137,10 @@ async function processFiles(
   for (const path of paths) {
     const entry = manifest?.entries.find((e) => e.path === path);
     try {
-      const doc = await processOne(path, io, entry);
+      // A rule that failed, or a language without rules, is told per file as `statements` tells it.
+      const doc = await processOne(path, io, entry, {
+        onWarning: (message) => warn(io, `${path}: ${message}`),
+      });
       if (doc) documents.push(doc);
     } catch (error) {
       if (paths.length === 1) throw error;
