@@ -298,7 +298,20 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   if (/^tells?$|^told$/i.test(attribution.cue) && attribution.speakerStart < attribution.cueStart)
     afterCue = afterCue.replace(TOLD_ADDRESSEE, '');
   let spans: Span[] = [];
-  if (/,\s*$/.test(lead) && lead.split(/\s+/).length >= 5 && TRAILING_ADVERBIAL.test(afterCue)) {
+  // "A day before the verdict, X told journalists in Geneva that CLAUSE", "…, X said on Monday new
+  // checks were needed": the cue has a clause of its own, so the words before it are an adverbial.
+  const timed = TIME_ADVERBIAL.exec(afterCue);
+  const ownClause =
+    /^[^,;“”"«»„]{0,80}?\bthat\s+(?!(?:was|is|were|are|has|had|have|would|will|could|can|may|might)\b)\p{L}/u.test(
+      afterCue,
+    ) ||
+    (timed !== null && wordCount(afterCue, { start: timed[0].length, end: afterCue.length }) >= 3);
+  if (
+    /,\s*$/.test(lead) &&
+    lead.split(/\s+/).length >= 5 &&
+    TRAILING_ADVERBIAL.test(afterCue) &&
+    !ownClause
+  ) {
     // CLAUSE, SPEAKER said (on Monday, citing …).
     spans = finishSpan(text, start, start + lead.lastIndexOf(','));
   } else {

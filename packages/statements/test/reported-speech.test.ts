@@ -174,4 +174,15 @@ describe('English reported speech', () => {
       ),
     ).toEqual([['indirect', 'the vote had been rigged', 'Anna Berg']]);
   });
+
+  it('never takes an opening adverbial for the statement when the cue has a clause of its own', () => {
+    expect(
+      read('After a long night of talks, the ministry said on Thursday new checks were needed.'),
+    ).toEqual([['indirect', 'new checks were needed', 'ministry']]);
+    expect(
+      read(
+        'The border will stay closed until further notice, the ministry said in a statement that was posted online.',
+      ),
+    ).toEqual([['indirect', 'The border will stay closed until further notice', 'ministry']]);
+  });
 });
