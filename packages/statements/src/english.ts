@@ -323,7 +323,9 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       // Words before the speaker that are not a connective: the speaker is inside a clause — unless
       // a clause boundary ends them ("…, but Governor Kazuo Ueda signalled …").
       if (
-        !/(?:[,;]|\s[–—]|,\s+(?:but|and|while|whereas|although|where|when))\s*$/u.test(lead) &&
+        !/(?:[,;]|\s[–—]|,\s+(?:but|and|while|whereas|although|where|when)|,?\s+(?:after|because|since))\s*$/u.test(
+          lead,
+        ) &&
         lead.trim().split(/\s+/).length > 3
       )
         return [];

@@ -185,4 +185,10 @@ describe('English reported speech', () => {
       ),
     ).toEqual([['indirect', 'The border will stay closed until further notice', 'ministry']]);
   });
+
+  it('reads a speaker after "after", "because" or "since"', () => {
+    expect(read('Shares fell sharply after the company said profits would halve this year.')).toEqual([
+      ['indirect', 'profits would halve this year', 'company'],
+    ]);
+  });
 });
