@@ -9,8 +9,11 @@
 import { createRequire } from 'node:module';
 import { type WordnetSynset, wordnetSenses, wordnetSynset } from './lexicon';
 
-/** Languages whose country names are read: those news coverage comes in, widely. */
-const LANGUAGES = [
+/**
+ * The languages whose country names are read from i18n-iso-countries (the places of facts and the
+ * countries of speakers alike): those the coverage comes in.
+ */
+export const COUNTRY_NAME_LANGUAGES: readonly string[] = [
   'en',
   'ru',
   'mn',
@@ -27,11 +30,6 @@ const LANGUAGES = [
   'id',
   'nl',
   'kk',
-  'da',
-  'sv',
-  'cs',
-  'hu',
-  'ar',
 ];
 
 interface CountryNames {
@@ -53,7 +51,7 @@ function countryNames(): Map<string, string> {
     if (known !== undefined && known !== code) ambiguous.add(key);
     else map.set(key, code);
   };
-  for (const lang of LANGUAGES) {
+  for (const lang of COUNTRY_NAME_LANGUAGES) {
     const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as CountryNames;
     for (const [code, value] of Object.entries(countries)) {
       for (const name of Array.isArray(value) ? value : [value]) {

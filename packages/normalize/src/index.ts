@@ -7,6 +7,7 @@ export {
   prepareGloss,
   setDictionaryDirectory,
 } from './bilingual';
+export { COUNTRY_NAME_LANGUAGES, countryOf } from './countries';
 export { englishSynsets, snowballStemmer, synonyms } from './lexicon';
 export {
   type CanonicalSpeaker,

@@ -8,6 +8,7 @@
  * city names in Russian and Mongolian.
  */
 import { createRequire } from 'node:module';
+import { COUNTRY_NAME_LANGUAGES } from '@parallax/normalize';
 
 export interface Place {
   name: string;
@@ -116,26 +117,6 @@ const LISTED: Place[] = [
   },
 ];
 
-/** Languages whose country names are read: those the coverage comes in. */
-const LANGUAGES = [
-  'en',
-  'ru',
-  'mn',
-  'uk',
-  'de',
-  'fr',
-  'es',
-  'pt',
-  'it',
-  'tr',
-  'pl',
-  'ro',
-  'bg',
-  'id',
-  'nl',
-  'kk',
-];
-
 interface CountryNames {
   countries: Record<string, string | string[]>;
 }
@@ -144,7 +125,7 @@ interface CountryNames {
 function packageCountries(): Map<string, string[]> {
   const require = createRequire(import.meta.url);
   const out = new Map<string, string[]>();
-  for (const lang of LANGUAGES) {
+  for (const lang of COUNTRY_NAME_LANGUAGES) {
     const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as CountryNames;
     for (const [code, value] of Object.entries(countries)) {
       const names = (Array.isArray(value) ? value : [value]).filter(
