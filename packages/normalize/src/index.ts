@@ -8,7 +8,7 @@ export {
   setDictionaryDirectory,
 } from './bilingual';
 export { COUNTRY_NAME_LANGUAGES, countryOf } from './countries';
-export { englishSynsets, snowballStemmer, synonyms } from './lexicon';
+export { englishSynsets, isSpeakerNoun, snowballStemmer, synonyms } from './lexicon';
 export {
   type CanonicalSpeaker,
   canonicalSpeaker,

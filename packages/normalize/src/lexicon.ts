@@ -289,3 +289,33 @@ export function isFunctionWord(word: string, lang: string | undefined): boolean 
   }
   return set?.has(folded(word)) ?? false;
 }
+
+const speakerNouns = new Map<string, boolean>();
+
+/**
+ * Whether an English common noun names people who can speak ("economists", "widow", "suspects",
+ * "traders"): its first sense is, in WordNet 3.1, a kind of person. (Groups are left out: "data" is
+ * one, a collection.)
+ */
+export function isSpeakerNoun(word: string): boolean {
+  const key = word.toLowerCase();
+  const known = speakerNouns.get(key);
+  if (known !== undefined) return known;
+  let out = false;
+  if (/^[a-z][a-z'-]*$/.test(key)) {
+    // The word or its regular plural's singular; its first sense (a rarer one makes "rates" a rat).
+    const forms = [
+      key,
+      ...(key.endsWith('ies') ? [`${key.slice(0, -3)}y`] : key.endsWith('s') ? [key.slice(0, -1)] : []),
+    ];
+    for (const form of forms) {
+      const first = wordnetSenses(form, 'n', 1)[0];
+      if (first && !first.words.some((w) => /^\p{Lu}/u.test(w)) && first.lexfile === NOUN_PERSON) {
+        out = true;
+        break;
+      }
+    }
+  }
+  if (speakerNouns.size < 50_000) speakerNouns.set(key, out);
+  return out;
+}

@@ -3,6 +3,7 @@
  * capitalised names, role nouns ("spokesperson", "ministry") and the connectors that join them
  * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
  */
+import { isSpeakerNoun } from '@parallax/normalize';
 
 export interface Token {
   text: string;
@@ -174,6 +175,15 @@ export const REPORTING_CUES = new Set([
   'reiterates',
   'demanded',
 ]);
+
+/**
+ * Whether a lower-case word heads or modifies a speaker phrase: one of the role nouns below, or a
+ * noun WordNet has first as a kind of person ("widow", "traders", "suspects").
+ */
+function roleNoun(lower: string): boolean {
+  const word = lower.replace(/['’]s$/, '');
+  return ROLE_NOUNS.has(word) || isSpeakerNoun(word);
+}
 
 /** Lower-case nouns that head or modify a speaker phrase. */
 const ROLE_NOUNS = new Set([
@@ -496,7 +506,7 @@ function joinedOnlyBySpace(text: string, base: number, left: Token, right: Token
 function acceptable(token: Token): boolean {
   if (isCapitalised(token))
     return !CAPITALISED_FUNCTION_WORDS.has(token.lower) || CONNECTORS.has(token.lower);
-  return ROLE_NOUNS.has(token.lower.replace(/['’]s$/, '')) || CONNECTORS.has(token.lower);
+  return roleNoun(token.lower) || CONNECTORS.has(token.lower);
 }
 
 function trimPhrase(tokens: Token[]): Token[] {
@@ -509,9 +519,7 @@ function trimPhrase(tokens: Token[]): Token[] {
 
 function validSpeaker(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 12) return false;
-  return tokens.some(
-    (t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || ROLE_NOUNS.has(t.lower.replace(/['’]s$/, '')),
-  );
+  return tokens.some((t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || roleNoun(t.lower));
 }
 
 /**

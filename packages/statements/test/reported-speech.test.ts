@@ -93,8 +93,9 @@ describe('English reported speech', () => {
   });
 
   it('reads "deny" with a clause, never with an object', () => {
+    // (The speaker phrase reaches back over "pilots", a kind of person; not yet over the comma.)
     expect(read('The airline, its pilots and the regulator all deny it was at fault.')).toEqual([
-      ['indirect', 'it was at fault', 'regulator'],
+      ['indirect', 'it was at fault', 'pilots and the regulator'],
     ]);
     expect(read('The firm denies the charges brought against its founder.')).toEqual([]);
   });
@@ -190,5 +191,20 @@ describe('English reported speech', () => {
     expect(read('Shares fell sharply after the company said profits would halve this year.')).toEqual([
       ['indirect', 'profits would halve this year', 'company'],
     ]);
+  });
+});
+
+describe('English speakers named by a kind of person', () => {
+  it('takes a noun WordNet has first as a person as the speaker ("the widow", "traders")', () => {
+    expect(read('The widow said the guards had lied about his heart.')).toEqual([
+      ['indirect', 'the guards had lied about his heart', 'widow'],
+    ]);
+    expect(read('Traders said the bank would cut rates again in the autumn.')).toEqual([
+      ['indirect', 'the bank would cut rates again in the autumn', 'Traders'],
+    ]);
+  });
+
+  it('never takes a noun that is first a thing or a collection ("data", "figures")', () => {
+    expect(read('The data said nothing about the harvest.')).toEqual([]);
   });
 });
