@@ -1,5 +1,5 @@
 import { countryOf, isPlaceName } from './countries';
-import { labelWord } from './lexicon';
+import { isSpeakerNoun, labelWord } from './lexicon';
 import { foldDiacritics } from './text';
 import { transliterate } from './transliterate';
 
@@ -548,7 +548,10 @@ function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
   const bc = core(b);
   if (a.person.length > 0 || b.person.length > 0) {
     // A person and a body.
-    const [person, body] = a.person.length > 0 ? [ac, bc] : [bc, ac];
+    // What a person is ("politician", "lawyer", "activist": a kind of person in WordNet) says
+    // nothing of the body he belongs to: only his other descriptors can place him outside it.
+    const [personal, body] = a.person.length > 0 ? [ac, bc] : [bc, ac];
+    const person = personal.filter((t) => !isSpeakerNoun(t));
     if (body.length === 0 || body.every((t) => GENERIC_CORE.has(t) || isCountryWord(t))) {
       if (otherCountries(a, b)) return 'different';
       // A person placed in no country against a country's body ("Kremlin spokesman Peskov" or "EU
