@@ -843,7 +843,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
   const units = attribution ? withoutContained(unique) : unique;
   const resolved = resolveSpeakers(
     text,
-    attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units,
+    withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
     sentences,
   );
   return resolved.map((d) => {
@@ -939,6 +939,21 @@ function splitByTag(gap: string): boolean {
     ),
   ].length;
   return breaks === 0 && !/:\s*$/.test(inner) && inner.split(/\s+/).filter(Boolean).length <= 40;
+}
+
+/**
+ * A speaker whose name runs into the end of the text, without so much as a full stop after it ("…,
+ * — сказал Вла" where a stored excerpt stops mid-word), may be a name cut short: it names no one
+ * surely, so the statement is left without a written speaker (resolution may still find him in the
+ * text before) rather than credited to the fragment.
+ */
+function withoutCutTags(text: string, drafts: Draft[]): Draft[] {
+  const end = text.trimEnd().length;
+  return drafts.map((d) => {
+    if (!d.speaker || d.speakerEnd === undefined || d.speakerEnd < end) return d;
+    if (!/\p{L}$/u.test(text.slice(0, end))) return d;
+    return { ...d, speaker: null, speakerEnd: undefined };
+  });
 }
 
 /**
