@@ -144,9 +144,9 @@ function isFragment(item: { statement: Statement; stems: ReadonlySet<string> }):
 }
 /**
  * The same for a whole quotation of so few words, some of them words many statements of the batch
- * use, inside a longer statement ("We are grateful to President Biden and his administration for",
- * said by many that day). Of rarer words ("a wonderful dialogue with our friends from Mongolia") it
- * is the quotation; repeated whole ("We love you!") it is the statement itself.
+ * use, inside a longer statement ("We are grateful to the president and his team for", said by
+ * many on a day of thanks). Of rarer words ("a frank exchange with our partners on the dam") it is
+ * the quotation; repeated whole it is the statement itself.
  */
 function isFragmentOf(
   item: { statement: Statement; stems: ReadonlySet<string>; weight: number },
@@ -551,7 +551,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       f.stems.size <= e.stems.size
         ? evidence / foreignSize
         : (english.size + names + figures) / Math.max(1, e.stems.size);
-    // A short statement of one speaker ("The Motherland hasn't forgotten about you for a minute")
+    // A short statement of one speaker ("The motherland honours its mariners")
     // has few words to show: two rare ones, most of its words, are enough when the speaker agrees.
     const short = Math.min(f.stems.size, e.stems.size) <= 3 && containment >= 0.6;
     const ok = agree
@@ -756,8 +756,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   /**
    * Whether an item is, nearly word for word, a copy of the candidate, or a stretch of a fuller rendition by the same speaker
    * (both documents naming him alike): it is that utterance, whichever of its sentences the group's
-   * reference renders ("Make no mistake: Putin is responsible for Navalny's death" inside "Make no
-   * mistake: … What has happened to Navalny is yet more proof…", whose group another rendition of
+   * reference renders ("Let there be no doubt: Moreau is to blame" inside "Let there be no
+   * doubt: … What happened at Lerida is more proof…", whose group another rendition of
    * its second sentence leads).
    */
   function partOfItsUtterance(item: Prepared, candidate: Prepared, score: number): boolean {

@@ -270,8 +270,8 @@ function countriesIn(label: string): string[] {
 }
 
 /**
- * Whether a label names a body, though capitalised like a name ("The Security Service", "Turkish
- * authorities", "Jewish Federations of North America", "Ankara"): every capitalised word is a
+ * Whether a label names a body, though capitalised like a name ("The Border Service", "Danish
+ * authorities", "Federation of Ohio Farmers", "Copenhagen"): every capitalised word is a
  * country, a known body or title word, or a common English word (WordNet), none a word WordNet
  * knows only as a name — and either the label opens with an article or one word is a country, an
  * institution or an adjective (not a kind of person: "Baker" is a surname too).

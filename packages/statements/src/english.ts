@@ -556,7 +556,7 @@ export function thatClauseReported(text: string, masked: string, sentence: Span)
   });
   if (attribution && attribution.cueStart !== cueStart) attribution = undefined;
   if (!attribution) {
-    // "… Navalny's widow Yulia, who claimed that …": the relative pronoun's antecedent speaks.
+    // "… the mayor's deputy Ana, who claimed that …": the relative pronoun's antecedent speaks.
     const who = RELATIVE_SPEAKER.exec(head);
     if (who?.[1] && (personName(who[1]) || /\s\p{Lu}/u.test(who[1]) || personName(`Mr ${who[1]}`))) {
       const s = start + who.index;

@@ -943,7 +943,7 @@ function splitByTag(gap: string): boolean {
 
 /**
  * A speaker whose name runs into the end of the text, without so much as a full stop after it ("…,
- * — сказал Вла" where a stored excerpt stops mid-word), may be a name cut short: it names no one
+ * — сказал Ива" where a stored excerpt stops mid-word), may be a name cut short: it names no one
  * surely, so the statement is left without a written speaker (resolution may still find him in the
  * text before) rather than credited to the fragment.
  */

@@ -144,8 +144,8 @@ describe('English reported speech', () => {
   });
 
   it('reads "reiterated"', () => {
-    expect(read('Navalnaya reiterated that the prison had denied him medical care.')).toEqual([
-      ['indirect', 'the prison had denied him medical care', 'Navalnaya'],
+    expect(read('Kowalska reiterated that the clinic had denied him medical care.')).toEqual([
+      ['indirect', 'the clinic had denied him medical care', 'Kowalska'],
     ]);
   });
 
