@@ -341,9 +341,8 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     const translations =
       dictionary.spec.format === 'mueller' ? muellerTranslations(entry) : translationsOf(entry);
     translations.forEach((t, rank) => {
-      const words = tokens(t).filter(
-        (w) => !isStopword(w) && !(dictionary.spec.inverted && notGlossed(w, lang)),
-      );
+      // (Function words of the foreign side are left out by add.)
+      const words = tokens(t).filter((w) => !isStopword(w));
       // A translation of one or two content words (a phrase of more is a definition).
       if (words.length === 0 || words.length > 2) return;
       for (const w of words) {

@@ -79,7 +79,7 @@ function cyrillicStem(word: string): string | null {
   if (!/^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(word)) return null;
   const stem = word
     .toLowerCase()
-    .replace(/(?:ын|ийн|ий|ын|ом|ой|ей|ию|ия|ии|ие|ю|я|и|а|у|е|ы|о)$/u, '')
+    .replace(/(?:ын|ийн|ий|ом|ой|ей|ию|ия|ии|ие|ю|я|и|а|у|е|ы|о)$/u, '')
     .replace(/[аеиоуыэюяй]+$/u, '');
   return stem.length >= 4 && word.length >= 5 ? stem : null;
 }
