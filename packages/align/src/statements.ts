@@ -8,6 +8,7 @@ import {
   foldDiacritics,
   glossStem,
   isAnaphor,
+  isCountryName,
   isSpeakerLabel,
   isStopword,
   nameStem,
@@ -109,6 +110,9 @@ interface Prepared extends AlignedRendition {
    */
   gloss: ReadonlyArray<readonly string[]>;
 }
+
+/** A capitalised word (a name's, a country's). */
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]{2,}/gu;
 
 /**
  * The words that are the speaker's: an editor's bracketed insertion ("[Russia's – ed.]", "[the
@@ -231,6 +235,8 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
   // Labels recur across thousands of renditions; canonicalise each once. Stems are interned so that
   // each distinct word is held once, not once per statement (and not as a slice of its whole text).
   const speakers = new Map<string, CanonicalSpeaker>();
+  // The name keys of countries the statements name: the event's setting, never a rare name.
+  const countryKeys = new Set<string>();
   const interned = new Map<string, string>();
   const intern = (word: string) => {
     const known = interned.get(word);
@@ -254,6 +260,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const numbers = salientNumbers(own);
       const years = yearsIn(own);
       const names = nameKeys(own);
+      for (const m of own.matchAll(CAPITALISED)) if (isCountryName(m[0])) countryKeys.add(nameStem(m[0]));
       // A pronoun resolved to a person the words themselves name in the third person ("he" →
       // Navalny for "Putin is responsible for Navalny's death") is a wrong antecedent more often than
       // not: the speaker is unknown.
@@ -590,9 +597,12 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const figures = [...a.numbers].some((v) => b.numbers.has(v));
       // A name is rare when few statements of the event name it, or few of this speaker's do (the
       // city a minister's one announcement is about, while other speakers' statements name it too).
+      // A country is the setting of the event's statements (Russia, Mongolia in every statement about
+      // their talks, however few there are), never a rare name.
       const names = [...a.names].filter(
         (k) =>
           b.names.has(k) &&
+          !countryKeys.has(k) &&
           ((nameDf.get(k) as number) <= rareName || (index.get(`${a.block}@${k}`)?.length ?? 0) <= rareName),
       ).length;
       const year = [...a.years].some((v) => b.years.has(v));

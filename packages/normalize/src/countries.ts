@@ -187,13 +187,29 @@ function englishCountry(word: string): string | null {
 export function countryOf(word: string): string | null {
   const trimmed = word.replace(/['’]s$/u, '').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
   if (!/^\p{Lu}/u.test(trimmed)) return null;
+  const named = countryNamed(trimmed);
+  if (named !== undefined) return named;
+  if (/^\p{Script=Latin}/u.test(trimmed)) return englishCountry(trimmed);
+  return null;
+}
+
+/** The country a word is the name of, in a language the package covers (undefined: not known so). */
+function countryNamed(trimmed: string): string | null | undefined {
   const known = countryNames();
   const direct = known.get(trimmed.toLowerCase()) ?? known.get(trimmed.toLowerCase().replace(/\.$/, ''));
   if (direct) return direct;
   const stem = cyrillicStem(trimmed);
   if (stem) return cyrillicStems?.get(stem) ?? null;
-  if (/^\p{Script=Latin}/u.test(trimmed)) return englishCountry(trimmed);
-  return null;
+  return undefined;
+}
+
+/**
+ * Whether a word is a country's name ("Russia", "Россия", "Mongolei") — its places and peoples
+ * ("Ankara", "Turkish") are not.
+ */
+export function isCountryName(word: string): boolean {
+  const trimmed = word.replace(/['’]s$/u, '').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+  return /^\p{Lu}/u.test(trimmed) && !!countryNamed(trimmed);
 }
 
 /**

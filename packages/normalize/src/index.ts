@@ -7,8 +7,8 @@ export {
   prepareGloss,
   setDictionaryDirectory,
 } from './bilingual';
-export { COUNTRY_NAME_LANGUAGES, countryOf } from './countries';
-export { englishSynsets, isSpeakerNoun, snowballStemmer, synonyms } from './lexicon';
+export { COUNTRY_NAME_LANGUAGES, countryOf, isCountryName, isPlaceName } from './countries';
+export { englishSynsets, isFunctionWord, isSpeakerNoun, snowballStemmer, synonyms } from './lexicon';
 export {
   type CanonicalSpeaker,
   canonicalSpeaker,

@@ -348,11 +348,26 @@ export function sameSpeaker(a: CanonicalSpeaker, b: CanonicalSpeaker): boolean {
  * one such key in the project: blocking in align, names in events, holders of offices in compare.
  */
 export function nameStem(token: string): string {
-  return nameKey(
-    foldDiacritics(transliterate(token))
-      .toLowerCase()
-      .replace(/['’]s$/, ''),
+  return spelling(
+    nameKey(
+      foldDiacritics(transliterate(token))
+        .toLowerCase()
+        .replace(/['’]s$/, ''),
+    ),
   ).slice(0, 5);
+}
+
+/**
+ * One name as the languages of Europe spell it, reduced to what they share: German and Polish write
+ * w for v and j for y (Nawalnaja ~ Navalnaya, Selenskyj ~ Zelensky), French ï (Navalnaïa) and i for
+ * y, German sch for sh. For comparing two spellings (sameName, nameStem), never shown.
+ */
+function spelling(key: string): string {
+  return key
+    .replace(/sch/g, 'sh')
+    .replace(/w/g, 'v')
+    .replace(/[jy]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** Pronouns that stand for a speaker named elsewhere (English, Russian, Mongolian, German, French…). */
@@ -440,7 +455,7 @@ const latinKeys = new Map<string, string>();
 function latinKey(token: string): string {
   let key = latinKeys.get(token);
   if (key === undefined) {
-    key = nameKey(foldDiacritics(transliterate(token)).toLowerCase());
+    key = spelling(nameKey(foldDiacritics(transliterate(token)).toLowerCase()));
     if (latinKeys.size < 100_000) latinKeys.set(token, key);
   }
   return key;

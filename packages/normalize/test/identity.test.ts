@@ -44,6 +44,15 @@ describe('one speaker, many names', () => {
     expect(relation('Anna Petrova', 'Ivan Petrov')).toBe('different');
   });
 
+  it('meets a name as German, Polish and French spell it (w for v, j for y, ï)', () => {
+    expect(sameName('Wolkowa', 'Volkova')).toBe(true);
+    expect(sameName('Jakowlew', 'Yakovlev')).toBe(true);
+    expect(sameName('Kowalenkyj', 'Kovalenky')).toBe(true);
+    expect(sameName('Sokolovaïa', 'Sokolovaya')).toBe(true);
+    expect(relation('Bürgermeisterin Julija Wolkowa', 'Yuliya Volkova')).toBe('same');
+    expect(sameName('Wolkowa', 'Volkov')).toBe(false);
+  });
+
   it('keeps two people, and two countries’ ministries, apart', () => {
     expect(relation('Joe Biden', 'Volodymyr Zelensky')).toBe('different');
     expect(relation('Ukraine’s Foreign Ministry', 'Russian Foreign Ministry')).toBe('different');
