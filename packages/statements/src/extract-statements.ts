@@ -19,6 +19,7 @@ import {
   splitAttribution,
 } from './russian';
 import { type Sentence, type Span, splitParagraphs, splitSentences } from './sentences';
+import { universalQuoteAttribution } from './universal';
 
 export interface StatementOptions {
   /** Language of the document (BCP 47 primary tag); selects the attribution rules. */
@@ -43,7 +44,8 @@ export interface StatementOptions {
   units?: 'quotation' | 'attribution';
   /**
    * Told once per document when its language has no attribution rules (only en, ru and mn have):
-   * its statements are the quotations its marks enclose, without speakers or cues.
+   * its statements are the quotations its marks enclose, with a speaker and cue only where a name
+   * stands beside one in a shape every newswire shares (see universal.ts).
    */
   onWarning?: (message: string) => void;
 }
@@ -399,8 +401,12 @@ function quoteAttribution(
     const a = russianQuoteAttribution(masked, before, after);
     return a && { ...a, speaker: a.speaker && text.slice(a.speakerStart, a.speakerStart + a.speaker.length) };
   }
-  // A language without rules of its own gets the quotation marks alone, never English rules.
-  if (lang !== 'en') return undefined;
+  // A language without rules of its own gets the quotation marks and the shapes every newswire
+  // shares (see universal.ts), never English rules.
+  if (lang !== 'en') {
+    const u = lang === 'und' ? undefined : universalQuoteAttribution(text, before, after, lang);
+    return u && { ...u, pronoun: false };
+  }
   const a = englishQuoteAttribution(text, masked, before, after);
   return (
     a && {
@@ -518,7 +524,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
   const lang = options.lang;
   if (!RULE_LANGUAGES.has(lang))
     options.onWarning?.(
-      `no attribution rules for language "${lang}": quotations found by their marks only, without speakers`,
+      `no attribution rules for language "${lang}": quotations found by their marks, speakers only where a name stands beside them`,
     );
   const attribution = options.units === 'attribution';
   const headlineEnd = headlineOrLead(text, options.headlineEnd ?? 0);
