@@ -638,8 +638,14 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // ministers' stock appeal in their own words) need nearly all their words in common.
     // A pronoun's resolution is a guess: against it the bar is a little lower (and as high whether
     // the two are known to differ or not known to be one: "she", resolved to a spokesperson, against
-    // a country's foreign office).
-    const distinct = speakersKnown && !agree && (a.written || b.written);
+    // a country's foreign office). Two speakers as both documents write them that are only not known
+    // to be one (a spokeswoman placed in no country and a country's ministry, "the statement" and
+    // the editor who wrote it) need the words of speakers not known to agree, not a misattribution's.
+    const distinct =
+      speakersKnown &&
+      !agree &&
+      (a.written || b.written) &&
+      (relation === 'different' || !(a.written && b.written));
     const bar =
       distinct && quoted
         ? a.written && b.written

@@ -102,6 +102,40 @@ const summon = statement(
   'The ministry',
 );
 
+describe('alignStatements: speakers as the documents write them', () => {
+  const QUOTE =
+    'The new border checks will slow freight traffic through the northern ports for several months and cost exporters dearly.';
+  const REWORDED =
+    'The new border checks will slow freight traffic through the northern coast for several months and hurt exporters dearly.';
+  const SPOKESWOMAN = `Border checks to slow freight\n\n"${QUOTE}" Foreign Ministry spokeswoman Anna Lindqvist said.`;
+  const MINISTRY = `Ministry warns exporters\n\n"${REWORDED}" Sweden's Foreign Ministry said.`;
+  const MINISTER = `Minister warns exporters\n\n"${REWORDED}" Finance Minister Jonas Berg said.`;
+
+  it('aligns a reworded quotation credited to a spokeswoman and to a ministry she is not known to speak for', () => {
+    const groups = alignStatements([
+      doc('a', 'outlet', 'en', [
+        statement('spokeswoman', SPOKESWOMAN, QUOTE, 'direct', 'Foreign Ministry spokeswoman Anna Lindqvist'),
+      ]),
+      doc('b', 'outlet', 'en', [
+        statement('ministry', MINISTRY, REWORDED, 'direct', "Sweden's Foreign Ministry"),
+      ]),
+    ]);
+    expect(groupIds(groups, 'ministry')).toEqual(['ministry', 'spokeswoman']);
+  });
+
+  it('keeps it apart from the same words credited to another person, unless nearly all of them recur', () => {
+    const groups = alignStatements([
+      doc('a', 'outlet', 'en', [
+        statement('spokeswoman', SPOKESWOMAN, QUOTE, 'direct', 'Foreign Ministry spokeswoman Anna Lindqvist'),
+      ]),
+      doc('c', 'outlet', 'en', [
+        statement('minister', MINISTER, REWORDED, 'direct', 'Finance Minister Jonas Berg'),
+      ]),
+    ]);
+    expect(groupIds(groups, 'minister')).toEqual(['minister']);
+  });
+});
+
 describe('alignStatements: how coverage renders one statement', () => {
   it('reads an editor’s bracketed insertion and elision marks as not the speaker’s words', () => {
     expect(speakersWords("Government of Mongolia [Ulaanbaatar's leadership – ed.] is aware")).not.toContain(
