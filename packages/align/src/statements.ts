@@ -167,6 +167,11 @@ const MAX_FIGURE_POSTING = 50;
 const MIN_STRETCH = 0.8;
 /** The same both ways, for a rendition to be a copy of another (see partOfItsUtterance). */
 const MIN_COPY = 0.9;
+/**
+ * Score at which a link between members of two groups joins the groups (see joinGroups): a lower bar
+ * (0.6 was tried) chains different statements of one speaker through their common words.
+ */
+const MIN_JOIN = 0.8;
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -866,6 +871,56 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     if (inDocument) inDocument.push(i);
     else group.set(item.documentId, [i]);
   }
+  joinGroups(MIN_JOIN);
+
+  /**
+   * Groups the greedy pass left apart though a member of one renders a member of the other closely:
+   * joined, strongest link first, when no document has renditions in both (its reporter told them
+   * apart) and no named speaker of one is a different person or body than a named speaker of the
+   * other. The better reference of the two leads the joined group.
+   */
+  function joinGroups(minScore: number): void {
+    const edges: Array<{ x: number; y: number; score: number }> = [];
+    for (const [x, list] of linked)
+      for (const { other: y, score } of list)
+        if (x < y && score >= minScore && referenceOf[x] !== referenceOf[y]) edges.push({ x, y, score });
+    if (edges.length === 0) return;
+    edges.sort((a, b) => b.score - a.score || a.x - b.x || a.y - b.y);
+    const parent = new Map<number, number>();
+    const rootOf = (r: number): number => {
+      let top = r;
+      while (parent.has(top)) top = parent.get(top) as number;
+      return top;
+    };
+    const documentsOf = new Map<number, Set<string>>();
+    for (const [root, group] of groupSoFar) documentsOf.set(root, new Set(group.keys()));
+    for (const { x, y } of edges) {
+      const a = rootOf(referenceOf[x] as number);
+      const b = rootOf(referenceOf[y] as number);
+      if (a === b) continue;
+      const da = documentsOf.get(a) as Set<string>;
+      const db = documentsOf.get(b) as Set<string>;
+      if ([...(da.size <= db.size ? da : db)].some((d) => (da.size <= db.size ? db : da).has(d))) continue;
+      const na = namedSpeakersOf.get(a) ?? [];
+      const nb = namedSpeakersOf.get(b) ?? [];
+      const clash = na.some((m) =>
+        nb.some(
+          (k) =>
+            speakerRelation(
+              (items[m] as Prepared).speaker as CanonicalSpeaker,
+              (items[k] as Prepared).speaker as CanonicalSpeaker,
+            ) === 'different',
+        ),
+      );
+      if (clash) continue;
+      const [lead, led] = compareAuthority(items[a] as Prepared, items[b] as Prepared) <= 0 ? [a, b] : [b, a];
+      parent.set(led, lead);
+      documentsOf.set(lead, new Set([...da, ...db]));
+      namedSpeakersOf.set(lead, [...na, ...nb]);
+    }
+    for (let i = 0; i < n; i++) referenceOf[i] = rootOf(referenceOf[i] as number);
+  }
+
   const members = new Map<number, number[]>();
   items.forEach((_, i) => {
     const root = referenceOf[i] as number;

@@ -136,6 +136,43 @@ describe('alignStatements: speakers as the documents write them', () => {
   });
 });
 
+describe('alignStatements: groups the first pass leaves apart', () => {
+  const RELEASE = `Fishing ban in the northern bay\n\nBoats must keep out of the northern bay until the autumn, and the ministry will compensate every crew that loses its catch.`;
+  const INTERVIEW = `Minister: ban will hold\n\n"Boats must keep out of the northern bay until autumn, and we will pay the fishermen who lose their income," Fisheries Minister Ola Dahl said.`;
+  const FRAGMENT = `Fishermen to be paid\n\nThe minister promised: "We will pay the fishermen who lose their income."`;
+  const COPY = `Fishermen to be paid\n\nThe minister said: "We will pay the fishermen who lose their income."`;
+
+  it('joins a fragment of an outlet’s rendition, quoted without a named speaker, to the statement it renders', () => {
+    const groups = alignStatements([
+      doc('ministry', 'official', 'en', [
+        statement(
+          'release',
+          RELEASE,
+          'Boats must keep out of the northern bay until the autumn, and the ministry will compensate every crew that loses its catch.',
+          'direct',
+          'Ministry of Fisheries',
+        ),
+      ]),
+      doc('daily', 'outlet', 'en', [
+        statement(
+          'interview',
+          INTERVIEW,
+          'Boats must keep out of the northern bay until autumn, and we will pay the fishermen who lose their income,',
+          'direct',
+          'Fisheries Minister Ola Dahl',
+        ),
+      ]),
+      doc('weekly', 'outlet', 'en', [
+        statement('fragment', FRAGMENT, 'We will pay the fishermen who lose their income.', 'direct', null),
+      ]),
+      doc('agency', 'outlet', 'en', [
+        statement('copy', COPY, 'We will pay the fishermen who lose their income.', 'direct', null),
+      ]),
+    ]);
+    expect(groupIds(groups, 'fragment')).toEqual(['copy', 'fragment', 'interview', 'release']);
+  });
+});
+
 describe('alignStatements: how coverage renders one statement', () => {
   it('reads an editor’s bracketed insertion and elision marks as not the speaker’s words', () => {
     expect(speakersWords("Government of Mongolia [Ulaanbaatar's leadership – ed.] is aware")).not.toContain(
