@@ -713,6 +713,10 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // must also cover a good part of the other.)
     if (differ && !quoted && commonWeight / Math.max(a.weight, b.weight) < 0.35) return 0;
     if (differ && (isFragmentOf(a, b) || isFragmentOf(b, a))) return 0;
+    // A short clause inside a much longer statement of another person, where one of the two is a
+    // pronoun's guess: the clause is the event's words in someone else's mouth, not a rendition
+    // (and no misattribution can be shown of a guess).
+    if (relation === 'different' && !differ && unvouched) return 0;
     return containment;
   }
 

@@ -123,6 +123,28 @@ describe('alignStatements: speakers as the documents write them', () => {
     expect(groupIds(groups, 'ministry')).toEqual(['ministry', 'spokeswoman']);
   });
 
+  it('keeps a short clause a pronoun credits to one person out of another person’s long statement', () => {
+    const LONG =
+      'The new border checks will slow freight traffic through the northern ports for several months, the ferry operators will lose their winter timetables, and the government will have to compensate the exporters who cannot deliver.';
+    const SPEECH = `Minister defends checks\n\n"${LONG}" Finance Minister Jonas Berg said.`;
+    const CLAUSE = `Checks criticised\n\nAnna Lindqvist spoke next. "The checks will slow freight traffic through the ports," she said.`;
+    const clause = {
+      ...statement(
+        'clause',
+        CLAUSE,
+        'The checks will slow freight traffic through the ports,',
+        'direct',
+        'she',
+      ),
+      resolvedSpeaker: 'Anna Lindqvist',
+    };
+    const groups = alignStatements([
+      doc('a', 'outlet', 'en', [statement('speech', SPEECH, LONG, 'direct', 'Finance Minister Jonas Berg')]),
+      doc('c', 'outlet', 'en', [clause]),
+    ]);
+    expect(groupIds(groups, 'clause')).toEqual(['clause']);
+  });
+
   it('keeps it apart from the same words credited to another person, unless nearly all of them recur', () => {
     const groups = alignStatements([
       doc('a', 'outlet', 'en', [
