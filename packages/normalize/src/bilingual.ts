@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, inflateRawSync } from 'node:zlib';
-import { isFunctionWord, snowballStemmer } from './lexicon';
+import { englishFrequency, isFunctionWord, snowballStemmer } from './lexicon';
 import { stem as englishStem, foldDiacritics, isStopword } from './text';
 
 /**
@@ -85,6 +85,8 @@ function notGlossed(word: string, lang: string): boolean {
 const SENSES = 6;
 /** Bytes of an entry read: its headword line and first translations (examples and notes come after). */
 const ENTRY_BYTES = 600;
+/** Müller's entries list every part of speech in turn: the verb of "return" starts a kilobyte in. */
+const MUELLER_ENTRY_BYTES = 2400;
 
 interface Dictionary {
   spec: DictionarySpec;
@@ -151,8 +153,14 @@ function translationsOf(entry: string): string[] {
  * and without the English examples and their renderings (any piece with a Latin letter).
  */
 function muellerTranslations(entry: string): string[] {
-  const out: string[] = [];
+  // Each part of speech ("1. _n.", "2. _v.") numbers its senses afresh: the first senses of each
+  // come first ("return": возвращение as a noun, возвращаться as a verb), then the second senses.
+  const sections: string[][] = [[]];
   for (const line of entry.split('\n').slice(1)) {
+    if (/^\s*\d+\.\s+_/.test(line) && (sections[sections.length - 1] as string[]).length > 0)
+      sections.push([]);
+    const current = sections[sections.length - 1] as string[];
+    if (current.length >= SENSES * 2) continue;
     const text = line
       .replace(/\[[^\]]*\]/g, ' ')
       .replace(/\([^)]*\)/g, ' ')
@@ -160,10 +168,12 @@ function muellerTranslations(entry: string): string[] {
       .replace(/(?:^|\s)\d+[.)]/g, ' ');
     for (const part of text.split(/[,;]/)) {
       const t = part.trim();
-      if (t && !/[a-z]/i.test(t) && /\p{Script=Cyrillic}/u.test(t)) out.push(t);
+      if (t && !/[a-z]/i.test(t) && /\p{Script=Cyrillic}/u.test(t)) current.push(t);
     }
-    if (out.length >= SENSES * 2) break;
   }
+  const out: string[] = [];
+  for (let i = 0; out.length < SENSES * 2 && sections.some((list) => i < list.length); i++)
+    for (const list of sections) if (i < list.length) out.push(list[i] as string);
   return out;
 }
 
@@ -289,7 +299,7 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
   const found = new Map<string, string[]>();
   // Read backwards, a foreign word is a translation of many headwords: those it translates first
   // ("родина" is motherland's first sense, one of home's later ones) are its translations.
-  const ranked = new Map<string, Array<{ english: string; rank: number }>>();
+  const ranked = new Map<string, Array<{ english: string; word: string; rank: number }>>();
   const add = (foreignWord: string, english: string, rank = 0) => {
     if (notGlossed(foreignWord, lang) || isStopword(foreignWord) || isStopword(english)) return;
     const f = foreignStem(foreignWord);
@@ -298,8 +308,8 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
     if (f.length < 3 || e.length < 3) return;
     if (dictionary.spec.inverted) {
       const candidates = ranked.get(f);
-      if (!candidates) ranked.set(f, [{ english: e, rank }]);
-      else candidates.push({ english: e, rank });
+      if (!candidates) ranked.set(f, [{ english: e, word: english, rank }]);
+      else candidates.push({ english: e, word: english, rank });
       return;
     }
     const list = found.get(f);
@@ -337,7 +347,8 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
       continue;
     const [, offset, length] = line.split('\t');
     if (!offset || !length) continue;
-    const entry = dict.read(base64Number(offset), Math.min(base64Number(length), ENTRY_BYTES));
+    const bytes = dictionary.spec.format === 'mueller' ? MUELLER_ENTRY_BYTES : ENTRY_BYTES;
+    const entry = dict.read(base64Number(offset), Math.min(base64Number(length), bytes));
     const translations =
       dictionary.spec.format === 'mueller' ? muellerTranslations(entry) : translationsOf(entry);
     translations.forEach((t, rank) => {
@@ -352,8 +363,14 @@ function resolve(lang: string, dictionary: Dictionary, wanted: Set<string>): voi
       }
     });
   }
+  // A foreign word's translations are the headwords that give it early, the commoner English words
+  // first: "возвращаться" is return (its verb's first sense) before it is homeward-bound or recur
+  // (which give it first, but are rare words). WordNet counts how common (englishFrequency).
   for (const [f, candidates] of ranked) {
-    candidates.sort((a, b) => a.rank - b.rank);
+    if (candidates.length > SENSES) {
+      const score = new Map(candidates.map((c) => [c, c.rank - Math.log1p(englishFrequency(c.word))]));
+      candidates.sort((a, b) => (score.get(a) as number) - (score.get(b) as number));
+    } else candidates.sort((a, b) => a.rank - b.rank);
     const list: string[] = [];
     for (const { english } of candidates) {
       if (!list.includes(english)) list.push(english);

@@ -116,6 +116,30 @@ function synsetsOf(lemma: string): number[] {
   return out;
 }
 
+const frequencies = new Map<string, number>();
+
+/**
+ * How often an English word occurs in running text, as WordNet counts it: the sense-tagged
+ * occurrences (tagsense_cnt, from the SemCor corpus) of the word in every part of speech, plus its
+ * number of senses (a common word has many). 0 for a word WordNet lacks.
+ */
+export function englishFrequency(word: string): number {
+  const lemma = word.toLowerCase().replace(/ /g, '_');
+  let known = frequencies.get(lemma);
+  if (known === undefined) {
+    known = 0;
+    for (const file of wordnetFiles()) {
+      const line = lookUp(file, lemma);
+      if (!line) continue;
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      const fields = line.trim().split(' ');
+      known += Number(fields[2]) + Number(fields[4 + Number(fields[3]) + 1]);
+    }
+    if (frequencies.size < 200_000) frequencies.set(lemma, known);
+  }
+  return known;
+}
+
 /** Plural and inflected forms WordNet's index lists under their base form. */
 function baseForms(word: string): string[] {
   const out = [word];

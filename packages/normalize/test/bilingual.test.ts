@@ -38,6 +38,15 @@ describe('bilingual dictionaries (FreeDict)', () => {
     ]);
   });
 
+  it('reads each part of speech of a Müller entry, and prefers the commoner of the English words that give a Russian one', () => {
+    setDictionaryDirectory(DICTD);
+    // "return" gives возвращаться as its verb, after a kilobyte of its noun senses; rarer words
+    // (recur, rejoin) give it first.
+    const returns = glossStems(contentStems('Они возвращаются', 'ru'), 'ru')[0] ?? [];
+    expect(returns.slice(0, 2)).toContain('return');
+    expect(gloss('Приговор позорный', 'ru')).toEqual(expect.arrayContaining(['sentence', 'disgraceful']));
+  });
+
   it('falls back on FreeDict’s English→Russian dictionary without Müller’s', () => {
     const only = mkdtempSync(join(tmpdir(), 'freedict-only-'));
     for (const ext of ['index', 'dict.dz'])
