@@ -1,4 +1,5 @@
 import { isFunctionWord, isPlaceName } from '@parallax/normalize';
+import type { Attribution } from './attribution';
 import type { Span } from './sentences';
 
 /**
@@ -11,14 +12,7 @@ import type { Span } from './sentences';
  * ("…», en Madrid", "…», a la Casa Blanca") is where, not who. A quotation neither shape fits
  * keeps no speaker (it is never guessed).
  */
-export interface UniversalAttribution {
-  speaker: string;
-  speakerStart: number;
-  speakerEnd: number;
-  cue: string;
-  cueStart: number;
-  cueEnd: number;
-}
+export type UniversalAttribution = Omit<Attribution, 'pronoun'>;
 
 /** A capitalised word of a name: "Biden", "Kara-Murza", "O’Neill", "Байдън", "J." */
 const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)`;
