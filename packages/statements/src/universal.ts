@@ -19,7 +19,7 @@ const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{
 /** A lower-case word: a verb, an auxiliary ("ha", "hat"), a noun of the reporter's sentence. */
 const LOWER_WORD = String.raw`\p{Ll}[\p{Ll}\p{M}'’-]*`;
 /** Particles inside names ("van der", "de", "bin", "аль"): the only lower-case words a name holds. */
-const PARTICLE = String.raw`(?:van|von|der|den|de|da|del|della|di|do|dos|du|la|le|bin|ibn|al|el|аль|ван|фон)`;
+const PARTICLE = '(?:van|von|der|den|de|da|del|della|di|do|dos|du|la|le|bin|ibn|al|el|аль|ван|фон)';
 const NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:${PARTICLE}[^\S\n]+)?${NAME_WORD}){0,3}`;
 
 /** After the closing mark: a comma or dash, one to three lower-case words, then the name and the clause's end. */
