@@ -17,27 +17,13 @@ import {
   summarizeReport,
 } from '@parallax/report';
 import { spokenBy } from '@parallax/statements';
-import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { eachFile, errOut, requireJson, warn } from './files';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
-import type { Progress } from './output';
+import type { Io } from './io';
 
 export { extractCommand } from './files';
 export { DEMO_CORPUS } from './inputs';
-
-export interface Io {
-  stdout: (text: string) => void;
-  /** Error lines for the user (default: process.stderr). */
-  stderr?: (text: string) => void;
-  log: Logger;
-  /** --quiet: no summaries or progress; only the command's data and errors. */
-  quiet?: boolean;
-  /** --json: data (summaries, listings) as JSON on stdout. */
-  json?: boolean;
-  /** A progress bar on a terminal's stderr; a no-op otherwise. */
-  progress?: Progress;
-}
 
 function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
   const formats = value

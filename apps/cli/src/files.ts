@@ -1,7 +1,7 @@
 import { type Article, InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
-import type { Io } from './commands';
 import { readText, resolveUserPath } from './inputs';
+import type { Io } from './io';
 
 /*
  * The per-file commands' shared path (extract here; statements in commands.ts uses it too). This

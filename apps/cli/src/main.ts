@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
 import { Command, CommanderError } from 'commander';
-import type { Io } from './commands';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
 import { registerRunCommand } from './commands/run';
 import { registerWorkerCommand } from './commands/worker';
 import { DEMO_CORPUS, userCwd } from './inputs';
+import type { Io } from './io';
 import { createLogger, createProgress, outputSettings } from './output';
 
 // A command's modules are loaded when it runs, not at start: `extract` needs @parallax/extract, not

@@ -1,6 +1,6 @@
 import { UsageError } from '@parallax/core';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
+import type { Io } from '../io';
 import { queueUrl } from './fleet-options';
 
 export interface FailuresCommandOptions {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '@parallax/core';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
 import { resolveUserPath, userCwd } from '../inputs';
+import type { Io } from '../io';
 
 /** The sources config that ships with the repository: its bot name, contact URL and limits are the defaults. */
 export const DEFAULT_SOURCES_CONFIG = resolve(

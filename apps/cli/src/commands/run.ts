@@ -5,8 +5,8 @@ import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSourc
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
 import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath, userCwd } from '../inputs';
+import type { Io } from '../io';
 import { openCliStore, queueUrl } from './fleet-options';
 
 export interface RunCommandOptions {

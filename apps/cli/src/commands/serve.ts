@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { ParallaxError, UsageError } from '@parallax/core';
 import { DEFAULT_QUEUE_NAMES, startDashboard } from '@parallax/dashboard';
 import { openStore } from '@parallax/store';
-import type { Io } from '../commands';
 import { resolveUserPath } from '../inputs';
+import type { Io } from '../io';
 
 export interface ServeOptions {
   port: string;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
 import { resolveUserPath, userCwd } from '../inputs';
+import type { Io } from '../io';
 
 export interface WorkerCommandOptions {
   stages: string;

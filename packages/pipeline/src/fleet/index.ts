@@ -21,6 +21,7 @@ export {
 export { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
 export { type RobotsAgent, RobotsGate } from './robots-gate';
 export { type FleetRunOptions, runOnFleet } from './run-on-fleet';
+export { RunSummary } from './runs';
 export { enqueueSourceRun, type ScheduleSync, syncSchedules } from './scheduler';
 export { type FleetLogger, type FleetService, type FleetServiceOptions, startFleetService } from './service';
 export {

@@ -7,7 +7,8 @@ import { HandoffCache } from './handoff';
 import { RedisHostLimiter } from './host-limiter';
 import { QUEUES, STAGES, type Stage } from './payloads';
 import { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
-import { compareStage, discoverStage, extractStage, fetchStage, type StageContext } from './processors';
+import { compareStage, discoverStage, extractStage, fetchStage } from './processors';
+import type { StageContext } from './stage-context';
 
 export interface StageWorkersOptions {
   redisUrl: string;
