@@ -150,7 +150,7 @@ function humanBytes(n: number): string {
 const MAX_FILE_BYTES_DEFAULT = 64 * 1024 * 1024;
 
 /** The size cap for a local input file: PARALLAX_MAX_FILE_BYTES, else 64 MiB. */
-export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
+function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PARALLAX_MAX_FILE_BYTES;
   const n = raw === undefined ? Number.NaN : Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? n : MAX_FILE_BYTES_DEFAULT;
@@ -161,7 +161,7 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
  * sees: NUL bytes dropped, invalid UTF-8 bytes replaced, UTF-16 read without a byte-order mark.
  * Refuses (InputError) only what is not text at all.
  */
-export async function decodeLocal(
+async function decodeLocal(
   path: string,
   bytes: Uint8Array,
   format: DocumentInput['format'],

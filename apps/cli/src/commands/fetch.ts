@@ -8,12 +8,12 @@ import { resolveUserPath, userCwd } from '../inputs';
 import type { Io } from '../io';
 
 /** The sources config that ships with the repository: its bot name, contact URL and limits are the defaults. */
-export const DEFAULT_SOURCES_CONFIG = resolve(
+const DEFAULT_SOURCES_CONFIG = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../../infra/sources.yaml',
 );
 
-export interface FetchCommandOptions {
+interface FetchCommandOptions {
   config?: string;
   allowPrivate?: boolean;
   allowLoopback?: boolean;
@@ -32,7 +32,7 @@ function sourceFor(config: SourcesConfig, url: URL): ConfiguredSource | undefine
  * the embedded store; re-fetching an unchanged page is a conditional GET that stores nothing new.
  * Prints the snapshot's metadata as JSON (never the body).
  */
-export async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
+async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
   // A mistyped URL is the user's mistake (exit 2), found before any config or store is opened.
   let url: URL;
   try {

@@ -9,7 +9,7 @@ import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath, userCwd } from '../
 import type { Io } from '../io';
 import { openCliStore, queueUrl } from './fleet-options';
 
-export interface RunCommandOptions {
+interface RunCommandOptions {
   queue?: string;
   config?: string;
   source?: string[];
@@ -205,7 +205,7 @@ function progressPrinter(io: Io): (p: FleetProgress) => void {
  * `parallax run`: one batch run. Without a queue it runs in this process (the embedded default); with
  * --queue it enqueues the run for the fleet's workers, shows progress and waits for its flow.
  */
-export async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
+async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
   const url = queueUrl(options.queue);
   const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout) * 1000;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout takes seconds, > 0');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { resolveUserPath, userCwd } from '../inputs';
 import type { Io } from '../io';
 
-export interface WorkerCommandOptions {
+interface WorkerCommandOptions {
   stages: string;
   queue?: string;
   database?: string;
@@ -17,7 +17,7 @@ export interface WorkerCommandOptions {
  * `parallax worker`: the stages' BullMQ workers in this one process (a small deployment, or a
  * machine of a fleet), until SIGTERM/SIGINT, which lets in-flight jobs finish.
  */
-export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<void> {
+async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<void> {
   const { parseStages, startWorkerProcess, workerConfigFromEnv } = await import('@parallax/pipeline');
   const stages = parseStages(options.stages);
   const env: Record<string, string | undefined> = {

@@ -26,7 +26,7 @@ export interface StageContext {
   handoff?: StageHandoff;
 }
 
-export interface StageHandoff {
+interface StageHandoff {
   /** Stored snapshots by sha256: fetch → extract. */
   snapshots: HandoffCache<{ contentType: string | null; body: Uint8Array }>;
   /** Stored documents by run and id (handoffKey): extract → compare. */
