@@ -66,7 +66,7 @@ async function processOne(
   } catch (error) {
     if (isParallaxError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
+    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, { cause: error });
   }
   if (doc.article.text.trim() === '') {
     warn(io, `${path}: no text could be extracted; left out`);
@@ -139,7 +139,7 @@ async function processFiles(
     }
   }
   const failure = (message: string) =>
-    onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
+    onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message);
   if (documents.length === 0) {
     throw failed > 0
       ? failure(`none of the ${paths.length} files could be processed (named above); no report`)

@@ -49,7 +49,7 @@ try {
       // A bad edit of the file keeps the schedules as they were; the next sync tries again.
       lastSync = { at: new Date().toISOString(), ok: false, error: (error as Error).message };
       syncs.inc({ outcome: 'failed' });
-      log.error({ err: (error as Error).message }, 'schedule sync failed; previous schedules kept');
+      log.error({ err: error }, 'schedule sync failed; previous schedules kept');
     }
   };
   await sync();

@@ -99,8 +99,7 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
       throw new ParallaxError(
         'PARALLAX_RUN_FAILED',
         `every source failed (${failures.length}); first: ${failures[0]?.code ?? 'none'} ${failures[0]?.message ?? ''}`,
-        failures.some((f) => f.retryable),
-        { details: { failures, runId: run.id } },
+        { retryable: failures.some((f) => f.retryable), details: { failures, runId: run.id } },
       );
     }
     const report = buildReport(documents, now());

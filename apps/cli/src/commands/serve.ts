@@ -91,7 +91,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<void>
       }
       throw error instanceof ParallaxError
         ? error
-        : new ParallaxError('PARALLAX_SERVE_FAILED', String(error), false);
+        : new ParallaxError('PARALLAX_SERVE_FAILED', String(error), { cause: error });
     });
     if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
       io.log.warn(

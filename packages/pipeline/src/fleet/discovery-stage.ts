@@ -1,7 +1,8 @@
+import { ParallaxError } from '@parallax/core';
 import { InProcessHostLimiter, PoliteFetcher } from '@parallax/fetch';
 import { discoverArticles, politeDocumentFetcher } from '@parallax/sources';
 import type { Store } from '@parallax/store';
-import { type Job, UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { RunSource } from '../runner';
 import { forQueue } from './job-errors';
 import type { DiscoverJob, DiscoverResult } from './payloads';
@@ -128,7 +129,7 @@ export async function expandSourceDiscoverJob(
       summary: { documents: 0, failures: 0, events: 0, discovery: summary },
     });
     // The next firing tries again; retrying this one at once would hammer a site that is down.
-    throw new UnrecoverableError(`PARALLAX_DISCOVERY_FAILED: ${error}`);
+    throw forQueue(new ParallaxError('PARALLAX_DISCOVERY_FAILED', error, { details: { runId } }));
   }
   await finishRun(ctx.store, runId, {
     status: 'succeeded',

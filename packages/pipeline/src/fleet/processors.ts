@@ -156,11 +156,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
     if (stored === null) {
       // Its fetch job completed, so the snapshot was committed: a missing row means the store was
       // replaced or wiped under the run, which no retry mends.
-      throw new ParallaxError(
-        'PARALLAX_SNAPSHOT_MISSING',
-        `snapshot ${fetched.sha256} is not in the store`,
-        false,
-      );
+      throw new ParallaxError('PARALLAX_SNAPSHOT_MISSING', `snapshot ${fetched.sha256} is not in the store`);
     }
     const contentType = stored.snapshot.contentType;
     const doc = processDocument({
@@ -201,14 +197,13 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
       throw new ParallaxError(
         'PARALLAX_DOCUMENT_MISSING',
         `document ${missing?.documentId} is not in the store`,
-        false,
       );
     }
     const run = await ctx.store.startRun(runId);
     if (documents.length === 0) {
       const error = `every source failed (${failures.length}); first: ${failures[0]?.reason ?? 'none'}`;
       if (run.status === 'running') await finishRun(ctx.store, runId, { status: 'failed', error });
-      throw new ParallaxError('PARALLAX_RUN_FAILED', error, false);
+      throw new ParallaxError('PARALLAX_RUN_FAILED', error);
     }
     // Building the report is synchronous CPU work (seconds for a thousand documents): the lock cannot
     // be renewed meanwhile, and a lock that lapsed would hand the job to another worker, which would
