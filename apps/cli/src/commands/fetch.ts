@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '@parallax/core';
+import { homeDir } from '@parallax/runtime';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Command } from 'commander';
-import { resolveUserPath, userCwd } from '../inputs';
+import { resolveUserPath } from '../inputs';
 import type { Io } from '../io';
 
 /** The sources config that ships with the repository: its bot name, contact URL and limits are the defaults. */
@@ -139,10 +140,6 @@ export function registerFetchCommand(cli: Command, io: Io): void {
       '--allow-private',
       'allow loopback and private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); link-local and cloud metadata (169.254.169.254) never',
     )
-    .option(
-      '--data-dir <dir>',
-      'where the embedded store lives',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
-    )
+    .option('--data-dir <dir>', 'where the embedded store lives', homeDir())
     .action((url: string, options: FetchCommandOptions) => fetchCommand(url, options, io));
 }

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { UsageError } from '@parallax/core';
 import type { FetchOptions } from '@parallax/fetch';
 import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSource } from '@parallax/pipeline';
+import { homeDir } from '@parallax/runtime';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
-import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath, userCwd } from '../inputs';
+import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath } from '../inputs';
 import type { Io } from '../io';
 import { openCliStore, queueUrl } from './fleet-options';
 
@@ -300,7 +301,7 @@ export function registerRunCommand(cli: Command, io: Io): void {
     .option(
       '--data-dir <dir>',
       'where the embedded store lives, for an in-process run (as for demo, fetch and serve)',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
+      homeDir(),
     )
     .option('--timeout <seconds>', 'give up waiting for a queued run after this long')
     .action((options: RunCommandOptions) => runCommand(options, io));

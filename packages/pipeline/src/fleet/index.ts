@@ -1,8 +1,13 @@
 export { type FailedJob, FleetClient, type FleetProgress } from './client';
-export { parseStages, type StoreLocation, type WorkerConfig, workerConfigFromEnv } from './config';
+export {
+  parseStages,
+  type StoreLocation,
+  type WorkerConfig,
+  type WorkerOptions,
+  workerConfig,
+} from './config';
 export { redisConnection } from './connection';
 export { discoverSource, type SourceDiscovery } from './discovery-stage';
-export { type HealthServer, startHealthServer } from './health-server';
 export { RedisHostLimiter } from './host-limiter';
 export { FleetMetrics } from './metrics';
 export {

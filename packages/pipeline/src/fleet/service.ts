@@ -1,6 +1,6 @@
+import { startHealthServer } from '@parallax/runtime';
 import { Queue } from 'bullmq';
 import { redisConnection } from './connection';
-import { startHealthServer } from './health-server';
 import { FleetMetrics } from './metrics';
 import { QUEUES, STAGES, type Stage } from './payloads';
 import { type StageWorkers, type StageWorkersOptions, startStageWorkers } from './workers';

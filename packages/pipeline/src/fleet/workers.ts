@@ -40,7 +40,7 @@ export interface StageWorkersOptions {
   onFetchStatus?: (status: number) => void;
 }
 
-export const DEFAULT_HANDOFF_MEGABYTES = 128;
+const DEFAULT_HANDOFF_MEGABYTES = 128;
 
 export const DEFAULT_CONCURRENCY: Record<Stage, number> = { discover: 1, fetch: 16, extract: 4, compare: 1 };
 
