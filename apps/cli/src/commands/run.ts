@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { UsageError } from '@parallax/core';
 import type { FetchOptions } from '@parallax/fetch';
 import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSource } from '@parallax/pipeline';
-import { homeDir } from '@parallax/runtime';
+import { homeDir, loadOptions } from '@parallax/runtime';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
@@ -252,7 +252,7 @@ async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
         const result = await runPipeline(sources, {
           store,
           fetch: {
-            userAgent: 'Parallax/0.1 (+https://github.com/parallax)',
+            userAgent: loadOptions().userAgent,
             allowPrivateAddresses: replay !== undefined,
           },
           onProgress: (p) => {
