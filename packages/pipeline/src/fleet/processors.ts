@@ -54,23 +54,25 @@ export async function discoverStage(job: Job, ctx: StageContext): Promise<Discov
   const raw = (job.data ?? {}) as Record<string, unknown>;
   const runId = runIdOf(job, raw);
   // A configured source (a scheduler firing) is discovered first; the explicit-URL job is its result.
-  const configured = isSourceDiscoverJob(raw)
-    ? parsePayload(SourceDiscoverJob, { ...raw, runId }, 'source discover job').configured
-    : undefined;
-  const explicit = configured ? undefined : parsePayload(DiscoverJob, { ...raw, runId }, 'discover job');
+  // Parsed before the run is recorded: a payload that fails its schema records nothing.
+  const payload = isSourceDiscoverJob(raw)
+    ? ({
+        kind: 'configured',
+        source: parsePayload(SourceDiscoverJob, { ...raw, runId }, 'source discover job').configured,
+      } as const)
+    : ({ kind: 'explicit', job: parsePayload(DiscoverJob, { ...raw, runId }, 'discover job') } as const);
   const start = await startRunOnce(ctx, runId);
   // A discover job that dies after adding its flow is run again: the flow must not be added twice
   // (children already completed and removed would be re-created).
   if (start.flow) return { flowJobId: start.flow.id, total: start.flow.total };
   let data: DiscoverJob;
-  if (configured) {
+  if (payload.kind === 'explicit') data = payload.job;
+  else {
     // A retried firing whose run finished already did its discovery.
     if (start.run.status !== 'running') return { flowJobId: '', total: 0 };
-    const expanded = await expandSourceDiscoverJob(job, runId, configured, ctx);
+    const expanded = await expandSourceDiscoverJob(job, runId, payload.source, ctx);
     if ('result' in expanded) return expanded.result;
     data = expanded.job;
-  } else {
-    data = explicit as DiscoverJob;
   }
   const parentId = jobIds.compare(data.runId);
   const opts = jobOptions(ctx.policy);
