@@ -173,8 +173,8 @@ export const OPTIONS = {
     env: 'PARALLAX_DRAIN_MS',
     kind: 'integer',
     min: 0,
-    default: 60_000,
-    doc: 'how long a stopping app waits for in-flight work before it exits anyway',
+    default: 50_000,
+    doc: "how long a stopping app waits for in-flight work before it exits anyway (within Compose's 60 s stop_grace_period)",
   },
 } as const satisfies Record<string, OptionSpec>;
 
