@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Manifest } from '@parallax/core';
 
-export const DEMO_CORPUS = resolve(import.meta.dirname, '../corpus/putin-mongolia-2024');
+const DEMO_CORPUS = resolve(import.meta.dirname, '../corpus/putin-mongolia-2024');
 
 export interface GeneratedPage {
   url: string;

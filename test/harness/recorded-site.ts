@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Recorded discovery documents (feeds, sitemaps, listings) of the fleet tests. */
-export const FIXTURES = resolve(import.meta.dirname, '../fleet/fixtures');
+const FIXTURES = resolve(import.meta.dirname, '../fleet/fixtures');
 /** The recorded article pages. */
-export const CORPUS_DIR = resolve(import.meta.dirname, '../corpus/putin-mongolia-2024');
+const CORPUS_DIR = resolve(import.meta.dirname, '../corpus/putin-mongolia-2024');
 
 export interface RecordedPage {
   /** A file under FIXTURES or CORPUS_DIR (absolute). Text files have {{origin}} replaced by the site's. */

@@ -24,7 +24,7 @@ function postgresBin(): string {
 }
 
 /** A port nobody listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -17,27 +17,13 @@ import {
   summarizeReport,
 } from '@parallax/report';
 import { spokenBy } from '@parallax/statements';
-import type { Logger } from 'pino';
 import { type DemoFleetOptions, demoRunner, openDemoStore } from './commands/fleet-demo';
 import { eachFile, errOut, requireJson, warn } from './files';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
-import type { Progress } from './output';
+import type { Io } from './io';
 
 export { extractCommand } from './files';
 export { DEMO_CORPUS } from './inputs';
-
-export interface Io {
-  stdout: (text: string) => void;
-  /** Error lines for the user (default: process.stderr). */
-  stderr?: (text: string) => void;
-  log: Logger;
-  /** --quiet: no summaries or progress; only the command's data and errors. */
-  quiet?: boolean;
-  /** --json: data (summaries, listings) as JSON on stdout. */
-  json?: boolean;
-  /** A progress bar on a terminal's stderr; a no-op otherwise. */
-  progress?: Progress;
-}
 
 function parseFormats(value: string, allowMany: boolean): ReportFormat[] {
   const formats = value
@@ -80,7 +66,7 @@ async function processOne(
   } catch (error) {
     if (isParallaxError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
+    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, { cause: error });
   }
   if (doc.article.text.trim() === '') {
     warn(io, `${path}: no text could be extracted; left out`);
@@ -153,7 +139,7 @@ async function processFiles(
     }
   }
   const failure = (message: string) =>
-    onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
+    onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message);
   if (documents.length === 0) {
     throw failed > 0
       ? failure(`none of the ${paths.length} files could be processed (named above); no report`)

@@ -1,7 +1,7 @@
 import { type Article, InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
-import type { Io } from './commands';
 import { readText, resolveUserPath } from './inputs';
+import type { Io } from './io';
 
 /*
  * The per-file commands' shared path (extract here; statements in commands.ts uses it too). This
@@ -59,7 +59,7 @@ export async function eachFile<D extends { file: string }>(
   }
   if (failed > 0) {
     const message = `${failed} of ${paths.length} files could not be processed (named above); the others were printed`;
-    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message, false);
+    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message);
   }
 }
 
@@ -81,7 +81,7 @@ async function articleOf(path: string, io: Io): Promise<{ file: string; article:
   } catch (error) {
     if (isParallaxError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, false, { cause: error });
+    throw new ParallaxError('PARALLAX_INTERNAL', `${path}: ${message}`, { cause: error });
   }
   if (article.text.trim() === '') {
     warn(io, `${path}: no text could be extracted; left out`);

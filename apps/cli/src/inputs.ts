@@ -4,6 +4,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, InputError, Manifest, type ManifestEntry, sha256Hex } from '@parallax/core';
 import type { DocumentInput, DocumentMeta } from '@parallax/pipeline';
+import { userCwd } from '@parallax/runtime';
 
 /** The demo corpus that ships in the repository. */
 export const DEMO_CORPUS = resolve(
@@ -11,13 +12,8 @@ export const DEMO_CORPUS = resolve(
   '../../../test/corpus/putin-mongolia-2024',
 );
 
-/**
- * The folder the user ran the command from. pnpm runs scripts in the workspace root and passes the
- * caller's folder as INIT_CWD, so relative paths must resolve against that, not process.cwd().
- */
-export function userCwd(): string {
-  return process.env.INIT_CWD ?? process.cwd();
-}
+/** The folder the user ran the command from (INIT_CWD under pnpm): relative paths resolve against it. */
+export { userCwd };
 
 export function resolveUserPath(path: string): string {
   return isAbsolute(path) ? path : resolve(userCwd(), path);
@@ -150,7 +146,7 @@ function humanBytes(n: number): string {
 const MAX_FILE_BYTES_DEFAULT = 64 * 1024 * 1024;
 
 /** The size cap for a local input file: PARALLAX_MAX_FILE_BYTES, else 64 MiB. */
-export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
+function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PARALLAX_MAX_FILE_BYTES;
   const n = raw === undefined ? Number.NaN : Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? n : MAX_FILE_BYTES_DEFAULT;
@@ -161,7 +157,7 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
  * sees: NUL bytes dropped, invalid UTF-8 bytes replaced, UTF-16 read without a byte-order mark.
  * Refuses (InputError) only what is not text at all.
  */
-export async function decodeLocal(
+async function decodeLocal(
   path: string,
   bytes: Uint8Array,
   format: DocumentInput['format'],

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
+import { homeDir } from '@parallax/runtime';
 import { Command, CommanderError } from 'commander';
-import type { Io } from './commands';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
 import { registerRunCommand } from './commands/run';
 import { registerWorkerCommand } from './commands/worker';
 import { DEMO_CORPUS, userCwd } from './inputs';
+import type { Io } from './io';
 import { createLogger, createProgress, outputSettings } from './output';
 
 // A command's modules are loaded when it runs, not at start: `extract` needs @parallax/extract, not
@@ -79,11 +80,7 @@ function program(): Command {
     )
     .option('--out <dir>', 'folder for the reports', 'reports')
     .option('--format <list>', 'report formats, comma-separated: md,html,json,csv', 'md,html,json')
-    .option(
-      '--data-dir <dir>',
-      'where the embedded store lives',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
-    )
+    .option('--data-dir <dir>', 'where the embedded store lives', homeDir())
     .option('--corpus <dir>', 'corpus folder with a manifest.json', DEMO_CORPUS)
     .option('--queue <url>', 'run through BullMQ on this Redis (redis://…) instead of in process')
     .option('--database <url>', 'PostgreSQL (postgres://…) instead of the embedded store')
@@ -158,11 +155,7 @@ function program(): Command {
       'address to bind; anything but loopback exposes every stored report',
       '127.0.0.1',
     )
-    .option(
-      '--data-dir <dir>',
-      'where the embedded store lives',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
-    )
+    .option('--data-dir <dir>', 'where the embedded store lives', homeDir())
     .option(
       '--reports <dir>',
       'folder of JSON reports to list too (where demo writes)',
@@ -170,13 +163,11 @@ function program(): Command {
     )
     .option(
       '--database <url>',
-      'read a PostgreSQL store (postgres://…) instead of the embedded one',
-      process.env.DATABASE_URL,
+      'read a PostgreSQL store (postgres://…) instead of the embedded one (default: DATABASE_URL)',
     )
     .option(
       '--redis-url <url>',
-      'mount Bull Board at /queues for the queues on this Redis',
-      process.env.REDIS_URL,
+      'mount Bull Board at /queues for the queues on this Redis (default: REDIS_URL)',
     )
     .option('--queues <names>', 'comma-separated queue names for Bull Board (default: the pipeline’s)')
     .addHelpText(

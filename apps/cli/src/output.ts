@@ -82,7 +82,7 @@ export interface Progress {
   done(): void;
 }
 
-export const NO_PROGRESS: Progress = { update() {}, done() {} };
+const NO_PROGRESS: Progress = { update() {}, done() {} };
 
 export function createProgress(
   settings: OutputSettings,
@@ -105,8 +105,4 @@ export function createProgress(
       drawn = false;
     },
   };
-}
-
-export function paint(settings: Pick<OutputSettings, 'color'>, code: string, text: string): string {
-  return settings.color ? `\x1b[${code}m${text}\x1b[0m` : text;
 }

@@ -29,7 +29,7 @@ dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; overflow-wrap: anywhere
 export const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export function page(title: string, body: SafeHtml, queues: boolean): string {
+function page(title: string, body: SafeHtml, queues: boolean): string {
   return html`<!doctype html>
 <html lang="en">
 <head>

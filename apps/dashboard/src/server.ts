@@ -50,7 +50,7 @@ function isLoopback(host: string): boolean {
  * on port 80. Anything else — `127.0.0.1.evil.example`, `127.0.0.1.nip.io`, `127.0.0.1evil`, another
  * port — is a name a DNS-rebinding page could point at us, and is refused.
  */
-export function allowedHostHeaders(boundHost: string, port: number): Set<string> {
+function allowedHostHeaders(boundHost: string, port: number): Set<string> {
   const names =
     boundHost === 'localhost'
       ? ['localhost', '127.0.0.1', '[::1]']

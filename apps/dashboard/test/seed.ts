@@ -4,7 +4,7 @@ import { Manifest, type Report, sha256Hex } from '@parallax/core';
 import { buildReport, processDocument } from '@parallax/pipeline';
 import type { Store } from '@parallax/store';
 
-export const CORPORA = join(import.meta.dirname, '../../../test/corpus');
+const CORPORA = join(import.meta.dirname, '../../../test/corpus');
 
 /**
  * A corpus through the real extract, statements, align and compare stages into a store, as a run

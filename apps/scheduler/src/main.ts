@@ -5,31 +5,20 @@
  * limits), and a discover worker finds its new articles and runs them through the fleet. Re-reads the
  * file every PARALLAX_SCHEDULER_SYNC_MS (default 60 s) and on SIGHUP: changed sources replace their
  * schedulers, removed or disabled ones lose theirs; a file that does not validate keeps the schedules
- * as they were and logs file:line:column of each mistake. Environment: REDIS_URL, PARALLAX_SOURCES
- * (the YAML file, e.g. infra/sources.yaml), PARALLAX_HEALTH_PORT (default 9104), PARALLAX_HEALTH_HOST,
- * PARALLAX_LOG_LEVEL. Stops on SIGTERM/SIGINT.
+ * as they were and logs file:line:column of each mistake. Settings: @parallax/runtime's table
+ * (REDIS_URL, PARALLAX_SOURCES, PARALLAX_HEALTH_PORT default 9104…). Stops on SIGTERM/SIGINT.
  */
-import { ConfigError, isParallaxError } from '@parallax/core';
-import { FleetClient, startHealthServer, syncSchedules } from '@parallax/pipeline';
+import { ConfigError } from '@parallax/core';
+import { FleetClient, syncSchedules } from '@parallax/pipeline';
+import { runApp, startHealthServer } from '@parallax/runtime';
 import { loadSourcesConfig } from '@parallax/sources';
-import { pino } from 'pino';
 import { Counter, Registry } from 'prom-client';
 
-const log = pino(
-  { name: 'parallax-scheduler', level: process.env.PARALLAX_LOG_LEVEL ?? 'info' },
-  pino.destination(2),
-);
-
-try {
-  const redisUrl = process.env.REDIS_URL;
-  const file = process.env.PARALLAX_SOURCES;
+await runApp('parallax-scheduler', async ({ log, options }) => {
+  const { redisUrl, sources: file } = options;
   if (!redisUrl) throw new ConfigError('REDIS_URL must be set to a redis:// URL');
   if (!file)
     throw new ConfigError('PARALLAX_SOURCES must name the sources config (YAML), e.g. infra/sources.yaml');
-  const intervalMs = Number(process.env.PARALLAX_SCHEDULER_SYNC_MS ?? 60_000);
-  if (!Number.isInteger(intervalMs) || intervalMs < 1_000) {
-    throw new ConfigError('PARALLAX_SCHEDULER_SYNC_MS must be an integer ≥ 1000');
-  }
   const client = new FleetClient(redisUrl);
   const registry = new Registry();
   const syncs = new Counter({
@@ -49,33 +38,23 @@ try {
       // A bad edit of the file keeps the schedules as they were; the next sync tries again.
       lastSync = { at: new Date().toISOString(), ok: false, error: (error as Error).message };
       syncs.inc({ outcome: 'failed' });
-      log.error({ err: (error as Error).message }, 'schedule sync failed; previous schedules kept');
+      log.error({ err: error }, 'schedule sync failed; previous schedules kept');
     }
   };
   await sync();
   const health = await startHealthServer({
-    port: Number(process.env.PARALLAX_HEALTH_PORT ?? 9104),
-    host: process.env.PARALLAX_HEALTH_HOST || '127.0.0.1',
+    port: options.healthPort ?? 9104,
+    host: options.healthHost,
     registry,
     health: () => ({ ok: lastSync?.ok === true, lastSync }),
   });
-  const timer = setInterval(sync, intervalMs);
+  const timer = setInterval(sync, options.schedulerSyncMs);
   process.on('SIGHUP', () => void sync());
-  log.info({ health: health.url, sources: file }, 'parallax-scheduler ready');
-  const stop = (signal: string) => {
-    log.info({ signal }, 'stopping');
-    clearInterval(timer);
-    Promise.all([health.close(), client.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  return {
+    ready: { health: health.url, sources: file },
+    close: async () => {
+      clearInterval(timer);
+      await Promise.all([health.close(), client.close()]);
+    },
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-} catch (error) {
-  log.fatal(
-    { code: isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL' },
-    error instanceof Error ? error.message : String(error),
-  );
-  process.exit(isParallaxError(error) && error.code === 'PARALLAX_CONFIG_INVALID' ? 2 : 1);
-}
+});

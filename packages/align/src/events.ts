@@ -87,8 +87,6 @@ class UnionFind {
   }
 }
 
-export { UnionFind };
-
 type Vector = Map<string, number>;
 
 interface Profile {

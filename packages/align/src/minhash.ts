@@ -41,13 +41,6 @@ export function minhashSignature(elements: Iterable<number>, size: number): Uint
   return signature;
 }
 
-/** Share of equal slots: an unbiased estimate of the Jaccard similarity of the two sets. */
-export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return a.length > 0 ? same / a.length : 0;
-}
-
 export interface LshOptions {
   bands: number;
   rows: number;

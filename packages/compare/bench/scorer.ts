@@ -4,7 +4,7 @@
  * the event partition. Pure: the bench turns the CLI's JSON report into a Prediction and sums the counts.
  */
 
-export interface GoldMember {
+interface GoldMember {
   file: string;
   /** An exact substring of the document text inside the rendition. */
   quote: string;
@@ -15,12 +15,12 @@ export interface GoldMember {
   types?: string[];
 }
 
-export interface GoldStatement {
+interface GoldStatement {
   id: string;
   members: GoldMember[];
 }
 
-export interface GoldConflict {
+interface GoldConflict {
   kind: string;
   subject: string;
   /** [file, value] pairs; values are numbers as written with a dot decimal, or ISO dates. */
@@ -45,7 +45,7 @@ export interface PredictedRendition {
   types: string[];
 }
 
-export interface PredictedStatement {
+interface PredictedStatement {
   /** The first rendition is the reference. */
   renditions: PredictedRendition[];
 }
@@ -126,7 +126,7 @@ export function addCounts(into: Counts, from: Counts): Counts {
 }
 
 /** The span of a gold member in its document's text. */
-export function memberSpan(member: GoldMember, text: string): { start: number; end: number } {
+function memberSpan(member: GoldMember, text: string): { start: number; end: number } {
   let at = -1;
   for (let n = 0; n < (member.occurrence ?? 1); n++) {
     at = text.indexOf(member.quote, at + 1);

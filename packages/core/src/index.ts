@@ -1,3 +1,5 @@
+export { isoDate } from './dates';
+export { ERROR_CODES, type ErrorCode, isRetryable, type RetryPolicy } from './errors/codes';
 export { ConfigError } from './errors/config-error';
 export { FetchError, type FetchErrorCode } from './errors/fetch-error';
 export { InputError } from './errors/input-error';

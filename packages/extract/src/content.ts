@@ -12,7 +12,7 @@ import type { ElementTest } from './selector';
  * 4. inside the body, link-dense or image-heavy boxes are dropped and blocks are typed by tag.
  */
 
-export type BodyBlockType = 'heading' | 'paragraph' | 'quote' | 'list';
+type BodyBlockType = 'heading' | 'paragraph' | 'quote' | 'list';
 
 export interface BodyBlock {
   type: BodyBlockType;

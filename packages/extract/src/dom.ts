@@ -173,16 +173,3 @@ export function findFirst(root: HtmlElement, test: (el: HtmlElement) => boolean)
   }
   return undefined;
 }
-
-export function findAll(
-  root: HtmlElement,
-  test: (el: HtmlElement) => boolean,
-  out: HtmlElement[] = [],
-): HtmlElement[] {
-  for (const child of root.children) {
-    if (typeof child === 'string') continue;
-    if (test(child)) out.push(child);
-    findAll(child, test, out);
-  }
-  return out;
-}

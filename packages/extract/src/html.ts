@@ -6,8 +6,6 @@ import { readMetadata } from './metadata';
 import { compileSelector } from './selector';
 import { ArticleTextBuilder, collapseWhitespace } from './text-builder';
 
-export { toIsoDate } from './metadata';
-
 export interface HtmlExtractOptions {
   /** The page's URL, used only as a last resort for a date (`/2024/09/03/`). */
   url?: string;

@@ -1,4 +1,5 @@
-import { findFirst, type HtmlElement, type ParsedPage, textOf } from './dom';
+import { isoDate } from '@parallax/core';
+import { findFirst, type HtmlElement, type ParsedPage, parsePage, textOf } from './dom';
 import { primaryLanguageTag } from './language';
 import type { ElementTest } from './selector';
 
@@ -18,8 +19,14 @@ export interface MetadataHints {
   publishedAt?: ElementTest;
 }
 
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 type LdObject = Record<string, unknown>;
 
+/**
+ * The objects of a page's JSON-LD blocks, `@graph` members included. A broken block is common on
+ * real pages and says nothing; the meta tags and the body still count.
+ */
 function jsonLdObjects(blocks: readonly string[]): LdObject[] {
   const out: LdObject[] = [];
   const visit = (value: unknown): void => {
@@ -34,40 +41,41 @@ function jsonLdObjects(blocks: readonly string[]): LdObject[] {
     try {
       visit(JSON.parse(block));
     } catch {
-      // A broken JSON-LD block is common on real pages; the meta tags and the body still count.
+      // A broken block: skipped.
     }
   }
   return out;
 }
 
 const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|PressRelease|WebPage)$/;
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AdvertiserContentArticle|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|PressRelease|WebPage)$/;
 
-function isArticle(obj: LdObject): boolean {
+function ldTypes(obj: LdObject): string[] {
   const type = obj['@type'];
-  return Array.isArray(type)
-    ? type.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))
-    : typeof type === 'string' && ARTICLE_TYPES.test(type);
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
 }
 
-function ldString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) {
-    const names = value.map(ldString).filter((v): v is string => Boolean(v));
-    return names.length ? names.join(', ') : undefined;
-  }
-  if (value && typeof value === 'object' && 'name' in value)
-    return ldString((value as { name: unknown }).name);
-  return undefined;
+const isArticle = (obj: LdObject) => ldTypes(obj).some((t) => ARTICLE_TYPES.test(t));
+
+/** The page's article object: an article type other than a bare WebPage first, else any of them. */
+function articleObject(ld: readonly LdObject[]): LdObject | undefined {
+  return ld.find((o) => isArticle(o) && ldTypes(o)[0] !== 'WebPage') ?? ld.find(isArticle);
 }
 
-/** Any parseable date → ISO 8601 with offset; unparseable → null. */
-export function toIsoDate(value: string | undefined | null): string | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (!/\d{4}/.test(trimmed)) return null;
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** A JSON-LD text value (a string, the first of a list, or an object's name), whitespace collapsed. */
+function ldText(value: unknown): string | null {
+  if (typeof value === 'string') return collapse(value) || null;
+  if (Array.isArray(value)) return ldText(value[0]);
+  if (value && typeof value === 'object') return ldText((value as LdObject).name);
+  return null;
+}
+
+/** Every name of a JSON-LD value that may be one or a list (authors). */
+function ldNames(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list
+    .flatMap((item) => (Array.isArray(item) ? ldNames(item) : [ldText(item)]))
+    .filter((name): name is string => name !== null);
 }
 
 function firstMeta(meta: Map<string, string>, keys: readonly string[]): string | undefined {
@@ -84,8 +92,6 @@ function cleanDocumentTitle(title: string): string {
   return parts.length > 1 ? parts.slice(0, -1).join(' - ') : title;
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 function hinted(root: HtmlElement, test: ElementTest | undefined): HtmlElement | undefined {
   return test ? findFirst(root, test) : undefined;
 }
@@ -97,14 +103,14 @@ export function readMetadata(
   hints: MetadataHints = {},
 ): PageMetadata {
   const ld = jsonLdObjects(page.jsonLd);
-  const article = ld.find(isArticle) ?? ld[0];
+  const article = articleObject(ld) ?? ld[0];
   const { meta, root } = page;
 
   const titleHint = hinted(root, hints.title);
   const h1 = findFirst(root, (el) => el.tag === 'h1');
   const title = collapse(
     (titleHint && textOf(titleHint)) ||
-      ldString(article?.headline) ||
+      ldText(article?.headline) ||
       firstMeta(meta, ['og:title', 'twitter:title']) ||
       (h1 && textOf(h1)) ||
       cleanDocumentTitle(page.documentTitle),
@@ -121,7 +127,7 @@ export function readMetadata(
   const byline =
     collapse(
       (bylineHint && textOf(bylineHint)) ||
-        ldString(article?.author) ||
+        ldNames(article?.author).join(', ') ||
         firstMeta(meta, ['author', 'article:author', 'dc.creator', 'byl']) ||
         (bylineElement && textOf(bylineElement)) ||
         '',
@@ -130,9 +136,9 @@ export function readMetadata(
   const dateHint = hinted(root, hints.publishedAt);
   const urlDate = url?.match(/\/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:\/|$|[-_])/);
   const publishedAt =
-    toIsoDate(dateHint && (dateHint.attrs.datetime ?? dateHint.attrs.content ?? textOf(dateHint))) ??
-    toIsoDate(ldString(article?.datePublished)) ??
-    toIsoDate(
+    isoDate(dateHint && (dateHint.attrs.datetime ?? dateHint.attrs.content ?? textOf(dateHint))) ??
+    isoDate(ldText(article?.datePublished)) ??
+    isoDate(
       firstMeta(meta, [
         'article:published_time',
         'datepublished',
@@ -145,16 +151,16 @@ export function readMetadata(
         'sailthru.date',
       ]),
     ) ??
-    toIsoDate(page.firstTimeDatetime) ??
-    (urlDate ? toIsoDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null);
+    isoDate(page.firstTimeDatetime) ??
+    (urlDate ? isoDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null);
   const modifiedAt =
-    toIsoDate(ldString(article?.dateModified)) ??
-    toIsoDate(firstMeta(meta, ['article:modified_time', 'datemodified', 'og:updated_time', 'last-modified']));
+    isoDate(ldText(article?.dateModified)) ??
+    isoDate(firstMeta(meta, ['article:modified_time', 'datemodified', 'og:updated_time', 'last-modified']));
 
   const declaredLang =
     primaryLanguageTag(page.htmlLang) ??
     primaryLanguageTag(firstMeta(meta, ['og:locale', 'content-language', 'language', 'dc.language'])) ??
-    primaryLanguageTag(ldString(article?.inLanguage));
+    primaryLanguageTag(ldText(article?.inLanguage) ?? undefined);
 
   const body = article?.articleBody;
   return {
@@ -164,5 +170,67 @@ export function readMetadata(
     modifiedAt,
     declaredLang,
     ldArticleBody: typeof body === 'string' ? body : undefined,
+  };
+}
+
+/**
+ * What a page says about itself in public markup (JSON-LD, Open Graph, <meta>, canonical link): all
+ * that Parallax reads of a paywalled page beyond the part served to anonymous readers.
+ */
+export interface PublicMetadata {
+  /** The canonical link's href as written (resolve it against the page's URL). */
+  canonicalHref: string | null;
+  headline: string | null;
+  description: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  authors: string[];
+  section: string | null;
+  lang: string | null;
+  /** false when the publisher marks the article as paywalled (schema.org isAccessibleForFree). */
+  accessibleForFree: boolean | null;
+  /** CSS selectors the publisher marks as paywalled parts (schema.org hasPart cssSelector). */
+  paywalledSelectors: string[];
+}
+
+function accessible(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value === 'False' || value === 'false') return false;
+  if (value === 'True' || value === 'true') return true;
+  return null;
+}
+
+function asObjects(value: unknown): LdObject[] {
+  if (Array.isArray(value)) return value.flatMap(asObjects);
+  return value && typeof value === 'object' ? [value as LdObject] : [];
+}
+
+/**
+ * A page's public metadata, from the same parse and JSON-LD reading as extraction: JSON-LD article
+ * objects win over Open Graph and <meta> tags; a block that is not valid JSON is skipped, never thrown.
+ */
+export function readPublicMetadata(html: string): PublicMetadata {
+  const page = parsePage(html);
+  const article = articleObject(jsonLdObjects(page.jsonLd));
+  const meta = (key: string) => {
+    const value = page.meta.get(key);
+    return value === undefined ? null : collapse(value) || null;
+  };
+  const canonical = findFirst(page.root, (el) => el.tag === 'link' && el.attrs.rel === 'canonical');
+  const authors = ldNames(article?.author);
+  const metaAuthor = meta('author');
+  return {
+    canonicalHref: canonical?.attrs.href ?? meta('og:url'),
+    headline: ldText(article?.headline) ?? meta('og:title') ?? (collapse(page.documentTitle) || null),
+    description: ldText(article?.description) ?? meta('description') ?? meta('og:description'),
+    publishedAt: isoDate(ldText(article?.datePublished) ?? meta('article:published_time')),
+    modifiedAt: isoDate(ldText(article?.dateModified) ?? meta('article:modified_time')),
+    authors: authors.length > 0 ? authors : metaAuthor ? [metaAuthor] : [],
+    section: ldText(article?.articleSection) ?? meta('article:section'),
+    lang: ldText(article?.inLanguage) ?? (page.htmlLang ? collapse(page.htmlLang) || null : null),
+    accessibleForFree: accessible(article?.isAccessibleForFree),
+    paywalledSelectors: asObjects(article?.hasPart)
+      .filter((part) => accessible(part.isAccessibleForFree) === false)
+      .flatMap((part) => ldNames(part.cssSelector)),
   };
 }

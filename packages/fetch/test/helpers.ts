@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { FetchError } from '@parallax/core';
 import { expect } from 'vitest';
 
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;

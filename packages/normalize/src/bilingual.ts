@@ -67,9 +67,6 @@ export function dictionaryPackage(lang: string): string | null {
   return DICTIONARIES[lang.toLowerCase().slice(0, 2)]?.[0]?.package ?? null;
 }
 
-/** A foreign stem's English stems (shared arrays: a gloss holds references, not copies). */
-export type Gloss = ReadonlyMap<string, readonly string[]>;
-
 /**
  * Verbs of saying, which a gloss must not count as content (the reporter's word, not the speaker's);
  * function words ("wurde" is Würde, dignity, once its umlaut is folded) come from stopwords-iso (see

@@ -1,6 +1,7 @@
 import { isParallaxError, ParallaxError, type Report } from '@parallax/core';
 import { type FetchOptions, fetchPage } from '@parallax/fetch';
 import type { Store } from '@parallax/store';
+import { finishRun } from './fleet/runs';
 import { buildReport, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';
 
 export interface RunSource {
@@ -98,13 +99,12 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
       throw new ParallaxError(
         'PARALLAX_RUN_FAILED',
         `every source failed (${failures.length}); first: ${failures[0]?.code ?? 'none'} ${failures[0]?.message ?? ''}`,
-        failures.some((f) => f.retryable),
-        { details: { failures, runId: run.id } },
+        { retryable: failures.some((f) => f.retryable), details: { failures, runId: run.id } },
       );
     }
     const report = buildReport(documents, now());
     const reportId = await store.saveReport(report);
-    await store.finishRun(run.id, {
+    await finishRun(store, run.id, {
       status: 'succeeded',
       summary: {
         documents: documents.length,
@@ -115,7 +115,7 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
     });
     return { runId: run.id, reportId, report, documents, failures };
   } catch (error) {
-    await store.finishRun(run.id, {
+    await finishRun(store, run.id, {
       status: 'failed',
       error: error instanceof Error ? error.message : String(error),
     });

@@ -13,13 +13,13 @@ import { isDiverging, sortBySeverity, sortStatements } from './severity';
  * split between diverging and single-source statements. Keys and anchors are made here from
  * positions, never from report strings, so they are safe to put in ids and hrefs.
  */
-export interface DocumentView {
+interface DocumentView {
   ref: DocumentRef;
   key: string;
   anchor: string;
 }
 
-export interface DocumentLabel {
+interface DocumentLabel {
   /** `D2`, or null when the report names a document the event does not list. */
   key: string | null;
   /** The source's name, or the raw id of an unknown document. */

@@ -20,7 +20,6 @@ export function validateReport(input: unknown): Report {
   throw new ParallaxError(
     'PARALLAX_REPORT_INVALID',
     `Not a valid Parallax report (schema version 1): ${shown.join('; ')}${more}`,
-    false,
     { cause: result.error, details: { issues } },
   );
 }

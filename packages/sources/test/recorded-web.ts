@@ -8,7 +8,7 @@ import { type FetchDocument, politeDocumentFetcher } from '../src/index';
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
 /** The real URL each recorded fixture was served at. */
-export const RECORDED: Record<string, string> = {
+const RECORDED: Record<string, string> = {
   'https://feeds.bloomberg.com/politics/news.rss': 'bloomberg-politics.rss',
   'https://www.bloomberg.com/sitemaps/news/latest.xml': 'bloomberg-sitemap-news.xml',
   'https://unuudur.mn/rss': 'unuudur.rss',

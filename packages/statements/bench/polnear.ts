@@ -33,7 +33,7 @@ const STOP = new Set('the a an of in on at to for and or from with by mr mrs ms 
 const words = (s: string | null | undefined): string[] =>
   ((s ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w));
 
-export function loadGold(splitDir: string, name: string): Gold[] | undefined {
+function loadGold(splitDir: string, name: string): Gold[] | undefined {
   const annDir = join(splitDir, 'attributions');
   const file = readdirSync(annDir)
     .filter((f) => f.startsWith(`${name}_`))

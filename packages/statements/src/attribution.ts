@@ -526,7 +526,7 @@ function validSpeaker(tokens: Token[]): boolean {
  * The speaker phrase ending just before token `index` (scanning left), or starting just after it
  * (scanning right). `text` is the context the tokens were cut from, starting at offset `base`.
  */
-export function speakerPhrase(
+function speakerPhrase(
   text: string,
   base: number,
   tokens: Token[],

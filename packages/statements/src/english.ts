@@ -170,7 +170,7 @@ const TIME_ADVERBIAL = new RegExp(
 );
 
 /** A list item's marker at the start of a sentence. */
-export const BULLET = /^[•·▪►■*][^\S\n]*/u;
+const BULLET = /^[•·▪►■*][^\S\n]*/u;
 /** Who was told, after "told" ("…, an official told reporters on condition of anonymity"). */
 const TOLD_ADDRESSEE =
   /^\s+(?:reporters|journalists|lawmakers|parliament|the\s+(?:media|press|BBC)|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?=[\s.,])/u;

@@ -463,7 +463,7 @@ export function personName(label: string): string | undefined {
 }
 
 /** A surname without its Russian case ending, for matching "Ушакова"/"Ушакову" to "Ушаков". */
-export function surnameStem(word: string): string {
+function surnameStem(word: string): string {
   const lower = bare(word);
   if (!/\p{Script=Cyrillic}/u.test(lower) || lower.length < 5) return lower;
   return lower.replace(/(?:ого|ому|ым|ом|ой|ою|ая|ую|ий|ый|а|у|е|ы)$/u, '');

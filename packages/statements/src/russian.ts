@@ -25,7 +25,7 @@ const CUE_WORD = new RegExp(
 );
 const PRONOUNS = new Set(['он', 'она', 'они', 'оно']);
 
-export function isRussianCue(word: string): boolean {
+function isRussianCue(word: string): boolean {
   return CUE_WORD.test(word.toLowerCase());
 }
 

@@ -19,7 +19,7 @@ export const StoredDocumentSchema = z.object({
   facts: z.array(Fact),
 });
 
-export const RunRecordSchema = z.object({
+const RunRecordSchema = z.object({
   id: z.string().min(1),
   startedAt: z.string().datetime({ offset: true }),
   finishedAt: z.string().datetime({ offset: true }).nullable(),
@@ -36,7 +36,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** A row that does not read back as a valid domain object. Not retryable: reading it again gives the same. */
-export function corrupted(table: string, key: string, problem: string, cause?: unknown): StoreError {
+function corrupted(table: string, key: string, problem: string, cause?: unknown): StoreError {
   return new StoreError(`stored ${table} row ${key} is corrupted: ${problem}`, {
     retryable: false,
     cause,

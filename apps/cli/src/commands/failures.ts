@@ -1,16 +1,16 @@
 import { UsageError } from '@parallax/core';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
+import type { Io } from '../io';
 import { queueUrl } from './fleet-options';
 
-export interface FailuresCommandOptions {
+interface FailuresCommandOptions {
   queue?: string;
   retry?: boolean;
   json?: boolean;
 }
 
 /** `parallax failures`: the fleet's failed jobs with their reasons; `--retry` puts them back in their queues. */
-export async function failuresCommand(options: FailuresCommandOptions, io: Io): Promise<void> {
+async function failuresCommand(options: FailuresCommandOptions, io: Io): Promise<void> {
   const url = queueUrl(options.queue);
   if (url === undefined) throw new UsageError('failures needs --queue redis://… (or REDIS_URL)');
   const { FleetClient } = await import('@parallax/pipeline');

@@ -2,18 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '@parallax/core';
+import { homeDir } from '@parallax/runtime';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
-import { resolveUserPath, userCwd } from '../inputs';
+import { resolveUserPath } from '../inputs';
+import type { Io } from '../io';
 
 /** The sources config that ships with the repository: its bot name, contact URL and limits are the defaults. */
-export const DEFAULT_SOURCES_CONFIG = resolve(
+const DEFAULT_SOURCES_CONFIG = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../../infra/sources.yaml',
 );
 
-export interface FetchCommandOptions {
+interface FetchCommandOptions {
   config?: string;
   allowPrivate?: boolean;
   allowLoopback?: boolean;
@@ -32,7 +33,7 @@ function sourceFor(config: SourcesConfig, url: URL): ConfiguredSource | undefine
  * the embedded store; re-fetching an unchanged page is a conditional GET that stores nothing new.
  * Prints the snapshot's metadata as JSON (never the body).
  */
-export async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
+async function fetchCommand(href: string, options: FetchCommandOptions, io: Io): Promise<void> {
   // A mistyped URL is the user's mistake (exit 2), found before any config or store is opened.
   let url: URL;
   try {
@@ -139,10 +140,6 @@ export function registerFetchCommand(cli: Command, io: Io): void {
       '--allow-private',
       'allow loopback and private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); link-local and cloud metadata (169.254.169.254) never',
     )
-    .option(
-      '--data-dir <dir>',
-      'where the embedded store lives',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
-    )
+    .option('--data-dir <dir>', 'where the embedded store lives', homeDir())
     .action((url: string, options: FetchCommandOptions) => fetchCommand(url, options, io));
 }

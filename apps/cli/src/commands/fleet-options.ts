@@ -1,17 +1,17 @@
 import { ConfigError, UsageError } from '@parallax/core';
+import { loadOptions } from '@parallax/runtime';
 import type { Store } from '@parallax/store';
 
-/** --queue / REDIS_URL: the Redis of the fleet, or undefined for an in-process run. */
+/** --queue, else the redisUrl setting (REDIS_URL): the Redis of the fleet, or undefined for an in-process run. */
 export function queueUrl(option: string | undefined): string | undefined {
-  const url = option ?? process.env.REDIS_URL;
-  if (url === undefined || url === '') return undefined;
-  if (!/^rediss?:\/\//.test(url)) throw new UsageError(`--queue must be a redis:// URL (got "${url}")`);
-  return url;
+  if (option === undefined || option === '') return loadOptions().redisUrl;
+  if (!/^rediss?:\/\//.test(option)) throw new UsageError(`--queue must be a redis:// URL (got "${option}")`);
+  return option;
 }
 
-/** --database / DATABASE_URL (PostgreSQL), else the embedded store in `dataDir`. */
+/** --database, else the databaseUrl setting (DATABASE_URL): PostgreSQL, else the embedded store in `dataDir`. */
 export async function openCliStore(database: string | undefined, dataDir: string): Promise<Store> {
-  const url = database ?? process.env.DATABASE_URL;
+  const url = database ?? loadOptions().databaseUrl;
   const { openStore } = await import('@parallax/store');
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('--database must be a postgres:// URL');

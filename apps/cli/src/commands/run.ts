@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { UsageError } from '@parallax/core';
 import type { FetchOptions } from '@parallax/fetch';
 import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSource } from '@parallax/pipeline';
+import { homeDir, loadOptions } from '@parallax/runtime';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
-import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath, userCwd } from '../inputs';
+import { DEMO_CORPUS, loadManifest, metaOf, resolveUserPath } from '../inputs';
+import type { Io } from '../io';
 import { openCliStore, queueUrl } from './fleet-options';
 
-export interface RunCommandOptions {
+interface RunCommandOptions {
   queue?: string;
   config?: string;
   source?: string[];
@@ -205,7 +206,7 @@ function progressPrinter(io: Io): (p: FleetProgress) => void {
  * `parallax run`: one batch run. Without a queue it runs in this process (the embedded default); with
  * --queue it enqueues the run for the fleet's workers, shows progress and waits for its flow.
  */
-export async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
+async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
   const url = queueUrl(options.queue);
   const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout) * 1000;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout takes seconds, > 0');
@@ -251,7 +252,7 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<vo
         const result = await runPipeline(sources, {
           store,
           fetch: {
-            userAgent: 'Parallax/0.1 (+https://github.com/parallax)',
+            userAgent: loadOptions().userAgent,
             allowPrivateAddresses: replay !== undefined,
           },
           onProgress: (p) => {
@@ -300,7 +301,7 @@ export function registerRunCommand(cli: Command, io: Io): void {
     .option(
       '--data-dir <dir>',
       'where the embedded store lives, for an in-process run (as for demo, fetch and serve)',
-      process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'),
+      homeDir(),
     )
     .option('--timeout <seconds>', 'give up waiting for a queued run after this long')
     .action((options: RunCommandOptions) => runCommand(options, io));

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { ParallaxError, UsageError } from '@parallax/core';
 import { DEFAULT_QUEUE_NAMES, startDashboard } from '@parallax/dashboard';
+import { loadOptions, untilStopped } from '@parallax/runtime';
 import { openStore } from '@parallax/store';
-import type { Io } from '../commands';
 import { resolveUserPath } from '../inputs';
+import type { Io } from '../io';
 
 export interface ServeOptions {
   port: string;
@@ -25,41 +26,17 @@ function parsePort(value: string): number {
 }
 
 /**
- * Resolves when the process is asked to stop (Ctrl-C, SIGTERM). The listeners stay while the dashboard
- * shuts down: Ctrl-C reaches every process of the terminal's group, and a wrapper in between (pnpm,
- * tsx's CLI) may pass the same signal on again a moment later — with no listener left, that echo
- * killed the clean stop with exit 130. Signals in the first two seconds of the stop are taken as that
- * echo and ignored; a Ctrl-C after that gives up the clean stop (exit 130). The other two causes of
- * 130 under `pnpm parallax` are in the root package.json's script: `exec`, so that no shell sits
- * between pnpm and the CLI (sh dies of the SIGINT after its child exits 0, and pnpm reports that), and
- * `node --import tsx` instead of tsx's CLI (which SIGKILLs a child that does not acknowledge the
- * signal within 60 ms and exits 130).
- */
-function untilStopped(): Promise<string> {
-  return new Promise((resolve) => {
-    let stoppedAt: number | undefined;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (stoppedAt === undefined) {
-        stoppedAt = Date.now();
-        resolve(signal);
-        return;
-      }
-      if (Date.now() - stoppedAt < 2000) return;
-      process.stderr.write('parallax: interrupted again while stopping; exiting without a clean stop\n');
-      process.exit(130);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}
-
-/**
  * `parallax serve`: the read-only dashboard over the embedded store (and the reports folder), on
  * loopback unless --host says otherwise, with Bull Board at /queues when a Redis URL is given.
  */
-export async function serveCommand(options: ServeOptions, io: Io): Promise<void> {
-  const port = parsePort(options.port);
-  // Listening for Ctrl-C from the start: one that comes while the store opens stops cleanly too.
+export async function serveCommand(flags: ServeOptions, io: Io): Promise<void> {
+  const port = parsePort(flags.port);
+  // The Redis and database URLs are settings of the one table: these flags, else the environment.
+  const settings = loadOptions({ flags: { databaseUrl: flags.database, redisUrl: flags.redisUrl } });
+  const options = { ...flags, database: settings.databaseUrl, redisUrl: settings.redisUrl };
+  // Listening for Ctrl-C from the start: one that comes while the store opens stops cleanly too. The
+  // other two causes of exit 130 under `pnpm parallax` are in the root package.json's script: `exec`,
+  // so that no shell sits between pnpm and the CLI, and `node --import tsx` instead of tsx's CLI.
   const stopped = untilStopped();
   // The embedded store belongs to one process at a time: while a demo or run holds it, serve from
   // PostgreSQL (--database) or after the run ends.
@@ -91,7 +68,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<void>
       }
       throw error instanceof ParallaxError
         ? error
-        : new ParallaxError('PARALLAX_SERVE_FAILED', String(error), false);
+        : new ParallaxError('PARALLAX_SERVE_FAILED', String(error), { cause: error });
     });
     if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
       io.log.warn(

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Io } from '../commands';
-import { resolveUserPath, userCwd } from '../inputs';
+import { resolveUserPath } from '../inputs';
+import type { Io } from '../io';
 
-export interface WorkerCommandOptions {
+interface WorkerCommandOptions {
   stages: string;
   queue?: string;
   database?: string;
@@ -15,40 +15,38 @@ export interface WorkerCommandOptions {
 
 /**
  * `parallax worker`: the stages' BullMQ workers in this one process (a small deployment, or a
- * machine of a fleet), until SIGTERM/SIGINT, which lets in-flight jobs finish.
+ * machine of a fleet), until SIGTERM/SIGINT, which lets in-flight jobs finish (within
+ * PARALLAX_DRAIN_MS). Its settings are the worker apps' (file < environment < these flags).
  */
-export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<void> {
-  const { parseStages, startWorkerProcess, workerConfigFromEnv } = await import('@parallax/pipeline');
+async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<void> {
+  const { parseStages, startWorkerProcess, workerConfig } = await import('@parallax/pipeline');
+  const { drain, homeDir, loadOptions, untilStopped } = await import('@parallax/runtime');
   const stages = parseStages(options.stages);
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    PARALLAX_STAGES: stages.join(','),
-    ...(options.queue ? { REDIS_URL: options.queue } : {}),
-    ...(options.database ? { DATABASE_URL: options.database } : {}),
-    PARALLAX_DATA_DIR:
-      options.dataDir !== undefined
-        ? join(resolveUserPath(options.dataDir), 'db')
-        : (process.env.PARALLAX_DATA_DIR ??
-          join(process.env.PARALLAX_HOME ?? join(userCwd(), '.parallax'), 'db')),
-    ...(options.healthPort !== undefined ? { PARALLAX_HEALTH_PORT: options.healthPort } : {}),
-    ...(options.allowPrivate ? { PARALLAX_ALLOW_PRIVATE_ADDRESSES: '1' } : {}),
-  };
-  if (options.concurrency !== undefined) {
-    for (const stage of stages) env[`PARALLAX_CONCURRENCY_${stage.toUpperCase()}`] = options.concurrency;
-  }
-  const config = workerConfigFromEnv(env, { stages, healthPort: 9100 });
-  const log = io.log.child({ name: 'parallax-worker' }, { level: process.env.PARALLAX_LOG_LEVEL ?? 'info' });
+  const settings = loadOptions({
+    flags: {
+      stages: stages.join(','),
+      redisUrl: options.queue,
+      databaseUrl: options.database,
+      dataDir: options.dataDir === undefined ? undefined : join(resolveUserPath(options.dataDir), 'db'),
+      concurrency:
+        options.concurrency === undefined
+          ? undefined
+          : Object.fromEntries(stages.map((stage) => [stage, options.concurrency as string])),
+      healthPort: options.healthPort,
+      allowPrivateAddresses: options.allowPrivate || undefined,
+    },
+  });
+  const config = workerConfig(
+    { ...settings, dataDir: settings.dataDir ?? join(homeDir(settings), 'db') },
+    { stages, healthPort: 9100 },
+  );
+  const log = io.log.child({ name: 'parallax-worker' }, { level: settings.logLevel });
+  const stopped = untilStopped();
   const worker = await startWorkerProcess(config, log);
   log.info({ stages, health: worker.service.healthUrl }, 'parallax worker ready');
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'stopping: finishing in-flight jobs');
-      resolve();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
-  await worker.close();
+  const signal = await stopped;
+  log.info({ signal }, 'stopping: finishing in-flight jobs');
+  await drain(() => worker.close(), settings.drainMs);
 }
 
 export function registerWorkerCommand(cli: Command, io: Io): void {
@@ -63,7 +61,7 @@ export function registerWorkerCommand(cli: Command, io: Io): void {
       'where the embedded store lives (one worker process only) when there is no database (default: .parallax)',
     )
     .option('--concurrency <n>', 'jobs at once per stage (default: per-stage defaults)')
-    .option('--health-port <port>', 'port of GET /health and GET /metrics (0: any free port)', '9100')
+    .option('--health-port <port>', 'port of GET /health and GET /metrics (0: any free port; default 9100)')
     .option('--allow-private', 'fetch loopback and private addresses (replay servers, tests)')
     .action((options: WorkerCommandOptions) => workerCommand(options, io));
 }

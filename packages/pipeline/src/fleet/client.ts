@@ -121,12 +121,12 @@ export class FleetClient {
       options.onProgress?.(progress);
       if (progress.result) return progress.result;
       if (progress.error !== undefined) {
-        throw new ParallaxError('PARALLAX_RUN_FAILED', `run ${runId} failed: ${progress.error}`, false, {
+        throw new ParallaxError('PARALLAX_RUN_FAILED', `run ${runId} failed: ${progress.error}`, {
           details: { runId },
         });
       }
       if (Date.now() > deadline) {
-        throw new ParallaxError('PARALLAX_RUN_TIMEOUT', `run ${runId} did not finish in time`, true, {
+        throw new ParallaxError('PARALLAX_RUN_TIMEOUT', `run ${runId} did not finish in time`, {
           details: { runId, progress },
         });
       }

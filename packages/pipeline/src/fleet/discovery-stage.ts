@@ -1,12 +1,14 @@
+import { ParallaxError } from '@parallax/core';
 import { InProcessHostLimiter, PoliteFetcher } from '@parallax/fetch';
 import { discoverArticles, politeDocumentFetcher } from '@parallax/sources';
 import type { Store } from '@parallax/store';
-import { type Job, UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { RunSource } from '../runner';
-import { forQueue, parsePayload } from './job-errors';
-import { type DiscoverJob, type DiscoverResult, jobIds } from './payloads';
-import type { StageContext } from './processors';
-import { type DiscoverySummary, SourceDiscoverJob, type SourceToDiscover } from './source-job';
+import { forQueue } from './job-errors';
+import type { DiscoverJob, DiscoverResult } from './payloads';
+import { finishRun } from './runs';
+import type { DiscoverySummary, SourceToDiscover } from './source-job';
+import type { StageContext } from './stage-context';
 
 /** A configured source's new articles, as run sources (fetched as the configured agent). */
 export interface SourceDiscovery {
@@ -87,27 +89,15 @@ function describeFailures(summary: DiscoverySummary): string {
  * The discover stage's half for a configured source (a scheduler firing): discovers its new articles
  * and hands back the explicit-URL discover job that adds the run's flow — or, when there is nothing
  * new, finishes the run itself (nothing to compare). Every endpoint failing fails the job (visible in
- * `parallax failures`); some failing are logged on the job and kept in the run's summary.
+ * `parallax failures`); some failing are logged on the job and kept in the run's summary. The run was
+ * started (once) by the discover stage.
  */
 export async function expandSourceDiscoverJob(
   job: Job,
   runId: string,
+  configured: SourceToDiscover,
   ctx: StageContext,
 ): Promise<{ job: DiscoverJob } | { result: DiscoverResult }> {
-  const { configured } = parsePayload(SourceDiscoverJob, { ...job.data, runId }, 'source discover job');
-  const parentId = jobIds.compare(runId);
-  let run: Awaited<ReturnType<Store['startRun']>>;
-  try {
-    run = await ctx.store.startRun(runId);
-  } catch (error) {
-    throw forQueue(error);
-  }
-  // A retried job whose flow was added, or whose run finished, already did its discovery.
-  const existing = await ctx.compareQueue.getJob(parentId);
-  if (existing !== undefined) {
-    return { result: { flowJobId: parentId, total: (existing.data as { total: number }).total } };
-  }
-  if (run.status !== 'running') return { result: { flowJobId: '', total: 0 } };
   let found: SourceDiscovery;
   try {
     found = await discoverSource(configured, {
@@ -133,15 +123,15 @@ export async function expandSourceDiscoverJob(
   );
   if (everyEndpointFailed) {
     const error = `discovery of ${configured.id} failed at every endpoint: ${describeFailures(summary)}`;
-    await ctx.store.finishRun(runId, {
+    await finishRun(ctx.store, runId, {
       status: 'failed',
       error,
-      summary: { documents: 0, discovery: summary },
+      summary: { documents: 0, failures: 0, events: 0, discovery: summary },
     });
     // The next firing tries again; retrying this one at once would hammer a site that is down.
-    throw new UnrecoverableError(`PARALLAX_DISCOVERY_FAILED: ${error}`);
+    throw forQueue(new ParallaxError('PARALLAX_DISCOVERY_FAILED', error, { details: { runId } }));
   }
-  await ctx.store.finishRun(runId, {
+  await finishRun(ctx.store, runId, {
     status: 'succeeded',
     summary: { documents: 0, failures: 0, events: 0, discovery: summary },
   });

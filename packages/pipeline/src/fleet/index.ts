@@ -1,8 +1,13 @@
 export { type FailedJob, FleetClient, type FleetProgress } from './client';
-export { parseStages, type StoreLocation, type WorkerConfig, workerConfigFromEnv } from './config';
+export {
+  parseStages,
+  type StoreLocation,
+  type WorkerConfig,
+  type WorkerOptions,
+  workerConfig,
+} from './config';
 export { redisConnection } from './connection';
 export { discoverSource, type SourceDiscovery } from './discovery-stage';
-export { type HealthServer, startHealthServer } from './health-server';
 export { RedisHostLimiter } from './host-limiter';
 export { FleetMetrics } from './metrics';
 export {
@@ -21,6 +26,7 @@ export {
 export { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
 export { type RobotsAgent, RobotsGate } from './robots-gate';
 export { type FleetRunOptions, runOnFleet } from './run-on-fleet';
+export { RunSummary } from './runs';
 export { enqueueSourceRun, type ScheduleSync, syncSchedules } from './scheduler';
 export { type FleetLogger, type FleetService, type FleetServiceOptions, startFleetService } from './service';
 export {

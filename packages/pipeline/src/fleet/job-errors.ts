@@ -1,4 +1,4 @@
-import { isParallaxError } from '@parallax/core';
+import { isParallaxError, ParallaxError } from '@parallax/core';
 import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
 
@@ -22,7 +22,7 @@ export function parsePayload<T>(schema: z.ZodType<T>, value: unknown, what: stri
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    throw new UnrecoverableError(`PARALLAX_JOB_INVALID: ${what}: ${issues}`);
+    throw forQueue(new ParallaxError('PARALLAX_JOB_INVALID', `${what}: ${issues}`, { cause: result.error }));
   }
   return result.data;
 }

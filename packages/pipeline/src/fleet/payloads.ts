@@ -17,7 +17,7 @@ export const QUEUES = {
 export type Stage = keyof typeof QUEUES;
 export const STAGES = Object.keys(QUEUES) as Stage[];
 
-export const DocumentMetaSchema = z.object({
+const DocumentMetaSchema = z.object({
   source: z.string().min(1),
   kind: z.enum(['outlet', 'official', 'aggregator', 'other']),
   url: z.url(),
@@ -26,7 +26,7 @@ export const DocumentMetaSchema = z.object({
   publishedAt: z.string().optional(),
 });
 
-export const RunSourceSchema = z.object({
+const RunSourceSchema = z.object({
   meta: DocumentMetaSchema,
   fetchUrl: z.url(),
   /** The configured bot it is fetched as (robots.txt token, User-Agent); absent: the workers' own. */

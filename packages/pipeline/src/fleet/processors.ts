@@ -1,10 +1,8 @@
 import { FetchError, ParallaxError } from '@parallax/core';
-import { decodeBody, type FetchOptions, fetchPage, type HostLimiter } from '@parallax/fetch';
-import type { Store } from '@parallax/store';
-import { type FlowProducer, type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { decodeBody, fetchPage } from '@parallax/fetch';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { buildReport, type ProcessedDocument, processDocument } from '../stages';
 import { expandSourceDiscoverJob } from './discovery-stage';
-import type { HandoffCache } from './handoff';
 import { forQueue, parsePayload } from './job-errors';
 import {
   CompareJob,
@@ -19,33 +17,11 @@ import {
   jobIds,
   QUEUES,
 } from './payloads';
-import { type JobPolicy, jobOptions } from './policy';
+import { jobOptions } from './policy';
 import { robotsFetchOptions } from './robots-gate';
-import { isSourceDiscoverJob } from './source-job';
-
-export interface StageContext {
-  store: Store;
-  fetch: FetchOptions;
-  /** Shared per-host politeness; absent = no limit beyond the fetch options' own. */
-  hostLimiter?: HostLimiter;
-  flows: FlowProducer;
-  compareQueue: Queue;
-  policy: JobPolicy;
-  now: () => Date;
-  /** The workers' job lock, in ms (see compareStage). */
-  lockDurationMs: number;
-  /** Every fetch's HTTP status (0 when no response came back), for metrics. */
-  onFetchStatus?: (status: number) => void;
-  /** What this process's stages hand each other (see HandoffCache); absent = always read the store. */
-  handoff?: StageHandoff;
-}
-
-export interface StageHandoff {
-  /** Stored snapshots by sha256: fetch → extract. */
-  snapshots: HandoffCache<{ contentType: string | null; body: Uint8Array }>;
-  /** Stored documents by run and id (handoffKey): extract → compare. */
-  documents: HandoffCache<ProcessedDocument>;
-}
+import { finishRun, startRunOnce } from './runs';
+import { isSourceDiscoverJob, SourceDiscoverJob } from './source-job';
+import type { StageContext } from './stage-context';
 
 /**
  * A document is kept per run: its id hashes its URL and snapshot but not the manifest's metadata, so
@@ -76,27 +52,29 @@ function runIdOf(job: Job, data: { runId?: unknown }): string {
  */
 export async function discoverStage(job: Job, ctx: StageContext): Promise<DiscoverResult> {
   const raw = (job.data ?? {}) as Record<string, unknown>;
+  const runId = runIdOf(job, raw);
   // A configured source (a scheduler firing) is discovered first; the explicit-URL job is its result.
-  const expanded = isSourceDiscoverJob(raw)
-    ? await expandSourceDiscoverJob(job, runIdOf(job, raw), ctx)
-    : null;
-  if (expanded !== null && 'result' in expanded) return expanded.result;
-  const data = parsePayload(
-    DiscoverJob,
-    { ...(expanded?.job ?? raw), runId: runIdOf(job, raw) },
-    'discover job',
-  );
-  const parentId = jobIds.compare(data.runId);
-  try {
-    await ctx.store.startRun(data.runId);
-  } catch (error) {
-    throw forQueue(error);
-  }
+  // Parsed before the run is recorded: a payload that fails its schema records nothing.
+  const payload = isSourceDiscoverJob(raw)
+    ? ({
+        kind: 'configured',
+        source: parsePayload(SourceDiscoverJob, { ...raw, runId }, 'source discover job').configured,
+      } as const)
+    : ({ kind: 'explicit', job: parsePayload(DiscoverJob, { ...raw, runId }, 'discover job') } as const);
+  const start = await startRunOnce(ctx, runId);
   // A discover job that dies after adding its flow is run again: the flow must not be added twice
   // (children already completed and removed would be re-created).
-  if ((await ctx.compareQueue.getJob(parentId)) !== undefined) {
-    return { flowJobId: parentId, total: data.sources.length };
+  if (start.flow) return { flowJobId: start.flow.id, total: start.flow.total };
+  let data: DiscoverJob;
+  if (payload.kind === 'explicit') data = payload.job;
+  else {
+    // A retried firing whose run finished already did its discovery.
+    if (start.run.status !== 'running') return { flowJobId: '', total: 0 };
+    const expanded = await expandSourceDiscoverJob(job, runId, payload.source, ctx);
+    if ('result' in expanded) return expanded.result;
+    data = expanded.job;
   }
+  const parentId = jobIds.compare(data.runId);
   const opts = jobOptions(ctx.policy);
   await ctx.flows.add({
     name: 'compare',
@@ -180,11 +158,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
     if (stored === null) {
       // Its fetch job completed, so the snapshot was committed: a missing row means the store was
       // replaced or wiped under the run, which no retry mends.
-      throw new ParallaxError(
-        'PARALLAX_SNAPSHOT_MISSING',
-        `snapshot ${fetched.sha256} is not in the store`,
-        false,
-      );
+      throw new ParallaxError('PARALLAX_SNAPSHOT_MISSING', `snapshot ${fetched.sha256} is not in the store`);
     }
     const contentType = stored.snapshot.contentType;
     const doc = processDocument({
@@ -225,14 +199,13 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
       throw new ParallaxError(
         'PARALLAX_DOCUMENT_MISSING',
         `document ${missing?.documentId} is not in the store`,
-        false,
       );
     }
     const run = await ctx.store.startRun(runId);
     if (documents.length === 0) {
       const error = `every source failed (${failures.length}); first: ${failures[0]?.reason ?? 'none'}`;
-      if (run.status === 'running') await ctx.store.finishRun(runId, { status: 'failed', error });
-      throw new ParallaxError('PARALLAX_RUN_FAILED', error, false);
+      if (run.status === 'running') await finishRun(ctx.store, runId, { status: 'failed', error });
+      throw new ParallaxError('PARALLAX_RUN_FAILED', error);
     }
     // Building the report is synchronous CPU work (seconds for a thousand documents): the lock cannot
     // be renewed meanwhile, and a lock that lapsed would hand the job to another worker, which would
@@ -245,7 +218,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     const reportId = await ctx.store.saveReport(report);
     // A compare job run again after it stored everything finds its run finished already.
     if (run.status === 'running') {
-      await ctx.store.finishRun(runId, {
+      await finishRun(ctx.store, runId, {
         status: 'succeeded',
         summary: {
           documents: documents.length,

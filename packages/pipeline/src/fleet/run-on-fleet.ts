@@ -66,7 +66,6 @@ async function resultFromStore(
     throw new ParallaxError(
       'PARALLAX_REPORT_MISSING',
       `report ${reportId} of run ${runId} is not in the store`,
-      false,
     );
   }
   const ids = new Set(report.events.flatMap((e) => e.documents.map((d) => d.id)));

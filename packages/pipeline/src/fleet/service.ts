@@ -1,6 +1,6 @@
+import { startHealthServer } from '@parallax/runtime';
 import { Queue } from 'bullmq';
 import { redisConnection } from './connection';
-import { startHealthServer } from './health-server';
 import { FleetMetrics } from './metrics';
 import { QUEUES, STAGES, type Stage } from './payloads';
 import { type StageWorkers, type StageWorkersOptions, startStageWorkers } from './workers';
@@ -73,13 +73,13 @@ export async function startFleetService(options: FleetServiceOptions): Promise<F
             jobId: job?.id,
             runId: runIdOf(job?.data),
             attempts: job?.attemptsMade,
-            err: error.message,
+            err: error,
           },
           job && job.attemptsMade < (job.opts.attempts ?? 1) ? 'job failed, will retry' : 'job failed',
         ),
       );
       worker.on('stalled', (jobId) => log.warn({ queue, jobId }, 'job stalled: its worker died; retaken'));
-      worker.on('error', (error) => log.error({ queue, err: error.message }, 'worker error'));
+      worker.on('error', (error) => log.error({ queue, err: error }, 'worker error'));
     }
   }
   const server =

@@ -7,7 +7,8 @@ import { HandoffCache } from './handoff';
 import { RedisHostLimiter } from './host-limiter';
 import { QUEUES, STAGES, type Stage } from './payloads';
 import { DEFAULT_JOB_POLICY, type JobPolicy } from './policy';
-import { compareStage, discoverStage, extractStage, fetchStage, type StageContext } from './processors';
+import { compareStage, discoverStage, extractStage, fetchStage } from './processors';
+import type { StageContext } from './stage-context';
 
 export interface StageWorkersOptions {
   redisUrl: string;
@@ -39,7 +40,7 @@ export interface StageWorkersOptions {
   onFetchStatus?: (status: number) => void;
 }
 
-export const DEFAULT_HANDOFF_MEGABYTES = 128;
+const DEFAULT_HANDOFF_MEGABYTES = 128;
 
 export const DEFAULT_CONCURRENCY: Record<Stage, number> = { discover: 1, fetch: 16, extract: 4, compare: 1 };
 

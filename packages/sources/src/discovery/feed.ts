@@ -1,6 +1,7 @@
+import { isoDate } from '@parallax/core';
 import { load } from 'cheerio';
 import { normalizeArticleUrl } from '../url';
-import { type DiscoveredArticle, isoDate } from './discovered';
+import type { DiscoveredArticle } from './discovered';
 
 /** True when the document is an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom feed. */
 export function isFeed(xml: string): boolean {

@@ -1,6 +1,7 @@
+import { isoDate } from '@parallax/core';
 import { load } from 'cheerio';
 import { normalizeArticleUrl } from '../url';
-import { type DiscoveredArticle, isoDate } from './discovered';
+import type { DiscoveredArticle } from './discovered';
 import { clean } from './feed';
 
 export interface SitemapReference {
