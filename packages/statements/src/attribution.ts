@@ -4,6 +4,7 @@
  * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
  */
 import { isSpeakerNoun } from '@parallax/normalize';
+import { communicationVerb } from './lexicon';
 
 export interface Token {
   text: string;
@@ -611,6 +612,31 @@ export function findAttribution(
   const cues = options.cues ?? CUE_VERBS;
   const order = tokens.map((_, i) => i);
   if (options.prefer === 'last') order.reverse();
+  const listed = attributionByCues(text, base, tokens, order, cues, !options.cues);
+  if (listed || options.cues) return listed;
+  // A quotation's context whose verb no cue list holds: a verb of communication by the lexicon
+  // ("…,” Lopez barked", "Green charged: “…”"), its speaker right before it — or right after it
+  // when it opens the context after the quotation ("…!” beamed one voter).
+  for (const i of order) {
+    const token = tokens[i] as Token;
+    if (token.text !== token.lower || !communicationVerb(token.lower)) continue;
+    const before = speakerPhrase(text, base, tokens, i, -1);
+    if (before) return toAttribution(text, base, before, token);
+    if (i !== 0 || options.prefer !== 'first') continue;
+    const after = speakerPhrase(text, base, tokens, i, 1);
+    if (after && !after.pronoun) return toAttribution(text, base, after, token);
+  }
+  return undefined;
+}
+
+function attributionByCues(
+  text: string,
+  base: number,
+  tokens: Token[],
+  order: number[],
+  cues: ReadonlySet<string>,
+  statements: boolean,
+): Attribution | undefined {
   for (const i of order) {
     const token = tokens[i] as Token;
     if (token.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -619,7 +645,7 @@ export function findAttribution(
       continue;
     }
     const issuesStatement =
-      !options.cues &&
+      statements &&
       (token.lower === 'issued' || token.lower === 'released' || token.lower === 'published') &&
       STATEMENT_NOUNS.has(tokens[i + 2]?.lower ?? '');
     if (!cues.has(token.lower) && !issuesStatement) continue;

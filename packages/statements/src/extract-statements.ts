@@ -1,4 +1,5 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
+import { cueEndBefore, nextAttributionStart } from './clause';
 import {
   datelineEnd,
   englishQuoteAttribution,
@@ -643,9 +644,19 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       const quoted = inside
         .map((q) => ({ start: Math.max(q.contentStart, r.start), end: Math.min(q.contentEnd, r.end) }))
         .filter((q) => q.end > q.start);
+      // A clause carrying quotations opens after the cue nearest its first one and ends where the
+      // next attribution begins ("said a man yelled “…”", "… “…” and said …").
+      const bounds = { start: r.start, end: r.end };
+      const first = inside[0];
+      const last = inside[inside.length - 1];
+      if (lang === 'en' && first && last && quoted.length > 0) {
+        const cueEnd = cueEndBefore(text, masked, r.start, first.open);
+        if (cueEnd > r.start) bounds.start = trimSpan(text, cueEnd, r.end).start;
+        const next = nextAttributionStart(text, masked, last.close, r.end);
+        if (next >= 0) bounds.end = next;
+      }
       drafts.push({
-        start: r.start,
-        end: r.end,
+        ...bounds,
         kind: quoted.length > 0 ? 'partial' : 'indirect',
         speaker: r.found.speaker,
         speakerStart: r.found.speakerStart,
@@ -1050,6 +1061,17 @@ function partialClause(
   const leadFrom = Math.max(start, q.open - 300);
   for (const m of masked.slice(leadFrom, q.open).matchAll(PARTICIPLE_CUE)) near = m;
   if (near) start = leadFrom + near.index + near[0].length;
+  // …and so does any cue verb nearer it than the attribution's own ("took the stage and called the
+  // plan “…”", "thanked the mayor for “…”"), unless the attribution follows the fragment.
+  const tagAfter = found?.speaker !== undefined && found?.speaker !== null && found.speakerStart >= q.close;
+  if (!tagAfter) {
+    const cueEnd = cueEndBefore(text, masked, leadFrom, q.open);
+    if (cueEnd > start) start = cueEnd;
+  }
+  // A coordinated or participial cue after the fragment opens the next attribution ("…,” saying
+  // that …", "… and said …"): the clause ends before it.
+  const next = nextAttributionStart(text, masked, q.close, end);
+  if (next >= 0) end = next;
   const span = trimSpan(text, start, end);
   while (span.end > span.start && /[\s,;:.—–-]/.test(text[span.end - 1] as string)) span.end--;
   while (span.end > span.start && /[\s,;:—–-]/.test(text[span.start] as string)) span.start++;

@@ -1,0 +1,62 @@
+import { Statement } from '@parallax/core';
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/index';
+import { communicationLemma, communicationVerb } from '../src/lexicon';
+
+// Fixtures written for these tests, in the manner of the failures read on real news (issue 12).
+function en(text: string): Statement[] {
+  const out = extractStatements(`Filler headline\n\n${text}`, { lang: 'en', units: 'attribution' });
+  for (const s of out) expect(Statement.parse(s)).toEqual(s);
+  return out;
+}
+
+describe('verbs of communication from WordNet', () => {
+  it('knows past forms of saying that no cue list holds, and not modals or nouns', () => {
+    expect(communicationVerb('barked')).toBe('bark');
+    expect(communicationVerb('quipped')).toBe('quip');
+    expect(communicationVerb('told')).toBe('tell');
+    expect(communicationVerb('would')).toBeNull();
+    expect(communicationVerb('signs')).toBeNull();
+    expect(communicationVerb('walked')).toBeNull();
+    expect(communicationLemma('telling')).toBe('tell');
+  });
+
+  it('reads a tag whose verb is one of them', () => {
+    const [s] = en('“We will not back down,” Okafor barked.');
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Okafor', cue: 'barked' });
+  });
+});
+
+describe('quotation marks', () => {
+  it('takes an opening mark typed after the last comma for the closing one', () => {
+    const out = en('“That is rare,“ said Tom Vance, a lawyer at the guild. “It is hard to do well.”');
+    expect(out).toHaveLength(1);
+    expect(out[0]?.speaker).toBe('Tom Vance');
+    expect(out[0]?.quoted?.map((q) => q.text)).toEqual(['That is rare', 'It is hard to do well.']);
+  });
+});
+
+describe('the clause of a partial quote', () => {
+  it('opens after the cue nearest the fragment', () => {
+    const [s] = en('Rosa Imbert toured the plant in Lyon and called the merger “a gift to nobody.”');
+    expect(s?.kind).toBe('partial');
+    expect(s?.text).toBe('the merger “a gift to nobody.”');
+    expect(s?.speaker).toBe('Rosa Imbert');
+  });
+
+  it('opens at "that" after a progressive cue and its addressee', () => {
+    const [s] = en('The governor is telling donors at a lakeside lunch that “the seat is ours.”');
+    expect(s?.text).toBe('that “the seat is ours.”');
+  });
+
+  it('ends where a participial cue opens the next attribution', () => {
+    const out = en(
+      'The senator hailed the verdict as “a clear win,” telling reporters on Friday that the jury had been “brave.”',
+    );
+    expect(out.map((s) => s.text)).toEqual([
+      'the verdict as “a clear win,”',
+      'that the jury had been “brave.”',
+    ]);
+    expect(out.every((s) => s.speaker === 'senator' || s.speaker === 'The senator')).toBe(true);
+  });
+});
