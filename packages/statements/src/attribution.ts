@@ -4,7 +4,7 @@
  * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
  */
 import { isSpeakerNoun } from '@parallax/normalize';
-import { communicationVerb } from './lexicon';
+import { communicationLemma, communicationVerb } from './lexicon';
 
 export interface Token {
   text: string;
@@ -402,6 +402,8 @@ const CONNECTORS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for', 'and']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+/** Auxiliaries of a progressive cue ("is telling", "’s predicting"). */
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 's', '’s', "'s"]);
 /** Words between a speaker and the cue that do not end the speaker phrase ("has previously said"). */
 const AUXILIARIES = new Set([
   'has',
@@ -619,7 +621,17 @@ export function findAttribution(
   // when it opens the context after the quotation ("…!” beamed one voter).
   for (const i of order) {
     const token = tokens[i] as Token;
-    if (token.text !== token.lower || !communicationVerb(token.lower)) continue;
+    if (token.text !== token.lower) continue;
+    // A past form on its own; a present or progressive form where it can only be a verb: after an
+    // auxiliary ("is telling", "’s predicting") or right after a name or pronoun ("Ortiz refers to").
+    const previous = tokens[i - 1];
+    const verbal =
+      communicationVerb(token.lower) !== null ||
+      (communicationLemma(token.lower) !== null &&
+        previous !== undefined &&
+        (PROGRESSIVE.has(previous.lower) ||
+          (/s$/.test(token.lower) && (PRONOUNS.has(previous.lower) || isCapitalised(previous)))));
+    if (!verbal) continue;
     const before = speakerPhrase(text, base, tokens, i, -1);
     if (before) return toAttribution(text, base, before, token);
     if (i !== 0 || options.prefer !== 'first') continue;

@@ -40,7 +40,7 @@ export function cueEndBefore(text: string, masked: string, from: number, to: num
     const that = /\bthat\s/.exec(rest);
     const particle = /^\s+(?:to|out|of|on|about|back)\b/.exec(rest);
     if (that) end += that.index;
-    else if (particle && /^(?:referred|pointed|spoke|talked|wrote|fired|shot)$/.test(word))
+    else if (particle && /^(?:refer|point|spoke|speak|talk|wrote|fire|shot)/.test(word))
       end += particle[0].length;
   }
   return end;

@@ -473,11 +473,29 @@ const EVALUATIVE_CUE =
   /,\s+(?:calling|describing|dubbing|labell?ing|branding|terming|accusing|dismissing)\b(?:\s+[\p{L}’'-]+){0,5}?\s+(?:(?:as|of)\s+)?(?:(?:an?|the)\s+)?$/u;
 
 /**
+ * A quotation in title case ("Cake Boss", “The Late Show with Ann Park”) is the name of a work, a
+ * show or a slogan, not words someone said, unless a cue gives it a speaker.
+ */
+function isTitleCase(content: string): boolean {
+  const all = content.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  const long = all.filter((w) => w.length >= 4);
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
  * A quotation of three words or fewer with no speech verb in its sentence is a name or a term in
  * quotation marks («Зенит», the so-called “yellow line”), not words someone said.
  */
 function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, lang = 'und'): boolean {
-  if (found?.speaker || found?.cue) return false;
+  if (found?.cue) return false;
+  if (
+    lang === 'en' &&
+    isTitleCase(text.slice(q.contentStart, q.contentEnd)) &&
+    !/[?!]$/.test(text.slice(q.contentStart, q.contentEnd)) &&
+    !/:\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))
+  )
+    return true;
+  if (found?.speaker) return false;
   // Words someone is reported to have called something: "calling it “absolutely baseless”",
   // "dismissed the claim as “vulgar”", "accused the authorities of “lying”".
   if (lang === 'en' && EVALUATIVE_CUE.test(text.slice(Math.max(0, q.open - 60), q.open))) return false;
@@ -1065,7 +1083,7 @@ function partialClause(
   // plan “…”", "thanked the mayor for “…”"), unless the attribution follows the fragment.
   const tagAfter = found?.speaker !== undefined && found?.speaker !== null && found.speakerStart >= q.close;
   if (!tagAfter) {
-    const cueEnd = cueEndBefore(text, masked, leadFrom, q.open);
+    const cueEnd = cueEndBefore(text, masked, Math.max(sentence.start, q.open - 300), q.open);
     if (cueEnd > start) start = cueEnd;
   }
   // A coordinated or participial cue after the fragment opens the next attribution ("…,” saying
@@ -1091,6 +1109,10 @@ function headlineOrLead(text: string, headlineEnd: number): number {
   if (headlineEnd <= 0) return 0;
   const head = text.slice(0, headlineEnd).trim();
   const words = head.split(/\s+/).length;
+  // A line in title case ("Mayor Says The Bridge Will Reopen In May.") is a headline however it ends.
+  const lettered = head.split(/\s+/).filter((w) => /^[‘“"'(]?\p{L}/u.test(w));
+  const capitalised = lettered.filter((w) => /^[‘“"'(]?\p{Lu}/u.test(w)).length;
+  if (head.length <= 200 && lettered.length >= 4 && capitalised >= 0.7 * lettered.length) return headlineEnd;
   if (head.length > 200 || (/\.["”’»)]?$/.test(head) && words > 12)) return 0;
   return headlineEnd;
 }

@@ -60,3 +60,32 @@ describe('the clause of a partial quote', () => {
     expect(out.every((s) => s.speaker === 'senator' || s.speaker === 'The senator')).toBe(true);
   });
 });
+
+describe('cues the lists miss', () => {
+  it('reads a progressive cue and an -s cue right after a name', () => {
+    const [a] = en('The candidate is telling crowds that the levy is “theft,” compared to other states.');
+    expect(a).toMatchObject({ kind: 'partial', cue: 'telling' });
+    expect(a?.text.startsWith('that the levy is “theft,”')).toBe(true);
+    const [b] = en('Ortiz refers to the mayor as “Boss.”');
+    expect(b).toMatchObject({ kind: 'partial', speaker: 'Ortiz', cue: 'refers' });
+  });
+});
+
+describe('titles are not speech', () => {
+  it('skips a work’s title in quotation marks that no cue introduces', () => {
+    expect(en('Vance later joined the cast of the cooking show “Kitchen Wars Tonight.”')).toEqual([]);
+  });
+
+  it('keeps a title-case question a cue gives a speaker', () => {
+    const [s] = en('The judge then turned to him: “Mr. Vance?”');
+    expect(s?.quoted?.[0]?.text).toBe('Mr. Vance?');
+  });
+
+  it('keeps a title-case headline out of the statements', () => {
+    const out = extractStatements(
+      'Vance: We Will Win Every County In The State.\n\nThe campaign opened an office in Reno on Monday.',
+      { lang: 'en', units: 'attribution', headlineEnd: 45 },
+    );
+    expect(out).toEqual([]);
+  });
+});
