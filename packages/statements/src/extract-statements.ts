@@ -8,9 +8,11 @@ import {
   subjectIntroducer,
   thatClauseReported,
 } from './english';
+import { genericQuoteAttribution, genericReported } from './generic';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
 import { fullNameFor, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
+import { DEDICATED_LANGUAGES, GENERIC_LANGUAGES, genericRules } from './rules';
 import {
   aboutThis,
   russianBodyNominative,
@@ -50,7 +52,7 @@ export interface StatementOptions {
 }
 
 /** Languages with attribution rules of their own; any other gets the quotation-mark fallback. */
-export const RULE_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ru', 'mn']);
+export const RULE_LANGUAGES: ReadonlySet<string> = new Set([...DEDICATED_LANGUAGES, ...GENERIC_LANGUAGES]);
 
 /** How far from a quotation its attribution is looked for. */
 const CONTEXT_CHARS = 400;
@@ -400,6 +402,8 @@ function quoteAttribution(
     const a = russianQuoteAttribution(masked, before, after);
     return a && { ...a, speaker: a.speaker && text.slice(a.speakerStart, a.speakerStart + a.speaker.length) };
   }
+  const generic = genericRules(lang);
+  if (generic) return genericQuoteAttribution(generic, text, masked, before, after);
   // A language without rules of its own gets the quotation marks alone, never English rules.
   if (lang !== 'en') return undefined;
   const a = englishQuoteAttribution(text, masked, before, after);
@@ -448,6 +452,8 @@ function reportedIn(
     return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
   if (lang === 'ru')
     return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+  const generic = genericRules(lang);
+  if (generic) return genericReported(generic, text, masked, sentence);
   if (lang !== 'en') return [];
   const found = linesOf(text, sentence).flatMap((line) => {
     const english = englishReported(text, masked, line);
@@ -810,6 +816,32 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
           cue: null,
           paragraph: sentence.paragraph,
         });
+      } else if (genericRules(lang)?.reportive.size) {
+        // "Scholz sagte, … . Es sei furchtbar, …": a sentence in the reportive mood goes on with the
+        // reported speech just before it, in this paragraph or the one before.
+        const rules = genericRules(lang) as NonNullable<ReturnType<typeof genericRules>>;
+        const previous = drafts[drafts.length - 1];
+        const sentenceText = masked.slice(sentence.start, sentence.end);
+        const reportive = (sentenceText.match(/\p{L}+/gu) ?? []).some((w) => rules.reportive.has(w));
+        if (
+          reportive &&
+          previous?.speaker &&
+          sentence.paragraph - previous.paragraph <= 1 &&
+          sentence.start - previous.end < 400 &&
+          words(sentenceText) >= 4
+        ) {
+          const span = trimSpan(text, sentence.start, sentence.end);
+          while (span.end > span.start && /[.!]/.test(text[span.end - 1] as string)) span.end--;
+          drafts.push({
+            ...span,
+            kind: 'indirect',
+            speaker: previous.speaker,
+            speakerStart: previous.speakerStart,
+            pronoun: previous.pronoun,
+            cue: null,
+            paragraph: sentence.paragraph,
+          });
+        }
       } else if (lang === 'ru') {
         // "Об этом заявил X": the sentence before it is X's.
         const about = aboutThis(text, masked, sentence);

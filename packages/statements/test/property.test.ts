@@ -53,7 +53,7 @@ const DE = [
 ].join('');
 
 const TEXTS = [EN, RU, MN, DE];
-const LANGS = [...RULE_LANGUAGES, 'de'];
+const LANGS = [...RULE_LANGUAGES, 'nl'];
 
 const MARKS = ['"', '“', '”', '«', '»', '„', '‘', '’', "'", '‚', '‹', '›', '「', '」'];
 const CUES = [
