@@ -51,6 +51,8 @@ const NEXT_CUE = /(?:,\s+|\s+(?:and|but)\s+)(?:(?:also|then|later|again)\s+)?(\p
 const PARTICIPLES =
   /^(?:saying|adding|calling|claiming|telling|insisting|arguing|warning|noting|describing|accusing|urging|declaring|vowing|promising|asking|suggesting|predicting|stressing|explaining)$/;
 
+const CLAUSE_AFTER = /^,?\s+\p{Ll}+ing\s|^,\s+(?:an?)\s|^\s*[–—]\s/u;
+
 /** Where the clause that holds masked[from…] ends before another attribution begins, or -1. */
 export function nextAttributionStart(text: string, masked: string, from: number, to: number): number {
   const slice = masked.slice(from, to);
@@ -58,6 +60,10 @@ export function nextAttributionStart(text: string, masked: string, from: number,
   const comma = /[,，]\s*[”"»’]$/.test(text.slice(Math.max(0, from - 3), from));
   const participle = comma ? /^\s+(\p{Ll}+)/u.exec(slice) : null;
   if (participle && PARTICIPLES.test(participle[1] as string)) return from;
+  // The fragment closes its clause when what follows it opens another: a participle (", referring
+  // to …"), an apposition (", a swipe at …") or a dash — unless another fragment follows in the
+  // sentence. (A coordinated clause, "“…” and fought back", stays: PolNeAR keeps it as often as not.)
+  if (CLAUSE_AFTER.test(slice) && !/[“"«„]/.test(slice)) return from;
   for (const m of slice.matchAll(NEXT_CUE)) {
     const word = m[1] as string;
     if (PARTICIPLES.test(word) || (!m[0].startsWith(',') && isCue(word))) return from + m.index;

@@ -3,6 +3,7 @@
  * "according to", and the complement of reported speech.
  */
 import { type Attribution, CUE_VERBS, findAttribution, REPORTING_CUES, tokenize } from './attribution';
+import { communicationVerb } from './lexicon';
 import { personName } from './names';
 import type { Span } from './sentences';
 
@@ -536,12 +537,27 @@ const PRONOUN_BEFORE =
  * phrase before the cue when the attribution rules read one there, a pronoun just before the cue,
  * or the clause's opening name.
  */
+/** Any past form of a verb of communication (WordNet) with a "that" complement a few words on. */
+const ANY_THAT_CUE =
+  /(?<![\p{L}’'-])(\p{Ll}[\p{L}’'-]+)((?:[^\S\n]+(?!that\b)[\p{L}\p{N}’'-]+){0,6}?),?[^\S\n]+that[^\S\n]+/gu;
+
+/** "reiterated their position that …", "told journalists in Geneva that …": the lexicon's cue. */
+function lexiconThatCue(body: string): RegExpExecArray | null {
+  ANY_THAT_CUE.lastIndex = 0;
+  for (let m = ANY_THAT_CUE.exec(body); m; m = ANY_THAT_CUE.exec(body)) {
+    if (communicationVerb(m[1] as string)) return m;
+    // Try again from the next word, not past the whole match.
+    ANY_THAT_CUE.lastIndex = m.index + (m[1] as string).length;
+  }
+  return null;
+}
+
 export function thatClauseReported(text: string, masked: string, sentence: Span): Reported[] {
   const start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
   const body = masked.slice(start, sentence.end);
   // Most sentences hold no "that": the cue pattern is not worth running on them.
   if (!/\bthat\b/.test(body)) return [];
-  const m = THAT_CUE.exec(body);
+  const m = THAT_CUE.exec(body) ?? lexiconThatCue(body);
   if (!m?.[1]) return [];
   // Not the noun ("aware of reports that", "the claims that", "his statement that").
   if (NOUN_BEFORE.test(body.slice(Math.max(0, m.index - 20), m.index))) return [];

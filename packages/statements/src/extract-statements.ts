@@ -493,6 +493,16 @@ function isTitleCase(content: string): boolean {
  * quotation marks («Зенит», the so-called “yellow line”), not words someone said.
  */
 function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, lang = 'und'): boolean {
+  // A title after a possessive or a preposition is a show's or a work's name whatever cue is near:
+  // "said on Channel 9’s “Morning Desk,”", "in his book “Long Roads Home”".
+  if (
+    lang === 'en' &&
+    isTitleCase(text.slice(q.contentStart, q.contentEnd)) &&
+    /(?:[’']s|(?:on|in|of|from|at|the|show|program|programme|podcast|film|book|movie|series|titled|called|named))\s*$/i.test(
+      text.slice(Math.max(0, q.open - 30), q.open),
+    )
+  )
+    return true;
   if (found?.cue) return false;
   if (
     lang === 'en' &&

@@ -89,3 +89,21 @@ describe('titles are not speech', () => {
     expect(out).toEqual([]);
   });
 });
+
+describe('more cues and bounds', () => {
+  it('reads a "that" clause after any past verb of communication', () => {
+    const [s] = en('The Herald reiterated its view that the editor had done nothing wrong.');
+    expect(s).toMatchObject({ kind: 'indirect', cue: 'reiterated' });
+    expect(s?.text.endsWith('the editor had done nothing wrong')).toBe(true);
+  });
+
+  it('ends a partial clause before a participle that opens a new one', () => {
+    const [s] = en('Vance said the deal “should be done by June,” pointing to the summit in Oslo.');
+    expect(s?.text).toBe('the deal “should be done by June,”');
+  });
+
+  it('takes a show’s title after a possessive for no speech, even beside a cue', () => {
+    const out = en('Vance said Sunday on Channel 9’s “Morning Desk Live,” that he would run again.');
+    expect(out.some((s) => s.quoted?.some((q) => q.text.startsWith('Morning Desk')))).toBe(false);
+  });
+});
