@@ -542,7 +542,8 @@ export function speakerPhrase(
       i >= 0 &&
       (AUXILIARIES.has((tokens[i] as Token).lower) ||
         // An adverb ("quickly said"), unless it is a noun that speaks ("the daily said").
-        (/ly$/.test((tokens[i] as Token).lower) && !ROLE_NOUNS.has((tokens[i] as Token).lower)))
+        // (A capitalised word is no adverb: "Kelly said".)
+        (/^\p{Ll}.*ly$/u.test((tokens[i] as Token).text) && !ROLE_NOUNS.has((tokens[i] as Token).lower)))
     ) {
       if (i < index - 3) break;
       i--;
@@ -622,15 +623,17 @@ export function findAttribution(
   for (const i of order) {
     const token = tokens[i] as Token;
     if (token.text !== token.lower) continue;
+    // A token may carry the sentence's full stop ("charged.").
+    const word = token.lower.replace(/[.'’-]+$/u, '');
     // A past form on its own; a present or progressive form where it can only be a verb: after an
     // auxiliary ("is telling", "’s predicting") or right after a name or pronoun ("Ortiz refers to").
     const previous = tokens[i - 1];
     const verbal =
-      communicationVerb(token.lower) !== null ||
-      (communicationLemma(token.lower) !== null &&
+      communicationVerb(word) !== null ||
+      (communicationLemma(word) !== null &&
         previous !== undefined &&
         (PROGRESSIVE.has(previous.lower) ||
-          (/s$/.test(token.lower) && (PRONOUNS.has(previous.lower) || isCapitalised(previous)))));
+          (/s$/.test(word) && (PRONOUNS.has(previous.lower) || isCapitalised(previous)))));
     if (!verbal) continue;
     const before = speakerPhrase(text, base, tokens, i, -1);
     if (before) return toAttribution(text, base, before, token);

@@ -3,7 +3,7 @@
  * "according to", and the complement of reported speech.
  */
 import { type Attribution, CUE_VERBS, findAttribution, REPORTING_CUES, tokenize } from './attribution';
-import { communicationVerb } from './lexicon';
+import { communicationLemma, communicationVerb } from './lexicon';
 import { personName } from './names';
 import type { Span } from './sentences';
 
@@ -117,7 +117,7 @@ export function englishQuoteAttribution(
     appositiveAttribution(near, after.start, 'first') ??
     findAttribution(afterText, after.start, { prefer: 'first' }) ??
     // "X welcomed the verdict, saying it showed that “…”": the sentence's subject speaks.
-    (opensSentence ? undefined : coordinatedAttribution(text, beforeText, before.start))
+    (opensSentence ? undefined : coordinatedAttribution(text, beforeText, before.start, true))
   );
 }
 
@@ -420,8 +420,27 @@ const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?|The\\s+)(${BODY_RUN})(?=
  * "Tserenbat thanked Japan and said …", "Mark Milde called it “…” and said …": the speaker of a
  * coordinated speech verb is the subject that opens the sentence.
  */
-function coordinatedAttribution(text: string, body: string, start: number): Attribution | undefined {
-  const cue = COORDINATED_CUE.exec(body);
+/** Any coordinated verb or participle of communication by the lexicon ("and charged", ", calling"). */
+const COORDINATED_ANY = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(\p{Ll}+)\b|,\s+(\p{Ll}+ing)\b/gu;
+
+function coordinatedCue(body: string, lexicon: boolean): RegExpExecArray | null {
+  const listed = COORDINATED_CUE.exec(body);
+  if (listed || !lexicon) return listed;
+  COORDINATED_ANY.lastIndex = 0;
+  for (let m = COORDINATED_ANY.exec(body); m; m = COORDINATED_ANY.exec(body)) {
+    if (m[1] ? communicationVerb(m[1]) : communicationLemma(m[2] as string)) return m;
+  }
+  return null;
+}
+
+function coordinatedAttribution(
+  text: string,
+  body: string,
+  start: number,
+  /** Also any verb of communication by the lexicon (a quotation's context, not reported speech). */
+  lexicon = false,
+): Attribution | undefined {
+  const cue = coordinatedCue(body, lexicon);
   const verb = cue?.[1] ?? cue?.[2];
   if (!cue || !verb) return undefined;
   // "…, where Putin greeted the returnees and announced …": the subject of the last relative clause.
@@ -431,12 +450,21 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
   // "Greenland's incoming prime minister, Jens-Frederik Nielsen, has rejected …": the name in
   // apposition is the subject; else the capitalised words opening the sentence.
   const apposed = APPOSED_SUBJECT.exec(head);
-  const subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
-  const name = subject?.[1];
+  let subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
+  let name = subject?.[1];
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
-  const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
-  if (!name || !named) return undefined;
-  const speakerStart = start + shift + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
+  const isNamed = (n: string | undefined) =>
+    !!n && (personName(n) || /\s\p{Lu}/u.test(n) || personName(`Mr ${n}`) !== undefined);
+  // An introductory phrase before the subject: "Speaking in Reno, Vance went after …".
+  let lead = 0;
+  const intro = /^[^,“”"]{3,80},\s+(?=\p{Lu})/u.exec(head);
+  if (!isNamed(name) && intro) {
+    lead = intro[0].length;
+    subject = SENTENCE_SUBJECT.exec(head.slice(lead));
+    name = subject?.[1];
+  }
+  if (!name || !isNamed(name)) return undefined;
+  const speakerStart = start + shift + lead + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
   const cueStart = start + cue.index + cue[0].length - verb.length;
   return {
     speaker: text.slice(speakerStart, speakerStart + name.length),

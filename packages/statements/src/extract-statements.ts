@@ -914,7 +914,9 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
   const units = attribution ? withoutContained(unique) : unique;
   const resolved = resolveSpeakers(
     text,
-    withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
+    cleanSpeakers(
+      withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
+    ),
     sentences,
   );
   return resolved.map((d) => {
@@ -941,6 +943,22 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       statement.cueSpan = { start: d.cueStart, end: d.cueEnd, text: text.slice(d.cueStart, d.cueEnd) };
     return statement;
   });
+}
+
+/**
+ * A speaker label is a name, never a fragment around it: a capitals heading before a dash goes
+ * ("MORE TO COME - Ann Lee" → "Ann Lee").
+ */
+function cleanSpeakers(drafts: Draft[]): Draft[] {
+  for (const d of drafts) {
+    if (!d.speaker) continue;
+    const heading = /^[\p{Lu}\p{N}\s’'.,!?:]{6,}\s[-–—]\s+(?=\p{Lu}\p{Ll})/u.exec(d.speaker);
+    if (heading) {
+      d.speaker = d.speaker.slice(heading[0].length);
+      d.speakerStart += heading[0].length;
+    }
+  }
+  return drafts;
 }
 
 /** The tag right after a quotation ("…,” the Ohio senator said"), within its paragraph. */

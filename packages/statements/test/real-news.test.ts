@@ -107,3 +107,20 @@ describe('more cues and bounds', () => {
     expect(out.some((s) => s.quoted?.some((q) => q.text.startsWith('Morning Desk')))).toBe(false);
   });
 });
+
+describe('speakers of tags and participles', () => {
+  it('reads a name ending in -ly as a name, not an adverb, before a lexicon cue', () => {
+    const [s] = en('“You have insulted every nurse in this state,” Kelly charged.');
+    expect(s).toMatchObject({ speaker: 'Kelly', cue: 'charged' });
+  });
+
+  it('gives a participle of calling to the subject after an introductory phrase', () => {
+    const [s] = en('Speaking at a town hall in Reno, Vance went after Ortiz, calling him “a total fraud.”');
+    expect(s).toMatchObject({ kind: 'partial', speaker: 'Vance', cue: 'calling' });
+  });
+
+  it('drops a capitals heading before the dash from a label', () => {
+    const [s] = en('MUCH MORE TO COME - Ann Lee and Bo Park: “The polls were early, not wrong.”');
+    expect(s?.speaker).toBe('Ann Lee and Bo Park');
+  });
+});
