@@ -189,6 +189,23 @@ function according(
   return undefined;
 }
 
+/** The run of capitalised words that ends the context before a quotation, after a comma or colon. */
+function nameBefore(text: string, masked: string, before: Span): GenericFound | undefined {
+  const slice = masked.slice(Math.max(before.start, before.end - 100), before.end);
+  const m = /(\p{Lu}[\p{L}\p{M}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4})[^\S\n]*[,:][^\S\n]*$/u.exec(
+    slice,
+  );
+  if (!m?.[1]) return undefined;
+  const start = Math.max(before.start, before.end - 100) + m.index;
+  return {
+    speaker: text.slice(start, start + m[1].length),
+    speakerStart: start,
+    speakerEnd: start + m[1].length,
+    cue: null,
+    pronoun: false,
+  };
+}
+
 /** Who a quotation's tag names, from the words after it, then those before it. */
 export function genericQuoteAttribution(
   rules: CompiledRules,
@@ -206,6 +223,10 @@ export function genericQuoteAttribution(
     if (isCue(rules, afterToks[i] as Tok, ['strong', 'weak', 'tag'])) {
       const f = speakerOfCue(rules, text, afterToks, i);
       if (f) return f;
+      // A verb-final language names the speaker before the quotation: X, “…” dedi.
+      const cue = afterToks[i] as Tok;
+      const named = nameBefore(text, masked, before);
+      if (named) return { ...named, cue: cue.text, cueStart: cue.start, cueEnd: cue.end };
     }
     // A name first, then its cue: “…”, Lagarde dijo.
     const p = phraseAfter(rules, text, afterToks, 0);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,7 +54,12 @@ const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../rules');
 
 /** Languages with a data file of generic rules. */
 export const GENERIC_LANGUAGES: ReadonlySet<string> = new Set(
-  ['de', 'fr', 'es', 'it', 'pt'].filter((l) => existsSync(join(RULES_DIR, `${l}.json`))),
+  existsSync(RULES_DIR)
+    ? readdirSync(RULES_DIR)
+        .filter((f) => /^[a-z]{2,3}\.json$/.test(f))
+        .map((f) => f.slice(0, -'.json'.length))
+        .filter((l) => !DEDICATED_LANGUAGES.has(l))
+    : [],
 );
 
 const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));

@@ -124,3 +124,26 @@ describe('generic passes over the data', () => {
     );
   });
 });
+
+describe('more data files', () => {
+  it('reads the registry folder: Polish, Ukrainian, Bulgarian and Turkish have rules', () => {
+    for (const l of ['pl', 'uk', 'bg', 'tr']) expect(RULE_LANGUAGES.has(l)).toBe(true);
+  });
+
+  it('Turkish: a verb-final tag names the speaker before the quotation', () => {
+    expect(run('Demir, "Bu konu kapanmıştır" dedi.', 'tr')[0]).toMatchObject({
+      kind: 'direct',
+      speaker: 'Demir',
+      cue: 'dedi',
+    });
+  });
+
+  it('Polish and Bulgarian: an inverted tag after the quotation', () => {
+    expect(run('„To był trudny dzień” – powiedział Adam Lis.', 'pl')[0]).toMatchObject({
+      speaker: 'Adam Lis',
+    });
+    expect(run('"Положението е сериозно", заяви Петър Колев.', 'bg')[0]).toMatchObject({
+      speaker: 'Петър Колев',
+    });
+  });
+});
