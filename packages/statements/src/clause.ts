@@ -55,7 +55,8 @@ const CLAUSE_AFTER = /^,?\s+\p{Ll}+ing\s|^,\s+(?:an?)\s|^\s*[–—]\s/u;
 
 /** Where the clause that holds masked[from…] ends before another attribution begins, or -1. */
 export function nextAttributionStart(text: string, masked: string, from: number, to: number): number {
-  const slice = masked.slice(from, to);
+  // Bounded: the next attribution is near, and a sentence may be a megabyte long.
+  const slice = masked.slice(from, Math.min(to, from + 400));
   // A quotation that ends in a comma inside its marks (“…,” telling …) leaves the comma behind it.
   const comma = /[,，]\s*[”"»’]$/.test(text.slice(Math.max(0, from - 3), from));
   const participle = comma ? /^\s+(\p{Ll}+)/u.exec(slice) : null;

@@ -163,27 +163,22 @@ function according(
   to: number,
 ): GenericFound | undefined {
   const slice = masked.slice(from, to).toLowerCase();
-  for (const phrase of rules.according) {
-    const re = new RegExp(
-      `(?:^|[^\\p{L}])(${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[^\\S\\n]+`,
-      'gu',
-    );
-    for (const m of slice.matchAll(re)) {
-      const at = from + m.index + m[0].length;
-      const toks = tokens(masked, at, Math.min(to, at + 120));
-      const p = phraseAfter(rules, text, toks, 0);
-      if (p && !p.pronoun) {
-        const cueStart = from + m.index + m[0].indexOf(m[1] as string);
-        return {
-          speaker: text.slice(p.start, p.end),
-          speakerStart: p.start,
-          speakerEnd: p.end,
-          cue: text.slice(cueStart, cueStart + (m[1] as string).length),
-          cueStart,
-          cueEnd: cueStart + (m[1] as string).length,
-          pronoun: false,
-        };
-      }
+  if (!rules.accordingPattern) return undefined;
+  for (const m of slice.matchAll(rules.accordingPattern)) {
+    const at = from + m.index + m[0].length;
+    const toks = tokens(masked, at, Math.min(to, at + 120));
+    const p = phraseAfter(rules, text, toks, 0);
+    if (p && !p.pronoun) {
+      const cueStart = from + m.index + m[0].indexOf(m[1] as string);
+      return {
+        speaker: text.slice(p.start, p.end),
+        speakerStart: p.start,
+        speakerEnd: p.end,
+        cue: text.slice(cueStart, cueStart + (m[1] as string).length),
+        cueStart,
+        cueEnd: cueStart + (m[1] as string).length,
+        pronoun: false,
+      };
     }
   }
   return undefined;
@@ -313,7 +308,9 @@ export function genericReported(
     const aux = toks[i - 1] && rules.auxiliaries.has((toks[i - 1] as Tok).lower) ? (toks[i - 1] as Tok) : t;
     const comma = masked.slice(Math.max(sentence.start, aux.start - 3), aux.start);
     if (rules.strong.has(t.lower) && /,\s*$/.test(comma) && f.speakerStart > t.start) {
-      const tail = masked.slice(f.speakerEnd ?? t.end, sentence.end);
+      // Bounded: a tag ends its sentence within 60 characters, and sentences may be megabytes long.
+      const tailStart = f.speakerEnd ?? t.end;
+      const tail = sentence.end - tailStart > 61 ? 'x'.repeat(62) : masked.slice(tailStart, sentence.end);
       // The tag ends the sentence, its speaker's description aside ("… von der Bundesbank").
       if (tail.length <= 60 && !/[,;:]/.test(tail.slice(0, -1).replace(/^\s*,/, ''))) {
         const clauseEnd = trimEnd(text, sentence.start, aux.start);

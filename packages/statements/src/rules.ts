@@ -40,6 +40,8 @@ export interface CompiledRules {
   auxiliaries: ReadonlySet<string>;
   /** Multi-word "according to" phrases, lower case, longest first. */
   according: string[];
+  /** One pattern for them all: the phrase (group 1) at a word's start, then a space. */
+  accordingPattern: RegExp | null;
   complementizers: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
   nameParticles: ReadonlySet<string>;
@@ -79,6 +81,16 @@ export function genericRules(lang: string): CompiledRules | undefined {
     tag: lower(raw.cues.tag),
     auxiliaries: lower(raw.auxiliaries),
     according: raw.according.map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
+    accordingPattern: raw.according.length
+      ? new RegExp(
+          `(?:^|[^\\p{L}])(${raw.according
+            .map((w) => w.toLowerCase())
+            .sort((a, b) => b.length - a.length)
+            .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|')})[^\\S\\n]+`,
+          'gu',
+        )
+      : null,
     complementizers: lower(raw.complementizers),
     determiners: lower(raw.determiners),
     nameParticles: lower(raw.nameParticles),
