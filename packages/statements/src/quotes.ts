@@ -44,16 +44,15 @@ function isClosingSingleQuote(text: string, i: number): boolean {
 }
 
 /**
- * An opening curly mark typed where the closing one belongs: right after the quotation's last
- * punctuation and before a space (“It was unusual,“ she said): it closes the quotation.
+ * An opening curly mark typed where the closing one belongs, or the other style's closing mark:
+ * right after the quotation's last punctuation and before a space (“It was unusual,“ she said;
+ * “It was unusual," she said): it closes the quotation.
  */
 function mistypedClose(text: string, i: number, mark: string): boolean {
-  return (
-    mark === '“' &&
-    text[i] === '“' &&
-    /[,.!?]/.test(text[i - 1] ?? '') &&
-    (i + 1 >= text.length || /\s/.test(text[i + 1] as string))
-  );
+  const ch = text[i];
+  // Mixed styles: “…," she said / "…” he said — the other style's closing mark after punctuation.
+  if (!((mark === '“' && (ch === '“' || ch === '"')) || (mark === '"' && ch === '”'))) return false;
+  return /[,.!?]/.test(text[i - 1] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1] as string));
 }
 
 function opensAt(text: string, i: number, ch: string): boolean {

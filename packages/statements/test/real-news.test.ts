@@ -36,6 +36,17 @@ describe('quotation marks', () => {
   });
 });
 
+describe('mixed quotation marks', () => {
+  it('closes a curly quotation with a straight mark after its last comma, and the reverse', () => {
+    const out = en('“We will file by Friday," Vance said. "The court has the papers,” he added.');
+    expect(out.map((s) => s.quoted?.[0]?.text)).toEqual([
+      'We will file by Friday',
+      'The court has the papers',
+    ]);
+    expect(out.map((s) => s.speaker)).toEqual(['Vance', 'he']);
+  });
+});
+
 describe('the clause of a partial quote', () => {
   it('opens after the cue nearest the fragment', () => {
     const [s] = en('Rosa Imbert toured the plant in Lyon and called the merger “a gift to nobody.”');
