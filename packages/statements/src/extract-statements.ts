@@ -234,6 +234,36 @@ function documentAttribution(
  * pilot, put it bluntly: “…”", "She summed up the mood: “…”"): the sentence's subject speaks, when
  * the sentence opens with a name or a personal pronoun.
  */
+/**
+ * A person named right before the colon that opens the quotation ("… doesn’t surprise the pollster
+ * Ann Lee: “…”", "More from Ann Lee: “…”"): a full name of two words or more.
+ */
+function nameBeforeColon(text: string, sentence: Sentence, q: QuoteSpan): Found | undefined {
+  const from = Math.max(sentence.start, q.open - 120);
+  const lead = text.slice(from, q.open);
+  const colon = /:\s*$/.exec(lead);
+  if (!colon) return undefined;
+  const last = nameMentions(lead).pop();
+  if (!last || last.end !== colon.index || !last.name.includes(' ') || !personName(last.name))
+    return undefined;
+  // Not a label of its own ("Ann Lee and Bo Park:", "• Ann Lee, in a statement:"): those are read
+  // whole by labelBeforeColon.
+  const whole = text.slice(sentence.start, q.open).trimEnd();
+  const label = whole.length <= 200 ? LABEL_COLON.exec(whole)?.[1] : undefined;
+  const lowerWords = (label?.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []).filter(
+    (w) => !/^(?:and|of|the|for|in|on|at|de|von|van)$/.test(w),
+  );
+  if (label && lowerWords.length < 2) return undefined;
+  if (/(?:\band|&|,)\s*$/.test(lead.slice(0, last.start))) return undefined;
+  return {
+    speaker: last.name,
+    speakerStart: from + last.start,
+    speakerEnd: from + last.end,
+    cue: null,
+    pronoun: false,
+  };
+}
+
 function subjectBeforeColon(
   text: string,
   masked: string,
@@ -749,6 +779,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       let found =
         quoteAttribution(lang, text, masked, before, after) ??
         (lang === 'en' ? tagAfter(text, masked, q, paragraphs[sentence.paragraph]) : undefined) ??
+        (lang === 'en' ? nameBeforeColon(text, sentence, q) : undefined) ??
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       // Reported speech that is mostly this quotation ("По её словам, Лебедев «воспитал …»", "said

@@ -135,3 +135,12 @@ describe('speakers of tags and participles', () => {
     expect(s?.speaker).toBe('Ann Lee and Bo Park');
   });
 });
+
+describe('a name before the colon', () => {
+  it('gives the quotation to the full name that ends the lead before its colon', () => {
+    const [s] = en(
+      'The late surge does not surprise Republican pollster Ann Lee: “Late deciders break for the challenger.”',
+    );
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Ann Lee' });
+  });
+});
