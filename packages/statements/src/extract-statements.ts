@@ -248,8 +248,9 @@ function nameBeforeColon(text: string, sentence: Sentence, q: QuoteSpan): Found 
     return undefined;
   // Not a label of its own ("Ann Lee and Bo Park:", "• Ann Lee, in a statement:"): those are read
   // whole by labelBeforeColon.
-  const whole = text.slice(sentence.start, q.open).trimEnd();
-  const label = whole.length <= 200 ? LABEL_COLON.exec(whole)?.[1] : undefined;
+  // Bounded before slicing: a megabyte-long sentence of quotations stays linear.
+  const whole = q.open - sentence.start <= 240 ? text.slice(sentence.start, q.open).trimEnd() : '';
+  const label = whole && whole.length <= 200 ? LABEL_COLON.exec(whole)?.[1] : undefined;
   const lowerWords = (label?.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []).filter(
     (w) => !/^(?:and|of|the|for|in|on|at|de|von|van)$/.test(w),
   );
