@@ -453,8 +453,11 @@ function coordinatedAttribution(
   let subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
   let name = subject?.[1];
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
+  // A gerund opening the sentence ("Addressing supporters, …") is no name.
   const isNamed = (n: string | undefined) =>
-    !!n && (personName(n) || /\s\p{Lu}/u.test(n) || personName(`Mr ${n}`) !== undefined);
+    !!n &&
+    !/^\p{Lu}\p{Ll}+ing$/u.test(n) &&
+    (personName(n) || /\s\p{Lu}/u.test(n) || personName(`Mr ${n}`) !== undefined);
   // An introductory phrase before the subject: "Speaking in Reno, Vance went after …".
   let lead = 0;
   const intro = /^[^,“”"]{3,80},\s+(?=\p{Lu})/u.exec(head);
