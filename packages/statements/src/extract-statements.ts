@@ -529,7 +529,7 @@ function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, la
   if (
     lang === 'en' &&
     isTitleCase(text.slice(q.contentStart, q.contentEnd)) &&
-    /(?:[’']s|(?:on|in|of|from|at|the|show|program|programme|podcast|film|book|movie|series|titled|called|named))\s*$/i.test(
+    /(?:[’']s|\b(?:on|in|of|from|at|the|show|program|programme|podcast|film|book|movie|series|titled|called|named))\s*$/i.test(
       text.slice(Math.max(0, q.open - 30), q.open),
     )
   )
