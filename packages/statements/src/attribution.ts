@@ -4,6 +4,7 @@
  * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
  */
 import { isSpeakerNoun } from '@parallax/normalize';
+import { communicationLemma, communicationVerb } from './lexicon';
 
 export interface Token {
   text: string;
@@ -401,6 +402,8 @@ const CONNECTORS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'at', 'for', 'and']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+/** Auxiliaries of a progressive cue ("is telling", "’s predicting"). */
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 's', '’s', "'s"]);
 /** Words between a speaker and the cue that do not end the speaker phrase ("has previously said"). */
 const AUXILIARIES = new Set([
   'has',
@@ -539,7 +542,8 @@ function speakerPhrase(
       i >= 0 &&
       (AUXILIARIES.has((tokens[i] as Token).lower) ||
         // An adverb ("quickly said"), unless it is a noun that speaks ("the daily said").
-        (/ly$/.test((tokens[i] as Token).lower) && !ROLE_NOUNS.has((tokens[i] as Token).lower)))
+        // (A capitalised word is no adverb: "Kelly said".)
+        (/^\p{Ll}.*ly$/u.test((tokens[i] as Token).text) && !ROLE_NOUNS.has((tokens[i] as Token).lower)))
     ) {
       if (i < index - 3) break;
       i--;
@@ -611,6 +615,43 @@ export function findAttribution(
   const cues = options.cues ?? CUE_VERBS;
   const order = tokens.map((_, i) => i);
   if (options.prefer === 'last') order.reverse();
+  const listed = attributionByCues(text, base, tokens, order, cues, !options.cues);
+  if (listed || options.cues) return listed;
+  // A quotation's context whose verb no cue list holds: a verb of communication by the lexicon
+  // ("…,” Lopez barked", "Green charged: “…”"), its speaker right before it — or right after it
+  // when it opens the context after the quotation ("…!” beamed one voter).
+  for (const i of order) {
+    const token = tokens[i] as Token;
+    if (token.text !== token.lower) continue;
+    // A token may carry the sentence's full stop ("charged.").
+    const word = token.lower.replace(/[.'’-]+$/u, '');
+    // A past form on its own; a present or progressive form where it can only be a verb: after an
+    // auxiliary ("is telling", "’s predicting") or right after a name or pronoun ("Ortiz refers to").
+    const previous = tokens[i - 1];
+    const verbal =
+      communicationVerb(word) !== null ||
+      (communicationLemma(word) !== null &&
+        previous !== undefined &&
+        (PROGRESSIVE.has(previous.lower) ||
+          (/s$/.test(word) && (PRONOUNS.has(previous.lower) || isCapitalised(previous)))));
+    if (!verbal) continue;
+    const before = speakerPhrase(text, base, tokens, i, -1);
+    if (before) return toAttribution(text, base, before, token);
+    if (i !== 0 || options.prefer !== 'first') continue;
+    const after = speakerPhrase(text, base, tokens, i, 1);
+    if (after && !after.pronoun) return toAttribution(text, base, after, token);
+  }
+  return undefined;
+}
+
+function attributionByCues(
+  text: string,
+  base: number,
+  tokens: Token[],
+  order: number[],
+  cues: ReadonlySet<string>,
+  statements: boolean,
+): Attribution | undefined {
   for (const i of order) {
     const token = tokens[i] as Token;
     if (token.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -619,7 +660,7 @@ export function findAttribution(
       continue;
     }
     const issuesStatement =
-      !options.cues &&
+      statements &&
       (token.lower === 'issued' || token.lower === 'released' || token.lower === 'published') &&
       STATEMENT_NOUNS.has(tokens[i + 2]?.lower ?? '');
     if (!cues.has(token.lower) && !issuesStatement) continue;

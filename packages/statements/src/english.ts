@@ -3,6 +3,7 @@
  * "according to", and the complement of reported speech.
  */
 import { type Attribution, CUE_VERBS, findAttribution, REPORTING_CUES, tokenize } from './attribution';
+import { communicationLemma, communicationVerb } from './lexicon';
 import { personName } from './names';
 import type { Span } from './sentences';
 
@@ -116,7 +117,7 @@ export function englishQuoteAttribution(
     appositiveAttribution(near, after.start, 'first') ??
     findAttribution(afterText, after.start, { prefer: 'first' }) ??
     // "X welcomed the verdict, saying it showed that “…”": the sentence's subject speaks.
-    (opensSentence ? undefined : coordinatedAttribution(text, beforeText, before.start))
+    (opensSentence ? undefined : coordinatedAttribution(text, beforeText, before.start, true))
   );
 }
 
@@ -419,8 +420,27 @@ const SENTENCE_SUBJECT = new RegExp(`^(?:[\\p{Ll}\\s]*?|The\\s+)(${BODY_RUN})(?=
  * "Tserenbat thanked Japan and said …", "Mark Milde called it “…” and said …": the speaker of a
  * coordinated speech verb is the subject that opens the sentence.
  */
-function coordinatedAttribution(text: string, body: string, start: number): Attribution | undefined {
-  const cue = COORDINATED_CUE.exec(body);
+/** Any coordinated verb or participle of communication by the lexicon ("and charged", ", calling"). */
+const COORDINATED_ANY = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(\p{Ll}+)\b|,\s+(\p{Ll}+ing)\b/gu;
+
+function coordinatedCue(body: string, lexicon: boolean): RegExpExecArray | null {
+  const listed = COORDINATED_CUE.exec(body);
+  if (listed || !lexicon) return listed;
+  COORDINATED_ANY.lastIndex = 0;
+  for (let m = COORDINATED_ANY.exec(body); m; m = COORDINATED_ANY.exec(body)) {
+    if (m[1] ? communicationVerb(m[1]) : communicationLemma(m[2] as string)) return m;
+  }
+  return null;
+}
+
+function coordinatedAttribution(
+  text: string,
+  body: string,
+  start: number,
+  /** Also any verb of communication by the lexicon (a quotation's context, not reported speech). */
+  lexicon = false,
+): Attribution | undefined {
+  const cue = coordinatedCue(body, lexicon);
   const verb = cue?.[1] ?? cue?.[2];
   if (!cue || !verb) return undefined;
   // "…, where Putin greeted the returnees and announced …": the subject of the last relative clause.
@@ -430,12 +450,24 @@ function coordinatedAttribution(text: string, body: string, start: number): Attr
   // "Greenland's incoming prime minister, Jens-Frederik Nielsen, has rejected …": the name in
   // apposition is the subject; else the capitalised words opening the sentence.
   const apposed = APPOSED_SUBJECT.exec(head);
-  const subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
-  const name = subject?.[1];
+  let subject = apposed && personName(apposed[1] as string) ? apposed : SENTENCE_SUBJECT.exec(head);
+  let name = subject?.[1];
   // A person ("Tserenbat" reads as one after a title) or a body of several capitalised words.
-  const named = name && (personName(name) || /\s\p{Lu}/u.test(name) || personName(`Mr ${name}`));
-  if (!name || !named) return undefined;
-  const speakerStart = start + shift + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
+  // A gerund opening the sentence ("Addressing supporters, …") is no name.
+  const isNamed = (n: string | undefined) =>
+    !!n &&
+    !/^\p{Lu}\p{Ll}+ing$/u.test(n) &&
+    (personName(n) || /\s\p{Lu}/u.test(n) || personName(`Mr ${n}`) !== undefined);
+  // An introductory phrase before the subject: "Speaking in Reno, Vance went after …".
+  let lead = 0;
+  const intro = /^[^,“”"]{3,80},\s+(?=\p{Lu})/u.exec(head);
+  if (!isNamed(name) && intro) {
+    lead = intro[0].length;
+    subject = SENTENCE_SUBJECT.exec(head.slice(lead));
+    name = subject?.[1];
+  }
+  if (!name || !isNamed(name)) return undefined;
+  const speakerStart = start + shift + lead + (subject?.index ?? 0) + (subject?.[0].lastIndexOf(name) ?? 0);
   const cueStart = start + cue.index + cue[0].length - verb.length;
   return {
     speaker: text.slice(speakerStart, speakerStart + name.length),
@@ -536,12 +568,27 @@ const PRONOUN_BEFORE =
  * phrase before the cue when the attribution rules read one there, a pronoun just before the cue,
  * or the clause's opening name.
  */
+/** Any past form of a verb of communication (WordNet) with a "that" complement a few words on. */
+const ANY_THAT_CUE =
+  /(?<![\p{L}’'-])(\p{Ll}[\p{L}’'-]+)((?:[^\S\n]+(?!that\b)[\p{L}\p{N}’'-]+){0,6}?),?[^\S\n]+that[^\S\n]+/gu;
+
+/** "reiterated their position that …", "told journalists in Geneva that …": the lexicon's cue. */
+function lexiconThatCue(body: string): RegExpExecArray | null {
+  ANY_THAT_CUE.lastIndex = 0;
+  for (let m = ANY_THAT_CUE.exec(body); m; m = ANY_THAT_CUE.exec(body)) {
+    if (communicationVerb(m[1] as string)) return m;
+    // Try again from the next word, not past the whole match.
+    ANY_THAT_CUE.lastIndex = m.index + (m[1] as string).length;
+  }
+  return null;
+}
+
 export function thatClauseReported(text: string, masked: string, sentence: Span): Reported[] {
   const start = sentence.start + datelineEnd(masked.slice(sentence.start, sentence.end));
   const body = masked.slice(start, sentence.end);
   // Most sentences hold no "that": the cue pattern is not worth running on them.
   if (!/\bthat\b/.test(body)) return [];
-  const m = THAT_CUE.exec(body);
+  const m = THAT_CUE.exec(body) ?? lexiconThatCue(body);
   if (!m?.[1]) return [];
   // Not the noun ("aware of reports that", "the claims that", "his statement that").
   if (NOUN_BEFORE.test(body.slice(Math.max(0, m.index - 20), m.index))) return [];

@@ -1,4 +1,5 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
+import { cueEndBefore, nextAttributionStart } from './clause';
 import {
   datelineEnd,
   englishQuoteAttribution,
@@ -7,9 +8,11 @@ import {
   subjectIntroducer,
   thatClauseReported,
 } from './english';
+import { genericQuoteAttribution, genericReported } from './generic';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
 import { fullNameFor, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
+import { DEDICATED_LANGUAGES, GENERIC_LANGUAGES, genericRules } from './rules';
 import {
   aboutThis,
   russianBodyNominative,
@@ -51,7 +54,7 @@ export interface StatementOptions {
 }
 
 /** Languages with attribution rules of their own; any other gets the quotation-mark fallback. */
-export const RULE_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ru', 'mn']);
+export const RULE_LANGUAGES: ReadonlySet<string> = new Set([...DEDICATED_LANGUAGES, ...GENERIC_LANGUAGES]);
 
 /** How far from a quotation its attribution is looked for. */
 const CONTEXT_CHARS = 400;
@@ -233,6 +236,37 @@ function documentAttribution(
  * pilot, put it bluntly: “…”", "She summed up the mood: “…”"): the sentence's subject speaks, when
  * the sentence opens with a name or a personal pronoun.
  */
+/**
+ * A person named right before the colon that opens the quotation ("… doesn’t surprise the pollster
+ * Ann Lee: “…”", "More from Ann Lee: “…”"): a full name of two words or more.
+ */
+function nameBeforeColon(text: string, sentence: Sentence, q: QuoteSpan): Found | undefined {
+  const from = Math.max(sentence.start, q.open - 120);
+  const lead = text.slice(from, q.open);
+  const colon = /:\s*$/.exec(lead);
+  if (!colon) return undefined;
+  const last = nameMentions(lead).pop();
+  if (!last || last.end !== colon.index || !last.name.includes(' ') || !personName(last.name))
+    return undefined;
+  // Not a label of its own ("Ann Lee and Bo Park:", "• Ann Lee, in a statement:"): those are read
+  // whole by labelBeforeColon.
+  // Bounded before slicing: a megabyte-long sentence of quotations stays linear.
+  const whole = q.open - sentence.start <= 240 ? text.slice(sentence.start, q.open).trimEnd() : '';
+  const label = whole && whole.length <= 200 ? LABEL_COLON.exec(whole)?.[1] : undefined;
+  const lowerWords = (label?.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []).filter(
+    (w) => !/^(?:and|of|the|for|in|on|at|de|von|van)$/.test(w),
+  );
+  if (label && lowerWords.length < 2) return undefined;
+  if (/(?:\band|&|,)\s*$/.test(lead.slice(0, last.start))) return undefined;
+  return {
+    speaker: last.name,
+    speakerStart: from + last.start,
+    speakerEnd: from + last.end,
+    cue: null,
+    pronoun: false,
+  };
+}
+
 function subjectBeforeColon(
   text: string,
   masked: string,
@@ -401,6 +435,8 @@ function quoteAttribution(
     const a = russianQuoteAttribution(masked, before, after);
     return a && { ...a, speaker: a.speaker && text.slice(a.speakerStart, a.speakerStart + a.speaker.length) };
   }
+  const generic = genericRules(lang);
+  if (generic) return genericQuoteAttribution(generic, text, masked, before, after);
   // A language without rules of its own gets the quotation marks and the shapes every newswire
   // shares (see universal.ts), never English rules.
   if (lang !== 'en') {
@@ -453,6 +489,8 @@ function reportedIn(
     return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
   if (lang === 'ru')
     return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+  const generic = genericRules(lang);
+  if (generic) return genericReported(generic, text, masked, sentence);
   if (lang !== 'en') return [];
   const found = linesOf(text, sentence).flatMap((line) => {
     const english = englishReported(text, masked, line);
@@ -478,11 +516,39 @@ const EVALUATIVE_CUE =
   /,\s+(?:calling|describing|dubbing|labell?ing|branding|terming|accusing|dismissing)\b(?:\s+[\p{L}’'-]+){0,5}?\s+(?:(?:as|of)\s+)?(?:(?:an?|the)\s+)?$/u;
 
 /**
+ * A quotation in title case ("Cake Boss", “The Late Show with Ann Park”) is the name of a work, a
+ * show or a slogan, not words someone said, unless a cue gives it a speaker.
+ */
+function isTitleCase(content: string): boolean {
+  const all = content.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  const long = all.filter((w) => w.length >= 4);
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
  * A quotation of three words or fewer with no speech verb in its sentence is a name or a term in
  * quotation marks («Зенит», the so-called “yellow line”), not words someone said.
  */
 function isTermInQuotes(text: string, q: QuoteSpan, found: Found | undefined, lang = 'und'): boolean {
-  if (found?.speaker || found?.cue) return false;
+  // A title after a possessive or a preposition is a show's or a work's name whatever cue is near:
+  // "said on Channel 9’s “Morning Desk,”", "in his book “Long Roads Home”".
+  if (
+    lang === 'en' &&
+    isTitleCase(text.slice(q.contentStart, q.contentEnd)) &&
+    /(?:[’']s|\b(?:on|in|of|from|at|the|show|program|programme|podcast|film|book|movie|series|titled|called|named))\s*$/i.test(
+      text.slice(Math.max(0, q.open - 30), q.open),
+    )
+  )
+    return true;
+  if (found?.cue) return false;
+  if (
+    lang === 'en' &&
+    isTitleCase(text.slice(q.contentStart, q.contentEnd)) &&
+    !/[?!]$/.test(text.slice(q.contentStart, q.contentEnd)) &&
+    !/:\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))
+  )
+    return true;
+  if (found?.speaker) return false;
   // Words someone is reported to have called something: "calling it “absolutely baseless”",
   // "dismissed the claim as “vulgar”", "accused the authorities of “lying”".
   if (lang === 'en' && EVALUATIVE_CUE.test(text.slice(Math.max(0, q.open - 60), q.open))) return false;
@@ -649,9 +715,19 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       const quoted = inside
         .map((q) => ({ start: Math.max(q.contentStart, r.start), end: Math.min(q.contentEnd, r.end) }))
         .filter((q) => q.end > q.start);
+      // A clause carrying quotations opens after the cue nearest its first one and ends where the
+      // next attribution begins ("said a man yelled “…”", "… “…” and said …").
+      const bounds = { start: r.start, end: r.end };
+      const first = inside[0];
+      const last = inside[inside.length - 1];
+      if (lang === 'en' && first && last && quoted.length > 0) {
+        const cueEnd = cueEndBefore(text, masked, r.start, first.open);
+        if (cueEnd > r.start) bounds.start = trimSpan(text, cueEnd, r.end).start;
+        const next = nextAttributionStart(text, masked, last.close, r.end);
+        if (next >= 0) bounds.end = next;
+      }
       drafts.push({
-        start: r.start,
-        end: r.end,
+        ...bounds,
         kind: quoted.length > 0 ? 'partial' : 'indirect',
         speaker: r.found.speaker,
         speakerStart: r.found.speakerStart,
@@ -710,6 +786,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       let found =
         quoteAttribution(lang, text, masked, before, after) ??
         (lang === 'en' ? tagAfter(text, masked, q, paragraphs[sentence.paragraph]) : undefined) ??
+        (lang === 'en' ? nameBeforeColon(text, sentence, q) : undefined) ??
         sentenceAttribution ??
         introducedByPreviousParagraph(lang, text, masked, paragraphs, sentence, q);
       // Reported speech that is mostly this quotation ("По её словам, Лебедев «воспитал …»", "said
@@ -787,6 +864,32 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
           cue: null,
           paragraph: sentence.paragraph,
         });
+      } else if (genericRules(lang)?.reportive.size) {
+        // "Scholz sagte, … . Es sei furchtbar, …": a sentence in the reportive mood goes on with the
+        // reported speech just before it, in this paragraph or the one before.
+        const rules = genericRules(lang) as NonNullable<ReturnType<typeof genericRules>>;
+        const previous = drafts[drafts.length - 1];
+        const sentenceText = masked.slice(sentence.start, sentence.end);
+        const reportive = (sentenceText.match(/\p{L}+/gu) ?? []).some((w) => rules.reportive.has(w));
+        if (
+          reportive &&
+          previous?.speaker &&
+          sentence.paragraph - previous.paragraph <= 1 &&
+          sentence.start - previous.end < 400 &&
+          words(sentenceText) >= 4
+        ) {
+          const span = trimSpan(text, sentence.start, sentence.end);
+          while (span.end > span.start && /[.!]/.test(text[span.end - 1] as string)) span.end--;
+          drafts.push({
+            ...span,
+            kind: 'indirect',
+            speaker: previous.speaker,
+            speakerStart: previous.speakerStart,
+            pronoun: previous.pronoun,
+            cue: null,
+            paragraph: sentence.paragraph,
+          });
+        }
       } else if (lang === 'ru') {
         // "Об этом заявил X": the sentence before it is X's.
         const about = aboutThis(text, masked, sentence);
@@ -849,7 +952,9 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
   const units = attribution ? withoutContained(unique) : unique;
   const resolved = resolveSpeakers(
     text,
-    withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
+    cleanSpeakers(
+      withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
+    ),
     sentences,
   );
   return resolved.map((d) => {
@@ -876,6 +981,22 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       statement.cueSpan = { start: d.cueStart, end: d.cueEnd, text: text.slice(d.cueStart, d.cueEnd) };
     return statement;
   });
+}
+
+/**
+ * A speaker label is a name, never a fragment around it: a capitals heading before a dash goes
+ * ("MORE TO COME - Ann Lee" → "Ann Lee").
+ */
+function cleanSpeakers(drafts: Draft[]): Draft[] {
+  for (const d of drafts) {
+    if (!d.speaker) continue;
+    const heading = /^[\p{Lu}\p{N}\s’'.,!?:]{6,}\s[-–—]\s+(?=\p{Lu}\p{Ll})/u.exec(d.speaker);
+    if (heading) {
+      d.speaker = d.speaker.slice(heading[0].length);
+      d.speakerStart += heading[0].length;
+    }
+  }
+  return drafts;
 }
 
 /** The tag right after a quotation ("…,” the Ohio senator said"), within its paragraph. */
@@ -1056,6 +1177,17 @@ function partialClause(
   const leadFrom = Math.max(start, q.open - 300);
   for (const m of masked.slice(leadFrom, q.open).matchAll(PARTICIPLE_CUE)) near = m;
   if (near) start = leadFrom + near.index + near[0].length;
+  // …and so does any cue verb nearer it than the attribution's own ("took the stage and called the
+  // plan “…”", "thanked the mayor for “…”"), unless the attribution follows the fragment.
+  const tagAfter = found?.speaker !== undefined && found?.speaker !== null && found.speakerStart >= q.close;
+  if (!tagAfter) {
+    const cueEnd = cueEndBefore(text, masked, Math.max(sentence.start, q.open - 300), q.open);
+    if (cueEnd > start) start = cueEnd;
+  }
+  // A coordinated or participial cue after the fragment opens the next attribution ("…,” saying
+  // that …", "… and said …"): the clause ends before it.
+  const next = nextAttributionStart(text, masked, q.close, end);
+  if (next >= 0) end = next;
   const span = trimSpan(text, start, end);
   while (span.end > span.start && /[\s,;:.—–-]/.test(text[span.end - 1] as string)) span.end--;
   while (span.end > span.start && /[\s,;:—–-]/.test(text[span.start] as string)) span.start++;
@@ -1075,6 +1207,10 @@ function headlineOrLead(text: string, headlineEnd: number): number {
   if (headlineEnd <= 0) return 0;
   const head = text.slice(0, headlineEnd).trim();
   const words = head.split(/\s+/).length;
+  // A line in title case ("Mayor Says The Bridge Will Reopen In May.") is a headline however it ends.
+  const lettered = head.split(/\s+/).filter((w) => /^[‘“"'(]?\p{L}/u.test(w));
+  const capitalised = lettered.filter((w) => /^[‘“"'(]?\p{Lu}/u.test(w)).length;
+  if (head.length <= 200 && lettered.length >= 4 && capitalised >= 0.7 * lettered.length) return headlineEnd;
   if (head.length > 200 || (/\.["”’»)]?$/.test(head) && words > 12)) return 0;
   return headlineEnd;
 }

@@ -43,6 +43,18 @@ function isClosingSingleQuote(text: string, i: number): boolean {
   return !/\s/.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
+/**
+ * An opening curly mark typed where the closing one belongs, or the other style's closing mark:
+ * right after the quotation's last punctuation and before a space (“It was unusual,“ she said;
+ * “It was unusual," she said): it closes the quotation.
+ */
+function mistypedClose(text: string, i: number, mark: string): boolean {
+  const ch = text[i];
+  // Mixed styles: “…," she said / "…” he said — the other style's closing mark after punctuation.
+  if (!((mark === '“' && (ch === '“' || ch === '"')) || (mark === '"' && ch === '”'))) return false;
+  return /[,.!?]/.test(text[i - 1] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1] as string));
+}
+
 function opensAt(text: string, i: number, ch: string): boolean {
   if (!PAIRS[ch]) return false;
   if (ch === '"' || APOSTROPHE_LIKE.has(ch)) return isOpeningStraightQuote(text, i);
@@ -86,7 +98,10 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
       continue;
     }
     const closers = PAIRS[mark] as string;
-    if (closers.includes(ch) && (!APOSTROPHE_LIKE.has(ch) || isClosingSingleQuote(text, i))) {
+    if (
+      (closers.includes(ch) && (!APOSTROPHE_LIKE.has(ch) || isClosingSingleQuote(text, i))) ||
+      mistypedClose(text, i, mark)
+    ) {
       if (depth === 0) emit(i, true);
       else depth--;
     } else if (ch === mark && mark !== '"' && mark !== '“' && opensAt(text, i, ch)) {

@@ -198,18 +198,18 @@ describe('the subject opening a quotation’s sentence', () => {
 describe('a language without rules of its own', () => {
   it('gets its quotations by their marks, no English rules, and one warning', () => {
     const warnings: string[] = [];
-    const text = 'Filler line.\n\n„Wir bleiben hier, bis das Werk wieder öffnet“, said Scholz am Abend.';
-    const out = extractStatements(text, { lang: 'de', onWarning: (m) => warnings.push(m) });
+    const text = 'Filler line.\n\n„Wij blijven hier tot de fabriek weer opengaat“ Jansen said gisteravond.';
+    const out = extractStatements(text, { lang: 'nl', onWarning: (m) => warnings.push(m) });
     expect(out.map((s) => [s.kind, s.text, s.speaker])).toEqual([
-      ['direct', 'Wir bleiben hier, bis das Werk wieder öffnet', null],
+      ['direct', 'Wij blijven hier tot de fabriek weer opengaat', null],
     ]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('"de"');
+    expect(warnings[0]).toContain('"nl"');
   });
 
   it('warns about no language that has rules', () => {
     const warnings: string[] = [];
-    for (const lang of ['en', 'ru', 'mn'])
+    for (const lang of ['en', 'ru', 'mn', 'de', 'fr', 'es', 'it', 'pt'])
       extractStatements('“We will stay,” Ruiz said.', { lang, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
   });

@@ -12,6 +12,10 @@ describe('spokenBy', () => {
     expect(spokenBy({ speaker: 'Peskov', resolvedSpeaker: 'Kremlin spokesman Dmitry Peskov' })).toBe(
       'Peskov',
     );
+    // A description the page gives, resolved to someone, keeps its words beside the name.
+    expect(spokenBy({ speaker: 'the spokesman', resolvedSpeaker: 'Dmitry Peskov' })).toBe(
+      'the spokesman (Dmitry Peskov)',
+    );
     // Words the page credits to no one at the spot take the speaker they were resolved to.
     expect(spokenBy({ speaker: null, resolvedSpeaker: 'Olaf Scholz' })).toBe('Olaf Scholz');
     // Unresolved, the pronoun stays; nothing at all, no speaker.

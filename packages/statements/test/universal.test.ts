@@ -15,34 +15,31 @@ describe('quotations in a language without rules: the newswire shapes every lang
   it('takes the name after the closing mark, a comma and a verb, and its full name from the text', () => {
     expect(
       attributions(
-        'La alcaldesa Marta Ibáñez visitó el puerto. “Vamos a reabrir los muelles antes del invierno”, afirmó Ibáñez ante la prensa.',
-        'es',
+        'Burgemeester Marta Ibáñez bezocht de haven. „We openen de kades voor de winter”, verklaarde Ibáñez tegenover de pers.',
+        'nl',
       ),
-    ).toEqual([['Ibáñez', 'Marta Ibáñez', 'afirmó', 'Vamos a reabrir']]);
+    ).toEqual([['Ibáñez', 'Burgemeester Marta Ibáñez', 'verklaarde', 'We openen de']]);
   });
 
-  it('takes the name opening the sentence when its verb leads to the quotation', () => {
+  it('takes the name apposed to a role opening the sentence when its verb leads to the quotation', () => {
     expect(
       attributions(
-        'El ministro de Pesca, Tomás Rivera, calificó el acuerdo de «un paso histórico».\nPor su parte, el Ayuntamiento expresó su «profundo malestar con la decisión».',
-        'es',
+        'De minister van Visserij, Tomas Rivera, noemde het akkoord „een historische stap”.',
+        'nl',
       ),
-    ).toEqual([
-      ['Tomás Rivera', 'Tomás Rivera', 'calificó', 'un paso histórico'],
-      ['Ayuntamiento', 'Ayuntamiento', 'expresó', 'profundo malestar con'],
-    ]);
+    ).toEqual([['Tomas Rivera', 'Tomas Rivera', 'noemde', 'een historische stap']]);
   });
 
   it('reads Cyrillic the same way', () => {
-    expect(
-      attributions('"Пристанището ще бъде отворено до зимата", заяви Петров пред журналисти.', 'bg'),
-    ).toEqual([['Петров', 'Петров', 'заяви', 'Пристанището ще бъде']]);
+    expect(attributions('"Лука ће бити отворена до зиме", изјавио Петровић новинарима.', 'sr')).toEqual([
+      ['Петровић', 'Петровић', 'изјавио', 'Лука ће бити'],
+    ]);
   });
 
-  it('never takes a place after a preposition, or a name that is not the subject, for the speaker', () => {
+  it('never takes a place after a preposition for the speaker', () => {
     const out = attributions(
-      '«Il porto riaprirà prima dell’inverno», in Sicilia da mesi si attende la notizia. Secondo il sindaco il governo di Roma ha promesso «una soluzione rapida».',
-      'it',
+      '„De haven gaat voor de winter weer open”, in Zeeland wacht men al maanden op dat nieuws.',
+      'nl',
     );
     expect(out.length).toBeGreaterThan(0);
     expect(out.map((s) => s[0]).filter((speaker) => speaker !== null)).toEqual([]);
@@ -50,10 +47,10 @@ describe('quotations in a language without rules: the newswire shapes every lang
 
   it('in a language that capitalises its nouns, takes a single capitalised word only when the text gives it as a name', () => {
     const out = attributions(
-      'Bürgermeisterin Anna Keller besuchte den Hafen. „Wir öffnen die Kais vor dem Winter“, sagte Keller. „Das ist ein Erfolg für die Stadt“, schrieb Zeitung am Abend.',
-      'de',
+      'Buergermeeschter Anna Keller besicht den Hafen. „Mir maachen d’Kaien op virum Wanter“, sot Keller. „Dat ass e grousse Succès fir d’Stad“, schreift Zeitung.',
+      'lb',
     );
     expect(out.map((s) => s[0])).toEqual(['Keller', null]);
-    expect(out[0]?.[1]).toBe('Bürgermeisterin Anna Keller');
+    expect(out[0]?.[1]).toBe('Buergermeeschter Anna Keller');
   });
 });

@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The registry of per-language attribution rules. Each language with rules is either read by a module
+ * of its own (en, ru, mn: english.ts, russian.ts, mongolian.ts, whose lists are to move here) or by
+ * the generic passes of generic.ts over its data file, packages/statements/rules/LANG.json:
+ * - cues: the inflected forms news prose uses, by strength — `strong` ones introduce reported speech
+ *   on their own and may follow their speaker or precede it ("sagte Scholz", "a déclaré Lagarde"),
+ *   `weak` ones only with a complementizer ("cree que …"), `tag` ones only right after a quotation
+ *   („…“, so Scholz);
+ * - auxiliaries between the speaker and a participle ("a déclaré", "ha detto", "hat gesagt");
+ * - according: the prepositions that name a source ("laut", "selon", "según", "secondo");
+ * - complementizers that open a reported clause ("dass", "que", "che");
+ * - determiners, name particles and pronouns for reading the speaker phrase;
+ * - reportive: verb forms of a reportive mood that carry reported speech on (German Konjunktiv I).
+ * A language in neither gets the quotation-mark fallback and a warning (extract-statements.ts).
+ */
+interface LanguageRules {
+  lang: string;
+  cues: { strong: string[]; weak: string[]; tag: string[] };
+  auxiliaries: string[];
+  according: string[];
+  complementizers: string[];
+  determiners: string[];
+  nameParticles: string[];
+  pronouns: string[];
+  /** Verb forms of the reportive mood (German Konjunktiv I: "sei", "habe"): a sentence holding one
+   * goes on with the reported speech before it. */
+  reportive: string[];
+}
+
+/** A language's rules compiled for lookups. */
+export interface CompiledRules {
+  lang: string;
+  strong: ReadonlySet<string>;
+  weak: ReadonlySet<string>;
+  tag: ReadonlySet<string>;
+  auxiliaries: ReadonlySet<string>;
+  /** Multi-word "according to" phrases, lower case, longest first. */
+  according: string[];
+  /** One pattern for them all: the phrase (group 1) at a word's start, then a space. */
+  accordingPattern: RegExp | null;
+  complementizers: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  nameParticles: ReadonlySet<string>;
+  pronouns: ReadonlySet<string>;
+  reportive: ReadonlySet<string>;
+}
+
+/** Languages read by a module of their own. */
+export const DEDICATED_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ru', 'mn']);
+
+const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../rules');
+
+/** Languages with a data file of generic rules. */
+export const GENERIC_LANGUAGES: ReadonlySet<string> = new Set(
+  existsSync(RULES_DIR)
+    ? readdirSync(RULES_DIR)
+        .filter((f) => /^[a-z]{2,3}\.json$/.test(f))
+        .map((f) => f.slice(0, -'.json'.length))
+        .filter((l) => !DEDICATED_LANGUAGES.has(l))
+    : [],
+);
+
+const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+const compiled = new Map<string, CompiledRules>();
+
+/** The generic rules of a language (primary subtag), or undefined when it has none. */
+export function genericRules(lang: string): CompiledRules | undefined {
+  const code = lang.toLowerCase().split('-')[0] as string;
+  if (!GENERIC_LANGUAGES.has(code)) return undefined;
+  const known = compiled.get(code);
+  if (known) return known;
+  const raw = JSON.parse(readFileSync(join(RULES_DIR, `${code}.json`), 'utf8')) as LanguageRules;
+  const rules: CompiledRules = {
+    lang: code,
+    strong: lower(raw.cues.strong),
+    weak: lower(raw.cues.weak),
+    tag: lower(raw.cues.tag),
+    auxiliaries: lower(raw.auxiliaries),
+    according: raw.according.map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
+    accordingPattern: raw.according.length
+      ? new RegExp(
+          `(?:^|[^\\p{L}])(${raw.according
+            .map((w) => w.toLowerCase())
+            .sort((a, b) => b.length - a.length)
+            .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|')})[^\\S\\n]+`,
+          'gu',
+        )
+      : null,
+    complementizers: lower(raw.complementizers),
+    determiners: lower(raw.determiners),
+    nameParticles: lower(raw.nameParticles),
+    pronouns: lower(raw.pronouns),
+    reportive: lower(raw.reportive ?? []),
+  };
+  compiled.set(code, rules);
+  return rules;
+}
