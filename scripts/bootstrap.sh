@@ -24,7 +24,7 @@ want_dictionaries=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
-    --dictionaries) want_dictionaries=true ;; # FreeDict and Müller dictionaries in /usr/share/dictd (packages/normalize/src/bilingual.ts)
+    --dictionaries) want_dictionaries=true ;; # FreeDict and Müller dictionaries in /usr/share/dictd (packages/normalize/src/bilingual.ts), Apertium pairs
     --services) want_services=true ;; # redis-server and PostgreSQL for the fleet tests (test/fleet)
   esac
 done
@@ -69,6 +69,13 @@ if [ "$want_dictionaries" = true ]; then
   done
   # Müller's English-Russian dictionary, read backwards for Russian (FreeDict has none into English).
   [ -f /usr/share/dictd/mueller7.index ] || missing+=(mueller7-dict)
+  # Apertium and the pairs that carry Spanish, Italian, Portuguese, French, Romanian and Bulgarian
+  # into English, some through Spanish or Macedonian (packages/normalize/src/apertium.ts).
+  command -v apertium >/dev/null || missing+=(apertium)
+  for m in spa-eng:apertium-eng-spa ita-spa:apertium-spa-ita pt-es:apertium-es-pt fr-es:apertium-fr-es \
+    ro-es:apertium-es-ro bul-mkd:apertium-mkd-bul mkd-eng:apertium-mkd-eng; do
+    [ -f "/usr/share/apertium/modes/${m%%:*}.mode" ] || missing+=("${m#*:}")
+  done
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}" || {
       echo "The translation tests need the bilingual dictionaries: apt-get install ${missing[*]}" >&2

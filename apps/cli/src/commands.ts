@@ -3,11 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError, isParallaxError, ParallaxError, reportJsonSchema, UsageError } from '@parallax/core';
 import {
   buildReport,
-  missingDictionaries,
   type ProcessedDocument,
   type ProcessOptions,
   processDocument,
   startReplayServer,
+  translationGaps,
 } from '@parallax/pipeline';
 import {
   isReportFormat,
@@ -192,11 +192,16 @@ export async function compareCommand(
   // self-contained and its evidence reads offline.
   const documentTexts = new Map(documents.map((d) => [d.ref.id, d.article.text] as const));
   const report = buildReport(documents);
-  const missing = missingDictionaries();
-  if (missing.length > 0)
+  const gaps = translationGaps();
+  if (gaps.unaligned.length > 0)
     warn(
       io,
-      `no bilingual dictionary installed for ${missing.join(', ')}: renditions in ${missing.length > 1 ? 'these languages' : 'this language'} are not aligned with English ones (scripts/bootstrap.sh --dictionaries installs Debian's FreeDict)`,
+      `no bilingual dictionary or translator installed for ${gaps.unaligned.join(', ')}: renditions in ${gaps.unaligned.length > 1 ? 'these languages' : 'this language'} are not aligned with English ones (scripts/bootstrap.sh --dictionaries installs Debian's FreeDict and Apertium)`,
+    );
+  for (const { lang, packages } of gaps.wordByWord)
+    warn(
+      io,
+      `${lang} was glossed word by word, not translated: Apertium or its pair is missing or failed (apt-get install ${packages.join(' ')})`,
     );
   const rendered = renderReport(report, format, { documentTexts });
   if (out) {

@@ -18,6 +18,7 @@ import {
   speakerRelation,
   stem,
   synonyms,
+  translateToEnglish,
   transliterate,
   words as wordsOf,
 } from '@parallax/normalize';
@@ -359,7 +360,24 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const all = new Set<string>();
       for (const item of list) for (const s of item.stems) all.add(s);
       prepareGloss(all, lang);
+      const english = translateToEnglish(
+        list.map((item) => item.statement.text),
+        lang,
+      );
+      list.forEach((item, k) => {
+        const translation = english[k];
+        if (translation === null || translation === undefined) return;
+        const seen = new Set<string>();
+        const gloss: Array<readonly string[]> = [];
+        for (const s of contentStemsOf(wordsOf(translation), 'en')) {
+          if (seen.has(s)) continue;
+          seen.add(s);
+          gloss.push([s]);
+        }
+        if (gloss.length > 0) item.gloss = gloss;
+      });
       for (const item of list) {
+        if (item.gloss !== NO_GLOSS) continue;
         const gloss: Array<readonly string[]> = [];
         for (const s of item.stems) {
           const entry = withCognates(s, glossStem(s, lang));

@@ -2,13 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Statement } from '@parallax/core';
-import { setDictionaryDirectory } from '@parallax/normalize';
+import { setApertium, setDictionaryDirectory } from '@parallax/normalize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AlignDocument, alignStatements } from '../src/index';
 
 // Fixtures of our own; the dictionaries are Debian's FreeDict ones (scripts/bootstrap.sh installs
-// them on the test path).
+// them on the test path), and so are Apertium's pairs.
 const DICTD = '/usr/share/dictd';
+const MODES = '/usr/share/apertium/modes';
 
 const statement = (id: string, text: string, lang: string, speaker: string | null = null): Statement => ({
   id,
@@ -147,5 +148,45 @@ describe('alignStatements: a short statement and its Russian translation', () =>
       'en',
       'ru',
     ]);
+  });
+});
+
+describe('alignStatements: translations Apertium carries into English', () => {
+  afterEach(() => {
+    setDictionaryDirectory(DICTD);
+    setApertium({ modes: MODES });
+  });
+  const english = statement(
+    'en',
+    'The negotiations with the neighbours were very difficult, but the border will open in the spring.',
+    'en',
+    'Ines Morales',
+  );
+  const spanish = statement(
+    'es',
+    'Las negociaciones con los vecinos fueron muy difíciles, pero la frontera se abrirá en la primavera.',
+    'es',
+    'Ines Morales',
+  );
+  const unrelated = statement(
+    'en2',
+    'The harvest was poor this year and the farmers want help from the state.',
+    'en',
+    'Ines Morales',
+  );
+
+  it('aligns a Spanish rendition with its English original with no dictionary installed', () => {
+    setDictionaryDirectory(mkdtempSync(join(tmpdir(), 'no-dictd-')));
+    setApertium({ modes: MODES });
+    const groups = groupsOf([doc('d1', 'en', english, unrelated), doc('d2', 'es', spanish)]);
+    expect(groups).toContainEqual(['en', 'es']);
+    expect(groups).toContainEqual(['en2']);
+  });
+
+  it('falls back to the dictionaries when Apertium has no pair for the language', () => {
+    setDictionaryDirectory(mkdtempSync(join(tmpdir(), 'no-dictd-')));
+    setApertium({ modes: mkdtempSync(join(tmpdir(), 'no-apertium-')) });
+    const groups = groupsOf([doc('d1', 'en', english, unrelated), doc('d2', 'es', spanish)]);
+    expect(groups).toContainEqual(['es']);
   });
 });

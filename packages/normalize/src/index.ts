@@ -1,3 +1,4 @@
+export { missingTranslators, setApertium, translateToEnglish, translatorPackages } from './apertium';
 export {
   dictionaryPackage,
   glossStem,

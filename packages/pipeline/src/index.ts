@@ -1,5 +1,3 @@
-/** Languages whose bilingual dictionary a report needed and did not find (translations not aligned). */
-export { missingDictionaries } from '@parallax/normalize';
 export * from './fleet/index';
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';
 export {
@@ -21,3 +19,4 @@ export {
   type ProcessOptions,
   processDocument,
 } from './stages';
+export { type TranslationGaps, translationGaps } from './translation-gaps';
