@@ -216,6 +216,13 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   const start = sentence.start + bullet + datelineEnd(masked.slice(sentence.start + bullet, sentence.end));
   const body = masked.slice(start, sentence.end);
 
+  // "The agencies quoted Putin as saying (that) …": the one quoted is the speaker, not the quoter.
+  const quotedAs = QUOTED_AS_SAYING.exec(body);
+  const at = quotedAs?.indices;
+  if (quotedAs?.[1] && quotedAs[2] && at?.[1] && at[2]) {
+    const attribution = plainAttribution(text, start + at[2][0], quotedAs[2], quotedAs[1], start + at[1][0]);
+    return finishSpan(text, start + quotedAs[0].length, sentence.end).map((s) => ({ ...s, attribution }));
+  }
   const accordingFirst = /^According to ([^,]{2,90}),\s*/u.exec(body);
   if (accordingFirst?.[1]) {
     const speakerStart = start + 'According to '.length;
@@ -388,6 +395,10 @@ export function englishReported(text: string, masked: string, sentence: Span): R
   }
   return spans.filter((s) => wordCount(text, s) >= 3).map((s) => ({ ...s, attribution }));
 }
+
+/** "SOURCE quoted|cited SPEAKER as saying (that) CLAUSE". */
+const QUOTED_AS_SAYING =
+  /^[^,;:]{2,80}?\s+(quoted|cited)\s+((?:[^,;:\s]+\s+){0,7}?[^,;:\s]+)\s+as\s+(?:saying|telling\s+\S+)(?:\s+that)?\s+/du;
 
 function plainAttribution(
   text: string,

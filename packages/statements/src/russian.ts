@@ -119,6 +119,8 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
     const w = ws[j] as Word;
     // A comma ends the speaker phrase: "…Эльвира Набиуллина, выступая в Государственной думе".
     if (w.text === ',') break;
+    // "— сказал министр и добавил, что …": a coordinated cue ends the speaker phrase.
+    if (w.text === 'и' && ws[j + 1] && isRussianCue((ws[j + 1] as Word).text)) break;
     if (/^\p{Lu}|^«/u.test(w.text)) sawCapital = true;
     else if (sawCapital && NOT_SPEAKER.test(w.text)) break;
     else if (j > i && /^(?:в|на|по|со|с|перед|после|журналистам)$/i.test(w.text)) break;
@@ -249,6 +251,10 @@ const ACCORDING =
   /^(?:По\s+(?:словам|данным|оценке|оценкам|мнению|информации|сообщению|подсчётам|подсчетам|версии)|Как\s+(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|отметил[аио]?|пояснил[аио]?|рассказал[аио]?|уточнил[аио]?|говорится\s+в\s+(?:сообщении|заявлении|пресс-релизе))(?:\s+в)?)\s+([^,]{2,140}?),\s+/u;
 const ACCORDING_PRONOUN = /^По\s+(?:его|её|ее|их)\s+(?:словам|мнению|данным|оценке)\s*,\s+/u;
 const ABOUT_THIS = /^Об\s+этом\s+(.+?)\.?$/u;
+/** A sentence that opens with a quotation and its dash: «…», — (the cue comes next). */
+const QUOTATION_THEN_CUE = /[»"“”]\s*,?\s*[—–-]\s*$/u;
+/** "… и добавил, что": a second cue, coordinated with the first, and its clause. */
+const AND_CUE_THAT = /\s+и\s+(\p{L}+)\s*,\s*что\s+/u;
 const LEAD_CLAUSE_CUE =
   /^(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|сказал[аио]?|отметил[аио]?|рассказал[аио]?|пояснил[аио]?|уточнил[аио]?|добавил[аио]?|написал[аио]?|передаёт|передает)$/iu;
 
@@ -295,6 +301,26 @@ export function russianReported(text: string, masked: string, sentence: Span): R
   // The addressee may be a title in quotation marks: "заявил «Ведомостям», что …".
   const that = /^(?:[^.:;«»]|«[^»]{0,40}»){0,70}?,\s*что\s+/u.exec(afterCue);
   const beforeCue = masked.slice(start, cue.start);
+  // «…», — сказал X и добавил, что CLAUSE: the cue follows a quotation, so its subject comes after it.
+  const added = QUOTATION_THEN_CUE.test(beforeCue) ? AND_CUE_THAT.exec(afterCue) : null;
+  if (added?.[1] && isRussianCue(added[1])) {
+    const speaker = speakerAfterCue(masked, cue.end, cue.end + added.index);
+    const s = span(cue.end + added.index + added[0].length);
+    if (speaker && s)
+      return [
+        {
+          ...s,
+          attribution: {
+            ...speaker,
+            speaker:
+              speaker.speaker &&
+              text.slice(speaker.speakerStart, speaker.speakerStart + speaker.speaker.length),
+            cue: added[1],
+          },
+        },
+      ];
+    return [];
+  }
   if (that && beforeCue.trim() !== '') {
     const subject = subjectBefore(masked, start, cue.start);
     const s = span(cue.end + that[0].length);

@@ -28,6 +28,15 @@ describe('English reported speech', () => {
     ).toEqual([['indirect', 'the vote had been deeply flawed', 'OSCE']]);
   });
 
+  it('credits words an agency quoted someone as saying to the one quoted', () => {
+    expect(
+      read('The agencies quoted Minister Lena Varga as saying that the talks would resume in spring.'),
+    ).toEqual([['indirect', 'the talks would resume in spring', 'Minister Lena Varga']]);
+    expect(read('Local radio cited the harbour master as saying the pier was closed.')).toEqual([
+      ['indirect', 'the pier was closed', 'harbour master'],
+    ]);
+  });
+
   it('reads a second coordinated speech verb of the same subject', () => {
     expect(read('Kowalczyk denied the charges and said he will appeal the verdict.')).toEqual([
       ['indirect', 'he will appeal the verdict', 'Kowalczyk'],

@@ -178,6 +178,18 @@ describe('Mongolian and Russian', () => {
   });
 });
 
+describe('Russian attribution with a second, coordinated cue', () => {
+  it('credits «…», — сказал X и добавил, что … to X both times', () => {
+    const text =
+      '«Мы договорились обо всём. Скоро они будут дома», — сказал министр Иван Петров и добавил, что не видит причин для новых встреч.';
+    const statements = extractStatements(text, { lang: 'ru' });
+    expect(statements.map((s) => [s.kind, s.speaker, s.text])).toEqual([
+      ['direct', 'министр Иван Петров', 'Мы договорились обо всём. Скоро они будут дома'],
+      ['indirect', 'министр Иван Петров', 'не видит причин для новых встреч'],
+    ]);
+  });
+});
+
 describe('Russian attribution with an aside after the cue', () => {
   it('reads «…», — сказал, улыбнувшись, ROLE without crashing and takes the role as speaker', () => {
     const text =
