@@ -19,6 +19,7 @@ export {
   isUnnamedCollective,
   nameKey,
   nameStem,
+  personName,
   type SpeakerRelation,
   sameName,
   sameSpeaker,

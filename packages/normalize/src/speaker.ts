@@ -663,3 +663,52 @@ export function speakerBlock(speaker: CanonicalSpeaker): string {
   const surname = speaker.person[speaker.person.length - 1];
   return surname ? `p:${nameStem(surname)}` : speaker.key;
 }
+
+/** A capitalised word of a name: "Joe", "Kara-Murza", "O’Brien", "Путин" (not "U.S.", not "Michigan's"). */
+const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)*$/u;
+/** An initial ("F.") or a particle inside a name ("von", "de", "bin"). */
+const NAME_INSIDE = /^(?:\p{Lu}\.|von|van|de|da|di|del|der|den|bin|ibn|al|el|le|la)$/u;
+/** A Russian patronymic ("Владимирович", "Andreyevna"): the middle of a three-part name. */
+const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|ovich|evich|ovna|evna)$/u;
+
+/**
+ * The person a label names, without the titles, roles and places the page gives with it: "Joe
+ * Biden" for "U.S. President Joe Biden", "Dmitry Peskov" for "Kremlin spokesperson Dmitry Peskov",
+ * "Emma Tucker" for "Wall Street Journal Editor in Chief Emma Tucker", "Putin" for "President
+ * Putin". A surname and one given name at most (with initials, particles or a patronymic between),
+ * none of them a role noun, a country or a place. Null when the label names no person (a body, a
+ * role alone, a pronoun).
+ */
+export function personName(label: string): string | null {
+  const inner = /\(([^()]+)\)\s*$/u.exec(label)?.[1];
+  if (inner && personName(inner) === inner.trim()) return inner.trim();
+  // "Yulia Navalnaya, Navalny’s widow", "Sen. Chuck Schumer, D-N.Y.": the name before the apposition.
+  const comma = label.indexOf(',');
+  if (comma > 0) return personName(label.slice(0, comma));
+  const tokens = label.trim().split(/\s+/u);
+  const isRole = (t: string) => isSpeakerNoun(t) || ROLE_WORDS.has(t.toLowerCase());
+  const isName = (t: string) =>
+    NAME_WORD.test(t) && !isRole(t) && !ORG_KEYS.has(nameKey(t)) && !isCountryWord(t) && !isPlaceName(t);
+  let end = tokens.length;
+  while (end > 0 && /^[,;:]$/u.test(tokens[end - 1] as string)) end--;
+  const last = tokens[end - 1];
+  if (!last || !isName(last)) return null;
+  let start = end - 1;
+  let given = 0;
+  while (start > 0) {
+    const t = tokens[start - 1] as string;
+    if (NAME_INSIDE.test(t) || (PATRONYMIC.test(t) && given === 0)) start--;
+    else if (isName(t) && given === 0) {
+      start--;
+      given++;
+    } else break;
+  }
+  // A particle or an initial opens no name ("de Gaulle" keeps its particle after a given name only).
+  while (start < end - 1 && NAME_INSIDE.test(tokens[start] as string) && given === 0) start++;
+  // A body's label ends in capitalised words too ("the Harbour Authority"): a person's name is the
+  // whole label, or follows a role ("spokeswoman Ines Morales"), or the label reads as a person's.
+  const before = tokens[start - 1];
+  if (start > 0 && !(before && isRole(before)) && !canonicalSpeaker(label).key.startsWith('person:'))
+    return null;
+  return tokens.slice(start, end).join(' ');
+}

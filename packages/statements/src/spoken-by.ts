@@ -1,11 +1,13 @@
 import type { Statement } from '@parallax/core';
-import { isAnaphor } from '@parallax/normalize';
+import { isAnaphor, personName } from '@parallax/normalize';
 
 /** A description in lower case after its article ("the spokesman", "the daily", "the ministry"). */
 const NOMINAL_ANAPHOR = /^(?:the|this|that)\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,2}\p{Ll}[\p{L}’'-]*$/iu;
 
 /**
- * Who a statement's words are from, as a reader would say it: the page's own label ("Peskov", "the
+ * Who a statement's words are from: the person a label names, without the titles and roles the page
+ * gives with the name ("Joe Biden" for "U.S. President Joe Biden", see personName), or the label
+ * itself for a body ("the Kremlin", "Russia’s Foreign Ministry"). The label is read as a reader would: the page's own label ("Peskov", "the
  * Kremlin", "Kremlin spokesman Dmitry Peskov"), except where that label is only a pronoun ("he
  * said") or the page gives none at the words (a quotation paragraph after "the minister said in a
  * video:"): then the speaker the words were resolved to ("he" → Joe Biden), if any. A nominal
@@ -14,6 +16,11 @@ const NOMINAL_ANAPHOR = /^(?:the|this|that)\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,2}\p{
  * on the statement (`speaker`) for tracing it to the page.
  */
 export function spokenBy(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker'>): string | null {
+  const label = readerLabel(statement);
+  return label === null ? null : (personName(label) ?? label);
+}
+
+function readerLabel(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker'>): string | null {
   const { speaker, resolvedSpeaker } = statement;
   if ((!speaker || isAnaphor(speaker)) && resolvedSpeaker) return resolvedSpeaker;
   if (

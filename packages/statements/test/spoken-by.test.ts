@@ -12,14 +12,30 @@ describe('spokenBy', () => {
     expect(spokenBy({ speaker: 'Peskov', resolvedSpeaker: 'Kremlin spokesman Dmitry Peskov' })).toBe(
       'Peskov',
     );
-    // A description the page gives, resolved to someone, keeps its words beside the name.
-    expect(spokenBy({ speaker: 'the spokesman', resolvedSpeaker: 'Dmitry Peskov' })).toBe(
-      'the spokesman (Dmitry Peskov)',
+    // A description the page gives, resolved to a person, is that person; resolved to a body, it keeps
+    // its words beside the body's name.
+    expect(spokenBy({ speaker: 'the spokesman', resolvedSpeaker: 'Dmitry Peskov' })).toBe('Dmitry Peskov');
+    expect(spokenBy({ speaker: 'the daily', resolvedSpeaker: 'The Harbour Courier' })).toBe(
+      'the daily (The Harbour Courier)',
     );
     // Words the page credits to no one at the spot take the speaker they were resolved to.
     expect(spokenBy({ speaker: null, resolvedSpeaker: 'Olaf Scholz' })).toBe('Olaf Scholz');
     // Unresolved, the pronoun stays; nothing at all, no speaker.
     expect(spokenBy({ speaker: 'she', resolvedSpeaker: null })).toBe('she');
     expect(spokenBy({ speaker: null, resolvedSpeaker: null })).toBeNull();
+  });
+
+  it('names the person a label denotes, without the titles and roles given with the name', () => {
+    const by = (speaker: string) => spokenBy({ speaker, resolvedSpeaker: null });
+    expect(by('Harbour Authority spokeswoman Ines Morales')).toBe('Ines Morales');
+    expect(by('Former Prime Minister Aarne Lindqvist')).toBe('Aarne Lindqvist');
+    expect(by('Marta Lindqvist, the activist’s widow')).toBe('Marta Lindqvist');
+    expect(by('President Okafor')).toBe('Okafor');
+    expect(by('Министр иностранных дел Сергей Лавров')).toBe('Сергей Лавров');
+    expect(by('John F. Kennedy')).toBe('John F. Kennedy');
+    // A body, a role alone or a pronoun names no person: the label stays.
+    expect(by('Russia’s Foreign Ministry')).toBe('Russia’s Foreign Ministry');
+    expect(by('the harbour master')).toBe('the harbour master');
+    expect(by('she')).toBe('she');
   });
 });
