@@ -19,7 +19,6 @@ export {
   isUnnamedCollective,
   nameKey,
   nameStem,
-  personName,
   type SpeakerRelation,
   sameName,
   sameSpeaker,

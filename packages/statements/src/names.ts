@@ -3,6 +3,8 @@
  * titles, and the earlier full name a bare surname or a role stands for.
  */
 
+import { isSpeakerNoun } from '@parallax/normalize';
+
 /** Words that are titles, roles or honorifics in front of a name, never part of it (lower case). */
 const TITLE_WORDS = new Set([
   'mr',
@@ -429,6 +431,14 @@ function isNameToken(token: string): boolean {
  * spokesperson"). All-capital labels from transcripts ("SEN. JEANNE SHAHEEN") come back title-cased.
  */
 export function personName(label: string): string | undefined {
+  // "the spokesman (Dmitry Peskov)": the description's resolution, when it is a name.
+  const inner = /\(([^()]+)\)\s*$/u.exec(label)?.[1]?.trim();
+  // ("Jason Chaffetz (R-Utah)": a party and state, not a name.)
+  if (inner && !/^\p{Lu}{1,2}-/u.test(inner) && personName(inner) === inner) return inner;
+  // "Marta Lindqvist, the activist’s widow": the name before its apposition.
+  const comma = label.indexOf(', ');
+  const beforeComma = comma > 0 ? personName(label.slice(0, comma)) : undefined;
+  if (beforeComma) return beforeComma;
   const cased = /\p{Ll}/u.test(label)
     ? label
     : label.toLowerCase().replace(/(^|[\s.-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
@@ -436,7 +446,6 @@ export function personName(label: string): string | undefined {
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
-  if (tokens.some((t) => ORGANISATION_HEADS.has(bare(t)))) return undefined;
   const end = tokens.length;
   if (end === 0 || !isNameToken((tokens[end - 1] as string).replace(/[,.]$/, ''))) return undefined;
   let start = end;
@@ -445,11 +454,26 @@ export function personName(label: string): string | undefined {
     if (isNameToken(t) || (CONNECTOR_WORDS.has(t.toLowerCase()) && start < end)) start--;
     else break;
   }
+  // A body's words are no name ("Ministry of Foreign Affairs"), and a body named before the name is
+  // the speaker's employer only where a role stands between ("Harbour Authority spokeswoman Ines
+  // Morales"), not where it opens the label ("Authority Ines Morales").
+  const lastOrganisation = tokens.findLastIndex((t) => ORGANISATION_HEADS.has(bare(t)));
+  if (lastOrganisation >= start) return undefined;
+  if (
+    lastOrganisation >= 0 &&
+    !tokens.slice(lastOrganisation + 1, start).some((t) => TITLE_WORDS.has(bare(t)) || isSpeakerNoun(bare(t)))
+  )
+    return undefined;
   // What stands before the name must be a title, a role or a possessive ("Kenya's Jacob Kiplimo");
   // a capitalised word of another kind makes the run an organisation ("Turkish Airlines").
   const before = tokens[start - 1];
   if (before !== undefined) {
     const b = bare(before);
+    // A preposition makes the name a complement, not the one named ("spokeswoman for Hillary
+    // Clinton", "a lawyer of Ivan Petrov").
+    const b2 = tokens[start - 2];
+    if (PREPOSITIONS.has(b) || (DETERMINERS.has(b) && b2 !== undefined && PREPOSITIONS.has(bare(b2))))
+      return undefined;
     const introduces =
       TITLE_WORDS.has(b) || /^\p{Ll}/u.test(before) || /['’]s$/.test(before) || /^\p{Lu}{2,}$/u.test(before);
     if (!introduces) return undefined;
@@ -461,6 +485,10 @@ export function personName(label: string): string | undefined {
     .replace(/['’]s$/, '')
     .replace(/,$/, '');
 }
+
+/** Prepositions that make the name after them a complement of the label ("spokeswoman for …"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+const PREPOSITIONS = new Set(['for', 'of', 'to', 'with', 'from', 'by', 'at', 'on', 'about', 'against']);
 
 /** A surname without its Russian case ending, for matching "Ушакова"/"Ушакову" to "Ушаков". */
 function surnameStem(word: string): string {

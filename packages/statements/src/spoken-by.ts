@@ -1,5 +1,6 @@
 import type { Statement } from '@parallax/core';
-import { isAnaphor, personName } from '@parallax/normalize';
+import { isAnaphor } from '@parallax/normalize';
+import { personName } from './names';
 
 /** A description in lower case after its article ("the spokesman", "the daily", "the ministry"). */
 const NOMINAL_ANAPHOR = /^(?:the|this|that)\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,2}\p{Ll}[\p{L}’'-]*$/iu;
@@ -17,7 +18,12 @@ const NOMINAL_ANAPHOR = /^(?:the|this|that)\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,2}\p{
  */
 export function spokenBy(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker'>): string | null {
   const label = readerLabel(statement);
-  return label === null ? null : (personName(label) ?? label);
+  if (label === null) return null;
+  // Two speakers ("Mr. Grassley and Mr. Leahy") keep the label whole, as does a name that is the
+  // whole label (an acronym stays as written).
+  if (/\s(?:and|und|et|y|e|и)\s|&/u.test(label)) return label;
+  const name = personName(label);
+  return name && name.toLowerCase() !== label.toLowerCase() ? name : label;
 }
 
 function readerLabel(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker'>): string | null {

@@ -33,7 +33,14 @@ describe('spokenBy', () => {
     expect(by('President Okafor')).toBe('Okafor');
     expect(by('Министр иностранных дел Сергей Лавров')).toBe('Сергей Лавров');
     expect(by('John F. Kennedy')).toBe('John F. Kennedy');
+    expect(by('Harbour Board Chairman Aarne Lindqvist (R-Ore.)')).toBe('Aarne Lindqvist');
+    // A name after a preposition is not the one who spoke; two speakers are two.
+    expect(by('spokeswoman for Ines Morales')).toBe('spokeswoman for Ines Morales');
+    expect(by('Mr. Lindqvist of the Harbour Club')).toBe('Mr. Lindqvist of the Harbour Club');
+    expect(by('Mr. Okafor and Ms. Morales')).toBe('Mr. Okafor and Ms. Morales');
     // A body, a role alone or a pronoun names no person: the label stays.
+    expect(by('IMF')).toBe('IMF');
+    expect(by('Tax Policy Institute')).toBe('Tax Policy Institute');
     expect(by('Russia’s Foreign Ministry')).toBe('Russia’s Foreign Ministry');
     expect(by('the harbour master')).toBe('the harbour master');
     expect(by('she')).toBe('she');
