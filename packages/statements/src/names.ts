@@ -4,6 +4,7 @@
  */
 
 import { isSpeakerNoun } from '@parallax/normalize';
+import { ruleTitles } from './rules';
 
 /** Words that are titles, roles or honorifics in front of a name, never part of it (lower case). */
 const TITLE_WORDS = new Set([
@@ -421,7 +422,7 @@ function isNameToken(token: string): boolean {
   if (/^[IVX]{1,4}$/.test(token)) return true; // a regnal number: "Leo XIV"
   if (!NAME_TOKEN.test(token)) return false;
   const b = bare(token);
-  return !TITLE_WORDS.has(b) && !NON_PERSON_WORDS.has(b);
+  return !TITLE_WORDS.has(b) && !NON_PERSON_WORDS.has(b) && !ruleTitles().has(b);
 }
 
 /**
@@ -461,7 +462,9 @@ export function personName(label: string): string | undefined {
   if (lastOrganisation >= start) return undefined;
   if (
     lastOrganisation >= 0 &&
-    !tokens.slice(lastOrganisation + 1, start).some((t) => TITLE_WORDS.has(bare(t)) || isSpeakerNoun(bare(t)))
+    !tokens
+      .slice(lastOrganisation + 1, start)
+      .some((t) => TITLE_WORDS.has(bare(t)) || ruleTitles().has(bare(t)) || isSpeakerNoun(bare(t)))
   )
     return undefined;
   // What stands before the name must be a title, a role or a possessive ("Kenya's Jacob Kiplimo");
@@ -475,7 +478,11 @@ export function personName(label: string): string | undefined {
     if (PREPOSITIONS.has(b) || (DETERMINERS.has(b) && b2 !== undefined && PREPOSITIONS.has(bare(b2))))
       return undefined;
     const introduces =
-      TITLE_WORDS.has(b) || /^\p{Ll}/u.test(before) || /['’]s$/.test(before) || /^\p{Lu}{2,}$/u.test(before);
+      TITLE_WORDS.has(b) ||
+      ruleTitles().has(b) ||
+      /^\p{Ll}/u.test(before) ||
+      /['’]s$/.test(before) ||
+      /^\p{Lu}{2,}$/u.test(before);
     if (!introduces) return undefined;
   }
   if (end - start === 1 && start === 0 && tokens.length > 1) return undefined;

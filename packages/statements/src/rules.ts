@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
  * - complementizers that open a reported clause ("dass", "que", "che");
  * - determiners, name particles and pronouns for reading the speaker phrase;
  * - reportive: verb forms of a reportive mood that carry reported speech on (German Konjunktiv I).
+ * - titles: the titles and roles the language writes before a name, capitalised or not
+ *   ("Bundeskanzler Olaf Scholz", "Präsidenten Wolodymyr Selenskyj"): never part of the name.
  * A language in neither gets the quotation-mark fallback and a warning (extract-statements.ts).
  */
 interface LanguageRules {
@@ -29,6 +31,7 @@ interface LanguageRules {
   /** Verb forms of the reportive mood (German Konjunktiv I: "sei", "habe"): a sentence holding one
    * goes on with the reported speech before it. */
   reportive: string[];
+  titles?: string[];
 }
 
 /** A language's rules compiled for lookups. */
@@ -47,6 +50,7 @@ export interface CompiledRules {
   nameParticles: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
   reportive: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
 }
 
 /** Languages read by a module of their own. */
@@ -96,7 +100,23 @@ export function genericRules(lang: string): CompiledRules | undefined {
     nameParticles: lower(raw.nameParticles),
     pronouns: lower(raw.pronouns),
     reportive: lower(raw.reportive ?? []),
+    titles: lower(raw.titles ?? []),
   };
   compiled.set(code, rules);
   return rules;
+}
+
+let allTitles: ReadonlySet<string> | undefined;
+
+/**
+ * The titles of every language with a data file, lower case: a speaker label does not say its
+ * language, and a title of one language is no name in another.
+ */
+export function ruleTitles(): ReadonlySet<string> {
+  if (!allTitles) {
+    const out = new Set<string>();
+    for (const lang of GENERIC_LANGUAGES) for (const t of genericRules(lang)?.titles ?? []) out.add(t);
+    allTitles = out;
+  }
+  return allTitles;
 }

@@ -33,6 +33,9 @@ describe('spokenBy', () => {
     expect(by('President Okafor')).toBe('Okafor');
     expect(by('Министр иностранных дел Сергей Лавров')).toBe('Сергей Лавров');
     expect(by('John F. Kennedy')).toBe('John F. Kennedy');
+    // Titles other languages write capitalised come from their rule files (packages/statements/rules).
+    expect(by('Bundeskanzlerin Petra Holm')).toBe('Petra Holm');
+    expect(by('Dışişleri Bakanı Mert Aydın')).toBe('Mert Aydın');
     expect(by('Harbour Board Chairman Aarne Lindqvist (R-Ore.)')).toBe('Aarne Lindqvist');
     // A name after a preposition is not the one who spoke; two speakers are two.
     expect(by('spokeswoman for Ines Morales')).toBe('spokeswoman for Ines Morales');
