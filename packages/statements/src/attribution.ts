@@ -580,7 +580,56 @@ function speakerPhrase(
   }
   const ordered = direction === -1 ? phrase.reverse() : phrase;
   const trimmed = trimPhrase(ordered);
-  return validSpeaker(trimmed) ? { tokens: trimmed, pronoun: false } : undefined;
+  if (validSpeaker(trimmed)) return { tokens: trimmed, pronoun: false };
+  return direction === -1 && phrase.length === 0 ? placedPerson(text, base, tokens, i) : undefined;
+}
+
+/** Words for an unnamed person that a place after them identifies ("someone in the courtroom"). */
+const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'one', 'many', 'some', 'several', 'others']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'outside', 'inside', 'among']);
+
+/**
+ * A person the page identifies by a place, ending at token `end` (scanning left): "someone in the
+ * courtroom", "a woman at the rally", "an officer from the unit". The person is a role noun or an
+ * indefinite pronoun, the place a preposition and at most three words; the phrase is the whole
+ * noun phrase, its article dropped.
+ */
+function placedPerson(
+  text: string,
+  base: number,
+  tokens: Token[],
+  end: number,
+): { tokens: Token[]; pronoun: boolean } | undefined {
+  for (let p = end - 1; p >= Math.max(0, end - 3); p--) {
+    const prep = tokens[p] as Token;
+    if (!PLACE_PREPOSITIONS.has(prep.lower)) continue;
+    const head = tokens[p - 1];
+    if (!head || !(roleNoun(head.lower) || INDEFINITE_PERSONS.has(head.lower))) return undefined;
+    let start = p - 1;
+    // Its article and adjectives ("a young woman"), within the clause.
+    while (start > 0 && start > p - 4) {
+      const before = tokens[start - 1] as Token;
+      if (!/^\p{L}/u.test(before.text) || !joinedOnlyBySpace(text, base, before, tokens[start] as Token))
+        break;
+      if (
+        !/^(?:a|an|the|one|\p{Ll}+(?:ng|ed|ly|ish|ian|an)?)$/u.test(before.lower) ||
+        !/^\p{Ll}|^(?:A|An|The|One)$/u.test(before.text)
+      )
+        break;
+      if (
+        PLACE_PREPOSITIONS.has(before.lower) ||
+        /^(?:and|but|that|who|when|after|before|as|said)$/.test(before.lower)
+      )
+        break;
+      start--;
+    }
+    const phrase = tokens.slice(start, end + 1);
+    for (let k = 1; k < phrase.length; k++)
+      if (!joinedOnlyBySpace(text, base, phrase[k - 1] as Token, phrase[k] as Token)) return undefined;
+    const trimmed = trimPhrase(phrase);
+    return trimmed.length > 0 ? { tokens: trimmed, pronoun: false } : undefined;
+  }
+  return undefined;
 }
 
 function toAttribution(

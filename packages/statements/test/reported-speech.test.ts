@@ -204,6 +204,17 @@ describe('English reported speech', () => {
 });
 
 describe('English speakers named by a kind of person', () => {
+  it('takes an unnamed person the page places ("someone in the courtroom") as the speaker', () => {
+    expect(read('After the verdict, someone in the courtroom shouted, “We love you, Anna!”')).toEqual([
+      ['direct', 'We love you, Anna!', 'someone in the courtroom'],
+    ]);
+    expect(read('“We will hold the line,” an officer from the unit said.')).toEqual([
+      ['direct', 'We will hold the line', 'officer from the unit'],
+    ]);
+    // A place after a thing is no speaker.
+    expect(read('The talks in the capital said, “Nothing has changed.”').map((s) => s[2])).toEqual([null]);
+  });
+
   it('takes a noun WordNet has first as a person as the speaker ("the widow", "traders")', () => {
     expect(read('The widow said the guards had lied about his heart.')).toEqual([
       ['indirect', 'the guards had lied about his heart', 'widow'],
