@@ -229,6 +229,8 @@ export function russianQuoteAttribution(
   const beforeText = masked.slice(before.start, before.end);
   const colon = /:\s*$/.test(beforeText);
   const cue = firstCue(masked, before.start, before.end);
+  // «…», — ответил Песков на вопрос о «выводах»: the cue is the earlier quotation's, not this one's.
+  if (cue && QUOTATION_THEN_CUE.test(masked.slice(before.start, cue.start))) return undefined;
   if (cue && (colon || /[«„“"]\s*$/.test(masked.slice(before.start, before.end + 1)) || true)) {
     const subject = subjectBefore(masked, before.start, cue.start);
     if (subject) return { ...subject, cue: cue.text };

@@ -190,6 +190,16 @@ describe('Russian attribution with a second, coordinated cue', () => {
   });
 });
 
+describe('Russian attribution of a quotation after another one’s tag', () => {
+  it('does not credit a scare-quoted word to the words of the quotation before it', () => {
+    const text =
+      '«Крайне отрицательная», — ответил Иван Петров на вопрос о реакции на «выводы» комиссии. «Мы с ними не согласны, — подчеркнул он. — Мы их решительно и полностью отвергаем».';
+    const statements = extractStatements(text, { lang: 'ru' });
+    for (const s of statements) expect(s.resolvedSpeaker ?? s.speaker).toBe('Иван Петров');
+    expect(statements.map((s) => s.text)).toContain('Мы их решительно и полностью отвергаем');
+  });
+});
+
 describe('Russian attribution with an aside after the cue', () => {
   it('reads «…», — сказал, улыбнувшись, ROLE without crashing and takes the role as speaker', () => {
     const text =
