@@ -485,14 +485,19 @@ function reportedIn(
   masked: string,
   sentence: Sentence,
 ): Array<Span & { found: Found }> {
+  const lines = linesOf(text, sentence);
   if (lang === 'mn')
-    return mongolianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+    return lines.flatMap((line) =>
+      mongolianReported(text, masked, line).map((r) => ({ ...r, found: r.attribution })),
+    );
   if (lang === 'ru')
-    return russianReported(text, masked, sentence).map((r) => ({ ...r, found: r.attribution }));
+    return lines.flatMap((line) =>
+      russianReported(text, masked, line).map((r) => ({ ...r, found: r.attribution })),
+    );
   const generic = genericRules(lang);
-  if (generic) return genericReported(generic, text, masked, sentence);
+  if (generic) return lines.flatMap((line) => genericReported(generic, text, masked, line));
   if (lang !== 'en') return [];
-  const found = linesOf(text, sentence).flatMap((line) => {
+  const found = lines.flatMap((line) => {
     const english = englishReported(text, masked, line);
     return english.length > 0 ? english : thatClauseReported(text, masked, line);
   });

@@ -138,7 +138,9 @@ function speakerAfterCue(text: string, from: number, to: number): RussianAttribu
  * очередь, отметила"; "Его бывший соратник, экономист Сергей Гуриев, назвал") the segment holding a
  * name wins, else the first.
  */
-function subjectBefore(text: string, from: number, to: number): RussianAttribution | undefined {
+function subjectBefore(text: string, openAt: number, to: number): RussianAttribution | undefined {
+  // A subject never runs across a line break (a headline above the sentence is not part of it).
+  const from = openAt + text.slice(openAt, to).lastIndexOf('\n') + 1;
   const raw = text.slice(from, to);
   const segments: Array<{ s: string; at: number }> = [];
   let at = 0;

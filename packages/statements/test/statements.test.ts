@@ -200,6 +200,21 @@ describe('Russian attribution of a quotation after another one’s tag', () => {
   });
 });
 
+describe('Reported speech on lines without a full stop', () => {
+  it('keeps a headline line out of the next line’s speaker and content', () => {
+    const text = [
+      'Анна Смирнова прокомментировала отставку Ивана Петрова*',
+      'Смирнова заявила, что комиссия проведёт проверку по поводу отставки Петрова*',
+      'Официальный представитель Кремля также добавил, что пока никаких решений нет.',
+    ].join('\n');
+    const statements = extractStatements(text, { lang: 'ru' });
+    expect(statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Смирнова', 'комиссия проведёт проверку по поводу отставки Петрова*'],
+      ['Официальный представитель Кремля', 'пока никаких решений нет'],
+    ]);
+  });
+});
+
 describe('Russian attribution with an aside after the cue', () => {
   it('reads «…», — сказал, улыбнувшись, ROLE without crashing and takes the role as speaker', () => {
     const text =
