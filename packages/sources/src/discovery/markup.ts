@@ -21,8 +21,11 @@ export function parseXml(text: string): Document {
 }
 
 /**
- * An HTML page, forgivingly: lower-cased tags and attributes, HTML entities decoded. A <noscript>
- * holds text only, as a browser running scripts reads it: a link there is not one the page shows.
+ * An HTML page, forgivingly: lower-cased tags and attributes, HTML entities decoded, unclosed <li>
+ * and <p> closed where HTML closes them. A <noscript> holds text only, as a browser running scripts
+ * reads it: a link there is not one the page shows. Unlike an HTML5 tree builder it does not split
+ * a link across misnested formatting tags (<b><a>…<p>…</b>) or move stray table content before the
+ * table; listing selectors aim at lists, where neither occurs.
  */
 export function parseHtml(text: string): Document {
   const doc = parseDocument(text);
