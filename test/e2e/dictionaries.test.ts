@@ -37,7 +37,7 @@ describe('compare and the bilingual dictionaries', () => {
       env: { PARALLAX_DICT_DIR: empty },
     });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning: no bilingual dictionary installed for de\b/);
+    expect(result.stderr).toMatch(/warning: no bilingual dictionary or translator installed for de\b/);
     expect(JSON.parse(result.stdout).events.length).toBeGreaterThan(0);
   });
 

@@ -1,43 +1,6 @@
-import type { SourceKind, Statement } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
-import { type AlignDocument, alignStatements, type StatementGroup, speakersWords } from '../src/index';
-
-/** A statement whose offsets are where its text sits in its document (throws if it is not there). */
-function statement(
-  id: string,
-  documentText: string,
-  text: string,
-  kind: Statement['kind'],
-  speaker: string | null,
-  lang = 'en',
-): Statement {
-  const start = documentText.indexOf(text);
-  if (start < 0) throw new Error(`fixture ${id}: text not found in its document`);
-  return {
-    id,
-    text,
-    kind,
-    speaker,
-    resolvedSpeaker: null,
-    cue: 'said',
-    lang,
-    start,
-    end: start + text.length,
-  };
-}
-
-const doc = (id: string, kind: SourceKind, lang: string, statements: Statement[]): AlignDocument => ({
-  id,
-  kind,
-  lang,
-  statements,
-});
-
-function groupIds(groups: StatementGroup[], id: string): string[] {
-  const group = groups.find((g) => g.renditions.some((r) => r.statement.id === id));
-  if (!group) throw new Error(`no group holds ${id}`);
-  return group.renditions.map((r) => r.statement.id).sort();
-}
+import { alignStatements, speakersWords } from '../src/index';
+import { doc, groupIds, statement } from './helpers';
 
 /** Ukraine's foreign ministry, 30 August 2024: the primary source. */
 const MFA = `Statement of the Ministry of Foreign Affairs of Ukraine on the visit of Putin to Mongolia

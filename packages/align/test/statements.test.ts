@@ -1,34 +1,7 @@
-import type { SourceKind, Statement } from '@parallax/core';
+import type { Statement } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
-import { type AlignDocument, alignStatements, type StatementGroup } from '../src/index';
-
-/** A statement whose offsets are where its text sits in the document (throws if it is not there). */
-function statement(
-  id: string,
-  documentText: string,
-  text: string,
-  kind: Statement['kind'],
-  speaker: string | null,
-  lang = 'en',
-): Statement {
-  const start = documentText.indexOf(text);
-  if (start < 0) throw new Error(`fixture ${id}: text not found in its document`);
-  return {
-    id,
-    text,
-    kind,
-    speaker,
-    resolvedSpeaker: null,
-    cue: 'said',
-    lang,
-    start,
-    end: start + text.length,
-  };
-}
-
-function doc(id: string, kind: SourceKind, lang: string, statements: Statement[]): AlignDocument {
-  return { id, kind, lang, statements };
-}
+import { alignStatements, type StatementGroup } from '../src/index';
+import { doc, groupIds, quoted, statement } from './helpers';
 
 /** The Kremlin's transcript of Putin's interview with Unuudur: the primary source. */
 const KREMLIN = `Interview with the Mongolian newspaper Unuudur
@@ -122,13 +95,6 @@ const embassy = statement(
 );
 
 const kremlin = doc('kremlin', 'official', 'en', [kGas, kTrade]);
-
-/** Statement ids of the group holding `id`, sorted. */
-function groupIds(groups: StatementGroup[], id: string): string[] {
-  const group = groups.find((g) => g.renditions.some((r) => r.statement.id === id));
-  if (!group) throw new Error(`no group holds ${id}`);
-  return group.renditions.map((r) => r.statement.id).sort();
-}
 
 function referenceOf(groups: StatementGroup[], id: string): string | undefined {
   const group = groups.find((g) => g.renditions.some((r) => r.statement.id === id));
@@ -292,27 +258,9 @@ describe('alignStatements: one speaker per statement', () => {
   const FAMILY = `"Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony," the Halloran family said.`;
   const EDITOR = `"We are grateful to President Garland and his administration for" the work, editor Dana Whitlock wrote.`;
   const WIRE = `"Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony," it said.`;
-  const family = statement(
-    'family',
-    FAMILY,
-    'Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony,',
-    'direct',
-    'the Halloran family',
-  );
-  const wire = statement(
-    'wire',
-    WIRE,
-    'Our family is grateful to President Garland and his administration for bringing Tomas home after nine hundred days in a penal colony,',
-    'direct',
-    'it',
-  );
-  const editor = statement(
-    'editor',
-    EDITOR,
-    'We are grateful to President Garland and his administration for',
-    'direct',
-    'editor Dana Whitlock',
-  );
+  const family = quoted('family', FAMILY, 'the Halloran family');
+  const wire = quoted('wire', WIRE, 'it');
+  const editor = quoted('editor', EDITOR, 'editor Dana Whitlock');
 
   it('keeps a short quotation of the day’s stock words, credited to another, out of a statement', () => {
     const groups = alignStatements([
@@ -330,27 +278,9 @@ describe('alignStatements: the sentences of one utterance', () => {
   const LONG = `"Moreau is to blame. What happened at Lerida is further proof of his negligence and of years of neglect, of warnings he ignored for a decade," Senator Ana Vance said.`;
   const BOTH = `"Let there be no doubt: Moreau is to blame for the collapse of the dam. What happened at Lerida is more proof of his negligence," Vance said.`;
   const FIRST = `"Let there be no doubt: Moreau is to blame for the collapse of the dam," Vance told reporters.`;
-  const long = statement(
-    'long',
-    LONG,
-    'Moreau is to blame. What happened at Lerida is further proof of his negligence and of years of neglect, of warnings he ignored for a decade,',
-    'direct',
-    'Senator Ana Vance',
-  );
-  const both = statement(
-    'both',
-    BOTH,
-    'Let there be no doubt: Moreau is to blame for the collapse of the dam. What happened at Lerida is more proof of his negligence,',
-    'direct',
-    'Vance',
-  );
-  const first = statement(
-    'first',
-    FIRST,
-    'Let there be no doubt: Moreau is to blame for the collapse of the dam,',
-    'direct',
-    'Vance',
-  );
+  const long = quoted('long', LONG, 'Senator Ana Vance');
+  const both = quoted('both', BOTH, 'Vance');
+  const first = quoted('first', FIRST, 'Vance');
 
   it('puts a sentence with the fuller rendition it is a stretch of, whichever sentence leads the group', () => {
     const groups = alignStatements([

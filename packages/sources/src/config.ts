@@ -3,7 +3,7 @@ import { ConfigError, SourceKind } from '@parallax/core';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isCronExpression } from './cron';
-import type { SourceProfile } from './profile';
+import { DiscoveryEndpointSchema, HttpUrl, RegexSource, SourceId, type SourceProfile } from './profile';
 import { genericProfile, PROFILES } from './profiles';
 
 const CRON_EXPECTED =
@@ -22,20 +22,6 @@ const TimeZone = z.string().refine(
     }
   },
   { message: 'expected an IANA time zone, e.g. "Europe/Moscow" or "UTC"' },
-);
-
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
-
-const RegexSource = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a valid regular expression' },
 );
 
 /** Fetch limits; every field optional so a source can override one of them. */
@@ -64,14 +50,8 @@ export const DEFAULT_LIMITS: FetchLimits = {
   maxAttempts: 3,
 };
 
-export const DiscoveryEndpointSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('feed'), url: HttpUrl }),
-  z.strictObject({ type: z.literal('sitemap'), url: HttpUrl }),
-  z.strictObject({ type: z.literal('listing'), url: HttpUrl, linkSelector: z.string().min(1) }),
-]);
-
 export const SourceEntrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes'),
+  id: SourceId,
   /** A named profile's id, or "generic"; defaults to the source id. */
   profile: z.string().optional(),
   name: z.string().min(1).optional(),

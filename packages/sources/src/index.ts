@@ -2,7 +2,6 @@ export {
   type ConfigIssue,
   type ConfiguredSource,
   DEFAULT_LIMITS,
-  DiscoveryEndpointSchema,
   type FetchLimits,
   FetchLimitsSchema,
   loadSourcesConfig,
@@ -27,7 +26,12 @@ export { isFeed, parseFeed } from './discovery/feed';
 export { parseListing } from './discovery/listing';
 export { type ParsedSitemap, parseSitemap, type SitemapReference } from './discovery/sitemap';
 export { type PublicMetadata, readPublicMetadata } from './metadata';
-export type { DiscoveryEndpoint, DiscoveryType, SourceProfile } from './profile';
+export {
+  type DiscoveryEndpoint,
+  DiscoveryEndpointSchema,
+  type DiscoveryType,
+  type SourceProfile,
+} from './profile';
 export {
   BLOOMBERG,
   genericProfile,

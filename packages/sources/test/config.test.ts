@@ -10,6 +10,7 @@ import {
   PROFILES,
   parseSourcesConfig,
 } from '../src/index';
+import { SourceProfileSchema } from '../src/profile';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../../infra/sources.yaml');
 
@@ -178,5 +179,24 @@ describe('isCronExpression', () => {
     ]) {
       expect(isCronExpression(cron), cron).toBe(false);
     }
+  });
+});
+
+describe('the named profiles are data (profiles.json), validated when they load', () => {
+  const [first] = PROFILES.values();
+
+  it('loads every profile in the file’s order', () => {
+    expect([...PROFILES.keys()].slice(0, 2)).toEqual(['bloomberg', 'unuudur']);
+    expect(first && SourceProfileSchema.parse(first)).toEqual(first);
+  });
+
+  it('refuses a profile with a bad pattern, a non-http endpoint or a field it does not know', () => {
+    const broken = [
+      { ...first, articlePatterns: ['(unclosed'] },
+      { ...first, discovery: [{ type: 'feed', url: 'file:///etc/passwd' }] },
+      { ...first, extraction: { bodyy: ['.x'] } },
+      { ...first, homepag: 'https://e.example/' },
+    ];
+    for (const profile of broken) expect(SourceProfileSchema.safeParse(profile).success).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import { isoDate } from '@parallax/core';
-import { load } from 'cheerio';
+import { selectAll } from 'css-select';
+import { textContent } from 'domutils';
 import { normalizeArticleUrl } from '../url';
 import type { DiscoveredArticle } from './discovered';
+import { childrenNamed, childText, parseXml, XML } from './markup';
 
 /** True when the document is an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom feed. */
 export function isFeed(xml: string): boolean {
@@ -13,44 +15,37 @@ export function isFeed(xml: string): boolean {
  * usable http(s) link are skipped; a feed that is not XML at all gives an empty list.
  */
 export function parseFeed(xml: string, feedUrl: string): DiscoveredArticle[] {
-  const $ = load(xml, { xml: true });
+  const doc = parseXml(xml);
   const out: DiscoveredArticle[] = [];
-  $('item').each((_, el) => {
-    const item = $(el);
+  for (const item of selectAll('item', doc, XML)) {
+    const [guid] = childrenNamed(item, 'guid');
     const link =
-      item.children('link').first().text() ||
-      item.attr('rdf:about') ||
-      (item.children('guid').attr('isPermaLink') !== 'false' ? item.children('guid').first().text() : '');
+      childText(item, 'link') ||
+      item.attribs['rdf:about'] ||
+      (guid && guid.attribs.isPermaLink !== 'false' ? textContent(guid) : '');
     const url = normalizeArticleUrl(link, feedUrl);
-    if (!url) return;
+    if (!url) continue;
     out.push({
       url,
-      title: clean(item.children('title').first().text()),
-      publishedAt: isoDate(
-        item.children('pubDate').first().text() || item.children('dc\\:date').first().text(),
-      ),
+      title: clean(childText(item, 'title')),
+      publishedAt: isoDate(childText(item, 'pubDate') || childText(item, 'dc:date')),
       foundAt: feedUrl,
     });
-  });
-  $('entry').each((_, el) => {
-    const entry = $(el);
-    const links = entry.children('link');
+  }
+  for (const entry of selectAll('entry', doc, XML)) {
+    const links = childrenNamed(entry, 'link');
     const alternate =
-      links
-        .filter((_, l) => ($(l).attr('rel') ?? 'alternate') === 'alternate')
-        .first()
-        .attr('href') ?? links.first().attr('href');
+      links.find((l) => (l.attribs.rel ?? 'alternate') === 'alternate')?.attribs.href ??
+      links[0]?.attribs.href;
     const url = alternate ? normalizeArticleUrl(alternate, feedUrl) : null;
-    if (!url) return;
+    if (!url) continue;
     out.push({
       url,
-      title: clean(entry.children('title').first().text()),
-      publishedAt: isoDate(
-        entry.children('published').first().text() || entry.children('updated').first().text(),
-      ),
+      title: clean(childText(entry, 'title')),
+      publishedAt: isoDate(childText(entry, 'published') || childText(entry, 'updated')),
       foundAt: feedUrl,
     });
-  });
+  }
   return out;
 }
 

@@ -1,8 +1,11 @@
 import { isoDate } from '@parallax/core';
-import { load } from 'cheerio';
+import { is, selectAll, selectOne } from 'css-select';
+import type { Element } from 'domhandler';
+import { textContent } from 'domutils';
 import { normalizeArticleUrl } from '../url';
 import type { DiscoveredArticle } from './discovered';
 import { clean } from './feed';
+import { HTML, parentElement, parseHtml } from './markup';
 
 /**
  * Links a listing page (a press-release index, a section front) shows, picked by `linkSelector` (it may
@@ -10,35 +13,34 @@ import { clean } from './feed';
  * when the page has one.
  */
 export function parseListing(html: string, pageUrl: string, linkSelector: string): DiscoveredArticle[] {
-  const $ = load(html);
-  const base = $('base[href]').attr('href');
+  const doc = parseHtml(html);
+  const base = selectOne('base[href]', doc, HTML)?.attribs.href;
   const resolveAgainst = base ? (normalizeArticleUrl(base, pageUrl) ?? pageUrl) : pageUrl;
   const out: DiscoveredArticle[] = [];
-  $(linkSelector).each((_, el) => {
-    const node = $(el);
-    const anchor = node.is('a[href]') ? node : node.find('a[href]').first();
-    const href = anchor.attr('href');
-    if (!href) return;
+  for (const node of selectAll(linkSelector, doc, HTML)) {
+    const anchor = is(node, 'a[href]', HTML) ? node : selectOne('a[href]', node, HTML);
+    const href = anchor?.attribs.href;
+    if (!anchor || !href) continue;
     const url = normalizeArticleUrl(href, resolveAgainst);
-    if (!url) return;
+    if (!url) continue;
     // The nearest block around the link that holds a <time> holds its date, unless that block holds
     // several (then it is the whole list, and the date would be a neighbour's).
-    let time: ReturnType<typeof $> | null = null;
-    let block = anchor.parent();
-    for (let depth = 0; depth < 5 && block.length > 0 && !block.is('body'); depth += 1) {
-      const times = block.find('time[datetime]');
+    let time: Element | null = null;
+    let block = parentElement(anchor);
+    for (let depth = 0; depth < 5 && block && block.name !== 'body'; depth += 1) {
+      const times = selectAll('time[datetime]', block, HTML);
       if (times.length > 0) {
-        time = times.length === 1 ? times : null;
+        time = times.length === 1 ? (times[0] ?? null) : null;
         break;
       }
-      block = block.parent();
+      block = parentElement(block);
     }
     out.push({
       url,
-      title: clean(anchor.attr('title') ?? anchor.text()),
-      publishedAt: isoDate(time?.attr('datetime')),
+      title: clean(anchor.attribs.title ?? textContent(anchor)),
+      publishedAt: isoDate(time?.attribs.datetime),
       foundAt: pageUrl,
     });
-  });
+  }
   return out;
 }

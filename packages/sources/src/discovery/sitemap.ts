@@ -1,8 +1,10 @@
 import { isoDate } from '@parallax/core';
-import { load } from 'cheerio';
+import { selectAll, selectOne } from 'css-select';
+import { textContent } from 'domutils';
 import { normalizeArticleUrl } from '../url';
 import type { DiscoveredArticle } from './discovered';
 import { clean } from './feed';
+import { childrenNamed, parseXml, XML } from './markup';
 
 export interface SitemapReference {
   url: string;
@@ -16,32 +18,35 @@ export type ParsedSitemap =
 /**
  * An XML sitemap: either an index of further sitemaps or a URL set. For news sitemaps
  * (xmlns:news) the publication date and title come from <news:news>; otherwise <lastmod> stands in
- * for the date.
+ * for the date. Other namespaced children (<image:loc>, <video:…>) are not the page's <loc>.
  */
 export function parseSitemap(xml: string, sitemapUrl: string): ParsedSitemap {
-  const $ = load(xml, { xml: true });
-  if ($('sitemapindex').length > 0) {
+  const doc = parseXml(xml);
+  const text = (parent: Parameters<typeof childrenNamed>[0], name: string) =>
+    textContent(childrenNamed(parent, name));
+  if (selectOne('sitemapindex', doc, XML)) {
     const sitemaps: SitemapReference[] = [];
-    $('sitemapindex > sitemap').each((_, el) => {
-      const url = normalizeArticleUrl($(el).children('loc').text(), sitemapUrl);
-      if (url) sitemaps.push({ url, lastModified: isoDate($(el).children('lastmod').text()) });
-    });
+    for (const el of selectAll('sitemapindex > sitemap', doc, XML)) {
+      const url = normalizeArticleUrl(text(el, 'loc'), sitemapUrl);
+      if (url) sitemaps.push({ url, lastModified: isoDate(text(el, 'lastmod')) });
+    }
     return { type: 'index', sitemaps };
   }
   const articles: DiscoveredArticle[] = [];
-  $('urlset > url').each((_, el) => {
-    const entry = $(el);
-    const url = normalizeArticleUrl(entry.children('loc').text(), sitemapUrl);
-    if (!url) return;
-    const news = entry.children('news\\:news');
+  for (const entry of selectAll('urlset > url', doc, XML)) {
+    const url = normalizeArticleUrl(text(entry, 'loc'), sitemapUrl);
+    if (!url) continue;
+    const news = childrenNamed(entry, 'news:news');
+    const newsText = (name: string) => {
+      const found = selectOne(name, news, XML);
+      return found ? textContent(found) : '';
+    };
     articles.push({
       url,
-      title: clean(news.find('news\\:title').first().text()),
-      publishedAt: isoDate(
-        news.find('news\\:publication_date').first().text() || entry.children('lastmod').text(),
-      ),
+      title: clean(newsText('news\\:title')),
+      publishedAt: isoDate(newsText('news\\:publication_date') || text(entry, 'lastmod')),
       foundAt: sitemapUrl,
     });
-  });
+  }
   return { type: 'urlset', articles };
 }
