@@ -1,47 +1,81 @@
+import { franc } from 'franc';
+
 /**
- * Script- and stopword-based language identification, enough to route text to the right statement
- * rules (English, Russian, Mongolian, Ukrainian). Returns a BCP 47 primary tag, or 'und'.
+ * Language identification, enough to route text to the right statement rules, dictionaries and
+ * translators: franc's trigram models (MIT; trained on the Universal Declaration of Human Rights in
+ * hundreds of languages), limited to the languages Parallax reads, with two script rules franc's
+ * short samples get wrong — Mongolian Cyrillic has ө and ү, Ukrainian і, ї, є and ґ. Returns a
+ * BCP 47 primary tag, or 'und'.
  */
 const MONGOLIAN_LETTERS = /[өүӨҮ]/g;
 const UKRAINIAN_LETTERS = /[іїєґІЇЄҐ]/g;
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const LETTERS = /\p{L}/gu;
 
-const LATIN_STOPWORDS: Record<string, ReadonlySet<string>> = {
-  en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'with', 'for', 'was', 'on', 'said']),
-  de: new Set(['der', 'die', 'und', 'das', 'ist', 'nicht', 'mit', 'sich', 'auf', 'ein', 'eine']),
-  fr: new Set(['le', 'la', 'les', 'et', 'des', 'est', 'une', 'dans', 'pour', 'que', 'qui']),
-  es: new Set(['el', 'la', 'los', 'las', 'y', 'que', 'en', 'del', 'por', 'una', 'para']),
+/** franc's ISO 639-3 codes of the languages Parallax reads → their ISO 639-1 tags. */
+const TAGS: Record<string, string> = {
+  eng: 'en',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  pol: 'pl',
+  tur: 'tr',
+  nld: 'nl',
+  ron: 'ro',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'no',
+  fin: 'fi',
+  hun: 'hu',
+  ces: 'cs',
+  slk: 'sk',
+  slv: 'sl',
+  hrv: 'hr',
+  est: 'et',
+  lit: 'lt',
+  lvs: 'lv',
+  isl: 'is',
+  ind: 'id',
+  rus: 'ru',
+  bul: 'bg',
+  mkd: 'mk',
+  srp: 'sr',
+  ell: 'el',
+  arb: 'ar',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  heb: 'he',
+  pes: 'fa',
 };
+/** Cyrillic text is Russian unless franc says Bulgarian or Macedonian (Serbian it confuses with Russian). */
+const CYRILLIC_CANDIDATES = ['rus', 'bul', 'mkd'];
+const OTHER_CANDIDATES = Object.keys(TAGS).filter(
+  (code) => !CYRILLIC_CANDIDATES.includes(code) && code !== 'srp',
+);
+/** Enough text to tell languages apart; more only costs time (a page is read once per language call). */
+const SAMPLE = 2_000;
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
 export function detectLanguage(text: string): string {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const letters = count(sample, LETTERS);
+  if (letters === 0) return 'und';
   const cyrillic = count(sample, CYRILLIC);
-  const latin = count(sample, LATIN);
-  if (cyrillic === 0 && latin === 0) return 'und';
-  if (cyrillic > latin) {
-    const mongolian = count(sample, MONGOLIAN_LETTERS);
-    const ukrainian = count(sample, UKRAINIAN_LETTERS);
-    if (mongolian / cyrillic > 0.01) return 'mn';
-    if (ukrainian / cyrillic > 0.01) return 'uk';
-    return 'ru';
+  if (cyrillic > letters / 2) {
+    if (count(sample, MONGOLIAN_LETTERS) / cyrillic > 0.01) return 'mn';
+    if (count(sample, UKRAINIAN_LETTERS) / cyrillic > 0.01) return 'uk';
+    const code = franc(sample, { only: CYRILLIC_CANDIDATES, minLength: 10 });
+    return TAGS[code] ?? 'ru';
   }
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best = 'en';
-  let bestHits = 0;
-  for (const [lang, stopwords] of Object.entries(LATIN_STOPWORDS)) {
-    let hits = 0;
-    for (const word of words) if (stopwords.has(word)) hits++;
-    if (hits > bestHits) {
-      best = lang;
-      bestHits = hits;
-    }
-  }
-  return best;
+  const code = franc(sample, { only: OTHER_CANDIDATES, minLength: 10 });
+  // Too little text to tell: Latin script reads as English, as before; any other script is unknown.
+  return TAGS[code] ?? (count(sample, /\p{Script=Latin}/gu) > letters / 2 ? 'en' : 'und');
 }
 
 /** `en-US` → `en`; anything unusable → undefined. */

@@ -53,4 +53,37 @@ describe('detectLanguage', () => {
     expect(detectLanguage('The ministry said the warrant was binding on all states parties.')).toBe('en');
     expect(detectLanguage('12345 — 678')).toBe('und');
   });
+
+  it('tells the languages with rule files, dictionaries or translators apart (franc)', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'tr',
+        'Bakan Mert Aydın, görüşmelerin gelecek ay devam edeceğini ve anlaşmanın yakında imzalanacağını söyledi.',
+      ],
+      [
+        'bg',
+        'Министърът заяви, че преговорите са били много трудни, но правителството ще продължи разговорите.',
+      ],
+      ['ru', 'Министр заявил, что переговоры были очень трудными, но правительство продолжит переговоры.'],
+      [
+        'it',
+        'Il ministro ha detto che i negoziati sono stati molto difficili, ma il governo continuerà a trattare.',
+      ],
+      [
+        'pt',
+        'O ministro disse que as negociações foram muito difíceis, mas o governo vai continuar a negociar.',
+      ],
+      ['pl', 'Minister powiedział, że negocjacje były bardzo trudne, ale rząd będzie kontynuował rozmowy.'],
+      [
+        'es',
+        'El ministro dijo que las negociaciones fueron muy difíciles, pero el gobierno seguirá negociando.',
+      ],
+      [
+        'de',
+        'Der Minister sagte, die Verhandlungen seien sehr schwierig gewesen, die Regierung werde aber weiterverhandeln.',
+      ],
+      ['el', 'Ο υπουργός δήλωσε ότι οι διαπραγματεύσεις ήταν πολύ δύσκολες, αλλά η κυβέρνηση θα συνεχίσει.'],
+    ];
+    for (const [lang, text] of cases) expect([lang, detectLanguage(text)]).toEqual([lang, lang]);
+  });
 });
