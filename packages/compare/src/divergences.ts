@@ -142,6 +142,25 @@ function quoteWords(list: string[]): string {
   return text.length > 80 ? `“${text.slice(0, 77)}…”` : `“${text}”`;
 }
 
+const labelWords = (label: string) => label.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+
+/**
+ * Whether a written label names the speaker it was resolved to: a word of it is a word of the
+ * resolved label, or its inflection ("Morikawa" → "Kenji Morikawa", "Ушакова" → "Юрий Ушаков").
+ */
+function labelNames(written: string, resolved: string | null): boolean {
+  if (resolved === null) return true;
+  const theirs = labelWords(resolved);
+  return labelWords(written).some((w) =>
+    theirs.some((t) => {
+      const n = Math.min(w.length, t.length);
+      let k = 0;
+      while (k < n && w[k] === t[k]) k++;
+      return k >= 4 && k >= n - 2;
+    }),
+  );
+}
+
 /**
  * How rendition b differs from the reference a. Always one textual verdict (verbatim, truncated,
  * elided, extended, reworded, paraphrased or, across languages, translated) carrying the word diff,
@@ -168,10 +187,12 @@ export function compareRenditions(
   // Misattributed only when both documents name the speaker themselves and the two are different
   // persons or bodies (normalize's speakerRelation): not a pronoun however resolved, not a title
   // and its holder, not a person and the body he speaks for, not an unnamed collective.
+  // A written label the resolution replaced by someone it does not name ("der SPD-Politiker" read
+  // as Olaf Scholz) is a description resolved like a pronoun: a guess too.
   const written = (r: ComparableRendition) =>
     r.writtenLabel === undefined ||
     r.writtenLabel === r.speakerLabel ||
-    (r.writtenLabel !== null && !isAnaphor(r.writtenLabel));
+    (r.writtenLabel !== null && !isAnaphor(r.writtenLabel) && labelNames(r.writtenLabel, r.speakerLabel));
   if (
     written(a) &&
     written(b) &&

@@ -214,6 +214,24 @@ describe('compareRenditions: speakers', () => {
     expect(compare({ text: TRANSCRIPT, speaker: null }).map((d) => d.type)).toEqual(['verbatim']);
   });
 
+  it('no misattribution when a description the page wrote was resolved to two different people', () => {
+    // Both pages wrote "der SPD-Politiker"; which politician it is was the resolution's guess.
+    const a = {
+      ...rendition('a', { text: TRANSCRIPT, speaker: 'Karl Brenner' }),
+      writtenLabel: 'SPD-Politiker',
+    };
+    const b = {
+      ...rendition('b', { text: TRANSCRIPT, speaker: 'Hans Kolb' }),
+      writtenLabel: 'SPD-Politiker',
+    };
+    expect(compareRenditions(a, b).map((d) => d.type)).toEqual(['verbatim']);
+    // A surname the resolution completed is the page's own: still grounds for a misattribution.
+    const c = { ...rendition('c', { text: TRANSCRIPT, speaker: 'Hans Kolb' }), writtenLabel: 'Kolb' };
+    expect(compareRenditions(a, c).map((d) => d.type)).toEqual(['verbatim']);
+    const d = { ...rendition('d', { text: TRANSCRIPT, speaker: 'Karl Brenner' }), writtenLabel: 'Brenner' };
+    expect(compareRenditions(d, c).map((x) => x.type)).toEqual(['verbatim', 'misattributed']);
+  });
+
   it('misattributed across bodies of different countries', () => {
     const kyiv = rendition('mfa-ukraine', {
       text: 'Mongolia must execute the binding international arrest warrant.',
