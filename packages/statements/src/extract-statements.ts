@@ -1,4 +1,5 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
+import { genderFits, modifiesRole, nameGender, opensFrontedClause, pronounGender } from './anaphora';
 import { cueEndBefore, nextAttributionStart } from './clause';
 import {
   datelineEnd,
@@ -10,9 +11,9 @@ import {
 } from './english';
 import { genericQuoteAttribution, genericReported } from './generic';
 import { mongolianQuoteAttribution, mongolianReported } from './mongolian';
-import { fullNameFor, type NameMention, nameMentions, personName } from './names';
+import { fullNameFor, isNameToken, type NameMention, nameMentions, personName } from './names';
 import { findQuotes, type QuoteSpan } from './quotes';
-import { DEDICATED_LANGUAGES, GENERIC_LANGUAGES, genericRules } from './rules';
+import { DEDICATED_LANGUAGES, GENERIC_LANGUAGES, genericRules, isDefiniteRole } from './rules';
 import {
   aboutThis,
   russianBodyNominative,
@@ -317,12 +318,34 @@ interface Turn {
   bodyStart: number;
 }
 
-/** Transcript turns: a label opens a turn that runs until the next label. Needs two labelled turns. */
-function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
+/**
+ * A transcript's label closed by a full stop, as the Presidency Project prints the White House's
+ * ("The President. Wonderful.", "Q. Mr. President, …"): a role or name of up to four capitalised
+ * words, or "Q".
+ */
+const PERIOD_TURN_LABEL =
+  /^((?:The[^\S\n]+)?\p{Lu}[\p{L}’'-]*(?:[^\S\n]+\p{Lu}[\p{L}’'-]*){0,3}|Q)\.[^\S\n]+(?=\S)/u;
+
+/** Paragraphs opening with a transcript label: "Name:" labels, else full-stop labels that recur. */
+function turnLabels(text: string, paragraphs: Span[]): Array<RegExpExecArray | null> {
   const labelled = paragraphs.map((p) => {
     const m = TURN_LABEL.exec(text.slice(p.start, p.end));
     return m && p.end - p.start > m[0].length ? m : null;
   });
+  if (labelled.filter(Boolean).length >= 2) return labelled;
+  // A full stop also ends a one-word sentence ("Wonderful. It feels …"): only labels that open two
+  // paragraphs or more count, and there must be two such labels (the questioner and the answerer).
+  const byPeriod = paragraphs.map((p) => PERIOD_TURN_LABEL.exec(text.slice(p.start, p.end)));
+  const counts = new Map<string, number>();
+  for (const m of byPeriod) if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const recurring = new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
+  if (recurring.size < 2) return labelled;
+  return byPeriod.map((m) => (m?.[1] && recurring.has(m[1]) ? m : null));
+}
+
+/** Transcript turns: a label opens a turn that runs until the next label. Needs two labelled turns. */
+function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
+  const labelled = turnLabels(text, paragraphs);
   const out = new Map<number, Turn>();
   if (labelled.filter(Boolean).length < 2) return out;
   // In a Q&A the answers ("A:", "Ответ:", "Хариулт:") are the interviewee's: the first person the
@@ -961,6 +984,7 @@ function extractWithRules(text: string, options: StatementOptions): Statement[] 
       withoutCutTags(text, attribution && lang === 'en' ? mergeQuotationRuns(text, units) : units),
     ),
     sentences,
+    lang,
   );
   return resolved.map((d) => {
     const statement: Statement = {
@@ -1395,6 +1419,7 @@ function resolveSpeakers(
   text: string,
   drafts: Draft[],
   sentences: Sentence[],
+  lang: string,
 ): Array<Draft & { resolved: string | null }> {
   const mentions = nameMentions(text);
   const acronyms = definedAcronyms(text);
@@ -1440,6 +1465,11 @@ function resolveSpeakers(
       );
       for (const m of text.matchAll(re)) {
         const name = m[1] as string;
+        // "Vice President Kamala Harris" is not who "the president" is.
+        const modifier = /([\p{L}-]+)[^\S\n]*$/u.exec(
+          text.slice(Math.max(0, m.index - 24), m.index + 1),
+        )?.[1];
+        if (modifier && modifiesRole(modifier)) continue;
         if (personName(name)) list.push({ end: m.index + m[0].length, name });
       }
       // …and in apposition after the name: "Kathy Hochul, the governor of New York, …" — read back
@@ -1509,7 +1539,14 @@ function resolveSpeakers(
   };
   for (const d of drafts) {
     let resolved: string | null = null;
-    const namedLabel = d.speaker && !d.pronoun && !isAnaphoricRole(d.speaker);
+    // "…“, sagte der SPD-Politiker": a definite title alone refers back like a pronoun.
+    const article = d.speaker
+      ? /(\p{L}+['’]?)\s+$/u.exec(text.slice(Math.max(0, d.speakerStart - 12), d.speakerStart))?.[1]
+      : undefined;
+    const definiteRole = Boolean(
+      d.speaker && !d.pronoun && article && isDefiniteRole(lang, article, d.speaker),
+    );
+    const namedLabel = d.speaker && !d.pronoun && !definiteRole && !isAnaphoricRole(d.speaker);
     const organisation =
       d.speaker && DEFINITE_ORGANISATION.test(d.speaker) ? latestBody(d.paragraph, d.speaker) : undefined;
     if (organisation) resolved = organisation;
@@ -1521,23 +1558,43 @@ function resolveSpeakers(
       const previousParagraph =
         latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY) ??
         (headings.has(d.paragraph - 1) ? latestIn(d.paragraph - 2, Number.POSITIVE_INFINITY) : undefined);
+      const subjectOf = (s: Sentence): NameMention | undefined => {
+        // The main clause: after a fronted one ("As he took questions, Mr. Biden seemed …").
+        const start = mainClauseStart(text, s);
+        let found: NameMention | undefined;
+        const first = mentions[lastIndexBefore(mentions, (m) => m.start, start - 1) + 1];
+        if (first && first.end <= s.end) found = first;
+        // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
+        // …also after an abbreviated title ("Mr. Biden seemed intent …").
+        const opening = /^(?:\p{Lu}\p{Ll}{0,3}\.\s+)?(\p{Lu}[\p{Ll}'’-]+)(?=[\s,])/u.exec(
+          text.slice(start, s.end),
+        );
+        const opener = opening?.[1];
+        const full = opener ? fullNameFor(opener, mentions) : undefined;
+        if (full && (!found || found.start > start))
+          found = { name: full, start, end: start + (opening?.[0].length ?? 0) };
+        // "Poco después del anuncio, Biden fue consultado …": a surname after a fronted phrase.
+        const fronted = /^[^,\n]{3,60},[^\S\n]+(\p{Lu}[\p{Ll}'’-]+)(?=[^\S\n]+\p{Ll})/u.exec(
+          text.slice(start, s.end),
+        );
+        const after = fronted?.[1] ? fullNameFor(fronted[1], mentions) : undefined;
+        const at = start + (fronted?.[0].length ?? 0);
+        if (after && fronted && (!found || found.start > at))
+          found = { name: after, start: at - (fronted[1] as string).length, end: at };
+        return found;
+      };
       if (d.speaker) {
         const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
         // "“…,” he said": the sentence before the quotation, not a sentence inside it.
         const sentence = sentenceAt(sentences, Math.min(anchor, d.start));
         const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
         const previousSentence = index > 0 ? sentences[index - 1] : undefined;
-        const subjectOf = (s: Sentence): NameMention | undefined => {
-          let found: NameMention | undefined;
-          const first = mentions[lastIndexBefore(mentions, (m) => m.start, s.start - 1) + 1];
-          if (first && first.end <= s.end) found = first;
-          // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
-          const opener = /^\p{Lu}[\p{Ll}'’-]+(?=[\s,])/u.exec(text.slice(s.start, s.end))?.[0];
-          const full = opener ? fullNameFor(opener, mentions) : undefined;
-          if (full && (!found || found.start > s.start))
-            found = { name: full, start: s.start, end: s.start + (opener as string).length };
-          return found;
-        };
+        // "Days later, Navalnaya released a video in which she said": a person named earlier in the
+        // pronoun's own sentence, outside any quotation, is its antecedent before anyone further back.
+        const here =
+          d.pronoun && sentence
+            ? sentenceAntecedent(text, sentence, Math.min(anchor, d.start), d.speaker ?? '', mentions, drafts)
+            : undefined;
         let subject: NameMention | undefined;
         if (previousSentence && previousSentence.paragraph === d.paragraph)
           subject = subjectOf(previousSentence);
@@ -1561,24 +1618,63 @@ function resolveSpeakers(
           name && d.pronoun && (!genderFits(d.speaker ?? '', name) || (impersonal && personName(name)))
             ? undefined
             : name;
+        // "Ukrainian President Volodymyr Zelenskyy commented on … Alexei Navalny. The head of state said
+        // … “…,” he said": the subject of a sentence shortly before, not the last name written.
+        let recentSubject: string | undefined;
+        if (d.pronoun && index > 0) {
+          for (let i = index - 1; i >= Math.max(0, index - 4) && !recentSubject; i--) {
+            const s = sentences[i] as Sentence;
+            if (anchor - s.end > 1_500) break;
+            const found = subjectOf(s);
+            if (!found) continue;
+            const lead = text.slice(mainClauseStart(text, s), found.start);
+            if (/[,;:«“"„]/u.test(lead) || lead.split(/\s+/).filter(Boolean).length > 4) continue;
+            recentSubject = fits(canonical(found.name));
+          }
+        }
         // A role is the person named in that role before it, or stays the role: never whoever spoke
         // last ("the mayor said" after the union leader's quotation is not the union leader).
         // A role is the person named in that role before it ("Governor Kathy Hochul", "Kathy Hochul,
         // the governor of New York"), or stays the role: never whoever spoke last ("the mayor said"
         // after the union leader's quotation is not the union leader).
-        const roleStays = !d.pronoun && !role && /^\p{Script=Latin}/u.test(d.speaker);
+        const roleStays = !d.pronoun && !role && !definiteRole && /^\p{Script=Latin}/u.test(d.speaker);
         resolved = roleStays
           ? canonical(d.speaker)
-          : (role ??
-            body ??
-            fits(sameParagraph) ??
-            fits(subject ? canonical(subject.name) : undefined) ??
-            fits(previousParagraph) ??
-            fits(paragraphSubject ? canonical(paragraphSubject.name) : undefined) ??
-            fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
-            (d.pronoun ? null : canonical(d.speaker)));
+          : definiteRole
+            ? // Only someone close enough to be the one meant: who spoke last, or the sentence before's subject.
+              (role ??
+              sameParagraph ??
+              (subject ? canonical(subject.name) : undefined) ??
+              previousParagraph ??
+              canonical(d.speaker))
+            : (role ??
+              body ??
+              fits(here) ??
+              fits(sameParagraph) ??
+              fits(subject ? canonical(subject.name) : undefined) ??
+              fits(previousParagraph) ??
+              fits(paragraphSubject ? canonical(paragraphSubject.name) : undefined) ??
+              recentSubject ??
+              fits(latest && anchor - latest.end < 1_500 ? canonical(latest.name) : undefined) ??
+              (d.pronoun ? null : canonical(d.speaker)));
       } else {
-        resolved = sameParagraph ?? previousParagraph ?? null;
+        // "…, Biden fue consultado … “No necesito hablar con Putin”, contestó.": a cue without its
+        // subject speaks for the subject of the sentence before, when nobody has spoken since.
+        let dropped: string | undefined;
+        const sentence = d.cue ? sentenceAt(sentences, d.start) : undefined;
+        const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
+        const previous = index > 0 ? (sentences[index - 1] as Sentence) : undefined;
+        if (previous && previous.paragraph >= d.paragraph - 1) {
+          const found = subjectOf(previous);
+          const since = found?.start ?? 0;
+          let spokeSince = false;
+          for (let i = out.length - 1; i >= Math.max(0, out.length - 8) && !spokeSince; i--) {
+            const o = out[i] as Draft;
+            spokeSince = o.end > since && o.end <= d.start;
+          }
+          if (found && !spokeSince) dropped = canonical(found.name);
+        }
+        resolved = dropped ?? sameParagraph ?? previousParagraph ?? null;
       }
     }
     out.push({ ...d, resolved });
@@ -1621,15 +1717,60 @@ function sentenceBody(sentence: string): string | undefined {
   return name;
 }
 
-const MALE_TITLE = /^(?:Mr|Sir|Lord|King|Prince|Sheikh|господин)\b/u;
-const FEMALE_TITLE = /^(?:Ms|Mrs|Miss|Dame|Lady|Queen|Princess|Baroness|госпожа)\b/u;
+/** Where a sentence's main clause starts: after a fronted clause ("When …, he replied"), else its start. */
+function mainClauseStart(text: string, sentence: Sentence): number {
+  const opener = /^[\p{L}]+/u.exec(text.slice(sentence.start, sentence.end))?.[0];
+  if (!opener || !opensFrontedClause(opener)) return sentence.start;
+  const comma = text.indexOf(',', sentence.start);
+  if (comma < 0 || comma >= sentence.end) return sentence.start;
+  return comma + 1 + (/^\s*/.exec(text.slice(comma + 1))?.[0].length ?? 0);
+}
 
-/** A pronoun may stand for a name unless the name's title says the other gender. */
-function genderFits(pronoun: string, name: string): boolean {
-  const p = pronoun.toLowerCase();
-  if (/^(?:she|her|она)$/.test(p)) return !MALE_TITLE.test(name);
-  if (/^(?:he|his|him|он)$/.test(p)) return !FEMALE_TITLE.test(name);
-  return true;
+/**
+ * The person a pronoun at `before` refers to within its own sentence: the first name written between
+ * the sentence's start and the pronoun, outside the statements' spans (a name inside a quotation is
+ * not its speaker), a full name or a surname the text gives in full elsewhere ("Navalnaya").
+ */
+function sentenceAntecedent(
+  text: string,
+  sentence: Sentence,
+  before: number,
+  pronoun: string,
+  mentions: ReadonlyArray<NameMention>,
+  drafts: ReadonlyArray<Draft>,
+): string | undefined {
+  // "When Judge Mineyev asked him …, he replied": names in a fronted clause are not the subject.
+  const clauseEnd = Math.min(mainClauseStart(text, sentence), before);
+  // Drafts come in text order: the one starting last before `at` (or the one before it) holds it.
+  const inside = (at: number) => {
+    if (at < clauseEnd) return true;
+    const k = lastIndexBefore(drafts, (o) => o.start, at);
+    for (let i = k; i >= Math.max(0, k - 1); i--) if (at < (drafts[i] as Draft).end) return true;
+    return false;
+  };
+  const from = lastIndexBefore(mentions, (m) => m.start, sentence.start - 1) + 1;
+  let best: { name: string; start: number } | undefined;
+  for (let i = from; i < mentions.length; i++) {
+    const m = mentions[i] as NameMention;
+    if (m.end > before) break;
+    if (!inside(m.start)) {
+      best = { name: m.name, start: m.start };
+      break;
+    }
+  }
+  // A bare surname after a comma or a clause's first word ("Days later, Navalnaya released").
+  const head = text.slice(sentence.start, Math.min(before, best?.start ?? before));
+  for (const w of head.matchAll(/(?<=[,;]\s+|^)(\p{Lu}[\p{Ll}\p{M}'’-]{2,})(?=\s+\p{Ll})/gu)) {
+    const at = sentence.start + w.index;
+    if (inside(at)) continue;
+    const word = w[1] as string;
+    const full = fullNameFor(word, mentions);
+    if (full) return full;
+    // …or a surname whose ending shows the pronoun's gender ("Petrova … she").
+    const g = pronounGender(pronoun);
+    if (g && isNameToken(word) && nameGender(word) === g) return word;
+  }
+  return best?.name;
 }
 
 /** Index of the last item whose key is ≤ `limit` in a list sorted by that key, or -1. */

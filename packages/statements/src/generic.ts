@@ -222,6 +222,17 @@ export function genericQuoteAttribution(
       const cue = afterToks[i] as Tok;
       const named = nameBefore(text, masked, before);
       if (named) return { ...named, cue: cue.text, cueStart: cue.start, cueEnd: cue.end };
+      // The cue ends the sentence with its subject dropped (“…”, contestó.): the words are said, by
+      // whoever the text was about (resolved later).
+      if (/^[^\S\n]*(?:[.!?]|$)/u.test(masked.slice(cue.end, cue.end + 3)))
+        return {
+          speaker: null,
+          speakerStart: cue.start,
+          cue: cue.text,
+          cueStart: cue.start,
+          cueEnd: cue.end,
+          pronoun: false,
+        };
     }
     // A name first, then its cue: “…”, Lagarde dijo.
     const p = phraseAfter(rules, text, afterToks, 0);

@@ -418,7 +418,7 @@ function bare(token: string): string {
     .replace(/[.,]$/, '');
 }
 
-function isNameToken(token: string): boolean {
+export function isNameToken(token: string): boolean {
   if (/^[IVX]{1,4}$/.test(token)) return true; // a regnal number: "Leo XIV"
   if (!NAME_TOKEN.test(token)) return false;
   const b = bare(token);

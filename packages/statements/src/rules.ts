@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
  * - reportive: verb forms of a reportive mood that carry reported speech on (German Konjunktiv I).
  * - titles: the titles and roles the language writes before a name, capitalised or not
  *   ("Bundeskanzler Olaf Scholz", "Präsidenten Wolodymyr Selenskyj"): never part of the name.
+ * - definiteArticles: a title alone after one ("sagte der SPD-Politiker", "a dit le président") is a
+ *   definite description of someone the text already named.
  * A language in neither gets the quotation-mark fallback and a warning (extract-statements.ts).
  */
 interface LanguageRules {
@@ -32,6 +34,9 @@ interface LanguageRules {
    * goes on with the reported speech before it. */
   reportive: string[];
   titles?: string[];
+  /** Definite articles: with a title alone after them ("sagte der SPD-Politiker") the label refers
+   * back to the person the text is about. */
+  definiteArticles?: string[];
 }
 
 /** A language's rules compiled for lookups. */
@@ -51,6 +56,7 @@ export interface CompiledRules {
   pronouns: ReadonlySet<string>;
   reportive: ReadonlySet<string>;
   titles: ReadonlySet<string>;
+  definiteArticles: ReadonlySet<string>;
 }
 
 /** Languages read by a module of their own. */
@@ -101,6 +107,7 @@ export function genericRules(lang: string): CompiledRules | undefined {
     pronouns: lower(raw.pronouns),
     reportive: lower(raw.reportive ?? []),
     titles: lower(raw.titles ?? []),
+    definiteArticles: lower(raw.definiteArticles ?? []),
   };
   compiled.set(code, rules);
   return rules;
@@ -119,4 +126,18 @@ export function ruleTitles(): ReadonlySet<string> {
     allTitles = out;
   }
   return allTitles;
+}
+
+/**
+ * "der SPD-Politiker", "la ministra": a label of one title word (or a compound ending in one) right
+ * after a definite article of the language, so a definite description of someone named before.
+ */
+export function isDefiniteRole(lang: string, article: string, label: string): boolean {
+  const rules = genericRules(lang);
+  if (!rules || !rules.definiteArticles.has(article.toLowerCase())) return false;
+  const word = label.trim().toLowerCase();
+  if (!word || /\s/.test(word)) return false;
+  if (rules.titles.has(word)) return true;
+  for (const title of rules.titles) if (title.length >= 5 && word.endsWith(title)) return true;
+  return false;
 }

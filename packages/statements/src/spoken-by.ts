@@ -29,6 +29,16 @@ export function spokenBy(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker
 function readerLabel(statement: Pick<Statement, 'speaker' | 'resolvedSpeaker'>): string | null {
   const { speaker, resolvedSpeaker } = statement;
   if ((!speaker || isAnaphor(speaker)) && resolvedSpeaker) return resolvedSpeaker;
+  // A title alone ("…“, sagte der SPD-Politiker") resolved to the person it refers back to.
+  if (
+    speaker &&
+    resolvedSpeaker &&
+    /^\p{Lu}[\p{Ll}-]/u.test(speaker.trim()) &&
+    !/\s/.test(speaker.trim()) &&
+    !personName(speaker) &&
+    personName(resolvedSpeaker)
+  )
+    return resolvedSpeaker;
   if (
     speaker &&
     resolvedSpeaker &&

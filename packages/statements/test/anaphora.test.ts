@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { genderFits, nameGender, opensFrontedClause, pronounGender } from '../src/anaphora';
+import { extractStatements } from '../src/index';
+
+/** [first words, resolved speaker] per statement. */
+function speakers(text: string, lang = 'en') {
+  return extractStatements(`Headline\n\n${text}`, { lang }).map((s) => [
+    s.text
+      .replace(/^[“"«]/u, '')
+      .split(' ')
+      .slice(0, 3)
+      .join(' '),
+    s.resolvedSpeaker,
+  ]);
+}
+
+describe('the gender names and pronouns show', () => {
+  it('reads given names from the birth records, surnames by their ending, titles first', () => {
+    expect(nameGender('Joe Biden')).toBe('m');
+    expect(nameGender('Kira Yarmysh')).toBe('f');
+    expect(nameGender('Navalnaya')).toBe('f');
+    expect(nameGender('Dmitry Peskov')).toBe('m');
+    expect(nameGender('Петрова')).toBe('f');
+    expect(nameGender('Mrs Harlow')).toBe('f');
+    expect(nameGender('Biden')).toBeUndefined();
+    expect(nameGender('Taylor Reed')).toBeUndefined(); // given to both sexes
+  });
+
+  it('lets a pronoun stand for a name unless the two genders differ', () => {
+    expect(pronounGender('She')).toBe('f');
+    expect(pronounGender('они')).toBeUndefined();
+    expect(genderFits('she', 'Joe Biden')).toBe(false);
+    expect(genderFits('he', 'Joe Biden')).toBe(true);
+    expect(genderFits('she', 'Biden')).toBe(true);
+    expect(genderFits('they', 'Kira Yarmysh')).toBe(true);
+    expect(opensFrontedClause('When')).toBe(true);
+    expect(opensFrontedClause('Mayor')).toBe(false);
+  });
+});
+
+describe('a pronoun resolved to the person the sentence is about', () => {
+  it('gives a woman’s words to the woman the paragraph is about, not the man named last', () => {
+    expect(
+      speakers(
+        'Dora Vance, the eldest at 16, held a paper cup. She talked with the guests President Tom Baker had invited.\n\n“The garden was lovely,” she said.',
+      ).find(([w]) => w === 'The garden was'),
+    ).toEqual(['The garden was', 'Dora Vance']);
+    // Her given name alone names nobody the text gives in full: unresolved, never the man.
+    expect(
+      speakers(
+        'Dora, the eldest at 16, held a paper cup. She talked about the tour President Tom Baker gave the families.\n\n“The garden was lovely,” she said.',
+      ).find(([w]) => w === 'The garden was'),
+    ).toEqual(['The garden was', null]);
+  });
+
+  it('takes a name written earlier in the pronoun’s own sentence', () => {
+    expect(
+      speakers(
+        'Pavel Orlov, the best-known critic, died in custody on Friday. Days later, Orlova released a video in which she said “Ivan Dern killed my husband.”',
+      ),
+    ).toEqual([['Ivan Dern killed', 'Orlova']]);
+  });
+
+  it('takes the subject of a recent sentence over a name in its object', () => {
+    expect(
+      speakers(
+        'Mayor Tom Baker commented on the arrest of the activist Pavel Orlov.\n\nThe mayor spoke at a press conference, the agency reports.\n\n"It is a dark day for the city," he said.',
+      ),
+    ).toEqual([['It is a', 'Tom Baker']]);
+  });
+
+  it('does not take a name from a fronted clause for the subject', () => {
+    expect(
+      speakers(
+        'Ivan Dern listened to the verdict in silence. When Judge Pavel Orlov asked him if he understood it, he replied: “No, your honour.”',
+      ),
+    ).toEqual([['No, your honour.', 'Ivan Dern']]);
+  });
+});
+
+describe('definite descriptions and dropped subjects in the languages read by data rules', () => {
+  it('reads „…“, sagte der SPD-Politiker as the person named before, and the pronoun after it too', () => {
+    const out = extractStatements(
+      'Titel\n\nKarl Brenner äußerte sich am Freitag in Bremen zum Urteil. „Wir wissen nun genau, was das für ein Gericht ist“, sagte der SPD-Politiker in Bremen.',
+      { lang: 'de' },
+    );
+    expect(out.map((s) => [s.speaker, s.resolvedSpeaker])).toEqual([['SPD-Politiker', 'Karl Brenner']]);
+  });
+
+  it('keeps an indefinite description as written: „…“, sagte ein Sprecher is nobody named before', () => {
+    const out = extractStatements(
+      'Titel\n\nKarl Brenner äußerte sich am Freitag in Bremen. „Wir prüfen das“, sagte ein Sprecher.',
+      { lang: 'de' },
+    );
+    expect(out.map((s) => s.resolvedSpeaker)).not.toContain('Karl Brenner');
+  });
+
+  it('gives a quotation whose cue ends the sentence without a subject to the one the sentence before is about', () => {
+    const out = extractStatements(
+      'Titular\n\nPoco después del anuncio, Tomas Baker fue consultado por periodistas sobre el acuerdo. “No necesito hablar con nadie”, contestó.',
+      { lang: 'es' },
+    );
+    expect(out.map((s) => [s.cue, s.resolvedSpeaker])).toEqual([['contestó', 'Tomas Baker']]);
+  });
+});
+
+describe('transcripts whose labels end in a full stop', () => {
+  const transcript =
+    'Remarks at the Airport\n\n[President Tom Baker spoke to reporters after he and Vice President Ann Cole greeted the crew.]\n\nQ. Mr. President, how does it feel?\n\nThe President. Wonderful. It took a long time.\n\nQ. What was the hardest part?\n\nThe President. The waiting was the hardest part.';
+
+  it('gives each answer to the labelled role, and the role to the president named, not the vice president', () => {
+    const out = extractStatements(transcript, { lang: 'en' });
+    const answers = out.filter((s) => s.speaker === 'The President');
+    expect(answers.map((s) => s.text)).toEqual([
+      'Wonderful. It took a long time.',
+      'The waiting was the hardest part.',
+    ]);
+    expect(new Set(answers.map((s) => s.resolvedSpeaker))).toEqual(new Set(['Tom Baker']));
+  });
+
+  it('does not read a one-word sentence opening a paragraph as a label when it does not recur', () => {
+    const out = extractStatements(
+      'Headline\n\nWonderful. That is what the crew said on landing.\n\nTerrible. That is how the weather was.',
+      { lang: 'en' },
+    );
+    expect(out.map((s) => s.speaker)).not.toContain('Wonderful');
+  });
+});
