@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { UsageError } from '@parallax/core';
+import { UsageError } from '@parallax/core/errors';
 import { articleLine, articleOf, batchOutcome, eachFile, requireJson } from './files';
 import { resolveUserPath } from './inputs';
 import type { Io } from './io';

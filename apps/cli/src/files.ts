@@ -1,4 +1,5 @@
-import { type Article, InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core';
+import type { Article } from '@parallax/core';
+import { InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core/errors';
 import { articleFromText, extractArticle } from '@parallax/extract';
 import { readText, resolveUserPath } from './inputs';
 import type { Io } from './io';

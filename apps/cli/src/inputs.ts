@@ -3,9 +3,11 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, InputError, Manifest, type ManifestEntry, sha256Hex } from '@parallax/core';
+import type { ManifestEntry } from '@parallax/core';
+import { ConfigError, InputError } from '@parallax/core/errors';
+import { sha256Hex } from '@parallax/core/ids';
 import type { DocumentInput, DocumentMeta } from '@parallax/pipeline';
-import { userCwd } from '@parallax/runtime';
+import { userCwd } from '@parallax/runtime/options';
 
 /** The demo corpus that ships in the repository. */
 export const DEMO_CORPUS = resolve(
@@ -312,6 +314,8 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
   } catch (cause) {
     throw new ConfigError(`${path}: not valid JSON (${(cause as Error).message})`, { cause });
   }
+  // The schemas (zod) load only here: `extract` reads no manifest.
+  const { Manifest } = await import('@parallax/core');
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

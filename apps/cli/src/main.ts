@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
-import { homeDir } from '@parallax/runtime';
+import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core/errors';
+import { homeDir } from '@parallax/runtime/options';
 import { Command, CommanderError } from 'commander';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
