@@ -10,22 +10,29 @@
  *   BENCH_CLI=path/to/other/main.ts pnpm bench:cli   # another checkout's CLI, for a before/after
  *
  * The pages are gunzipped into a temporary folder (removed at the end). The library is timed in this
- * process, warm, on the same decoded strings with the same options the CLI passes (the file's URL).
- * The CLI is spawned as `node --import tsx apps/cli/src/main.ts extract --format json <all files>`,
- * its stdout read through a pipe as a shell would. Its startup (Node, tsx, loading the packages) is
- * timed apart, as the same command on one tiny file, and subtracted: the per-page figure is what
- * each further file costs. The CLI runs on the 181 files once and on a batch of every page several
- * times (each copy a hard link of its own name), where its JIT's warm-up on the first pages weighs as
- * it does in a real batch; the goal is about the batch. Median of BENCH_ROUNDS rounds (default 5)
- * after one warm-up of each.
+ * process, warm, single-threaded, on the same decoded strings with the same options the CLI passes
+ * (the file's URL). The CLI is spawned as `node --import tsx apps/cli/src/main.ts extract --format
+ * json --jobs N <all files>`, its stdout read through a pipe as a shell would. Its startup (Node, tsx,
+ * loading the packages) is timed apart, as the same command on one tiny file, and subtracted: the
+ * per-page figure is what each further file costs. The CLI runs on the 181 files once and on a batch
+ * of every page several times (each copy a hard link of its own name), where its JIT's warm-up on the
+ * first pages weighs as it does in a real batch; the goal is about the batch. The batch runs at
+ * --jobs 1 and at the default --jobs for its size (threads: its threads' start is not subtracted).
+ *
+ * Two times for each: wall (spawn to exit) and CPU (user + system of the whole process, every thread,
+ * as the CLI reports it on exit through a preloaded module). Two ratios to the library: the wall time
+ * at the default --jobs (what a user waits for) and the CPU time at --jobs 1 (what each page costs the
+ * machine); the goal line says which meets it. Median of BENCH_ROUNDS rounds (default 5) after one
+ * warm-up of each.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle } from '@parallax/extract';
+import { defaultJobs } from '../src/extract';
 
 const GOAL = 1.3;
 const root = resolve(import.meta.dirname, '../../..');
@@ -36,35 +43,47 @@ const cli = resolve(root, process.env.BENCH_CLI ?? 'apps/cli/src/main.ts');
 
 interface Run {
   ms: number;
+  /** User + system CPU of the CLI's process, all its threads. */
+  cpuMs: number;
   stdoutBytes: number;
   lines: number;
   code: number | null;
   stderr: string;
 }
 
+/** Preloaded into the CLI: its process's CPU time (every thread) written to fd 3 as it exits. */
+const REPORT_CPU = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeSync(3, String((u.user + u.system) / 1000)); });",
+)}`;
+
 /** The CLI in a child process, timed from spawn to exit; stdout consumed (and counted) as a pipe would be. */
-function runCli(files: string[]): Promise<Run> {
+function runCli(files: string[], jobs = 1): Promise<Run> {
   return new Promise((done, fail) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'extract', '--format', 'json', ...files], {
+    const args = ['--import', 'tsx', '--import', REPORT_CPU, cli, 'extract', '--format', 'json'];
+    const child = spawn(process.execPath, [...args, '--jobs', String(jobs), ...files], {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, PARALLAX_LOG_LEVEL: 'warn' },
+    });
+    let cpu = '';
+    child.stdio[3]?.on('data', (chunk: Buffer) => {
+      cpu += chunk.toString();
     });
     let stdoutBytes = 0;
     let lines = 0;
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on('error', fail);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      done({ ms, stdoutBytes, lines, code, stderr });
+      done({ ms, cpuMs: Number(cpu), stdoutBytes, lines, code, stderr });
     });
   });
 }
@@ -77,10 +96,14 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function libraryMs(pages: ReadonlyArray<{ html: string; url: string }>): number {
+/** The library over the pages in this thread: wall and CPU (ms). */
+function library(pages: ReadonlyArray<{ html: string; url: string }>): { ms: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (const page of pages) extractArticle(page.html, { url: page.url });
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -118,11 +141,12 @@ async function main(): Promise<void> {
       `${pages.length} pages, ${megabytes.toFixed(1)} MB of HTML; median of ${rounds} rounds; CLI ${relative(root, cli)}\n`,
     );
 
+    const jobs = defaultJobs(pages.length * repeat);
     // Warm-up: the library's JIT, the CLI's tsx transpile cache and the file cache.
-    libraryMs(pages);
+    library(pages);
     await runCli([tiny]);
     const check = await runCli(files);
-    if (check.code !== 0 || check.lines !== pages.length) {
+    if (check.code !== 0 || check.lines !== pages.length || !Number.isFinite(check.cpuMs)) {
       throw new Error(
         `the CLI exited ${check.code} with ${check.lines} lines for ${pages.length} pages:\n${check.stderr}`,
       );
@@ -139,48 +163,71 @@ async function main(): Promise<void> {
         many.push(link);
       }
     }
+    if (jobs > 1) await runCli(many, jobs);
 
     // Interleaved, so that a busy moment of the machine falls on one round of each, and the startup
     // subtracted is the one measured next to the same round's full runs.
-    const lib: number[] = [];
-    const startup: number[] = [];
-    const once: number[] = [];
-    const onceNet: number[] = [];
-    const batch: number[] = [];
-    const batchNet: number[] = [];
+    type Sample = { ms: number; cpuMs: number };
+    const lib: Sample[] = [];
+    const startup: Sample[] = [];
+    const once: Sample[] = [];
+    const batch: Sample[] = [];
+    const pooled: Sample[] = [];
     for (let round = 0; round < rounds; round++) {
-      lib.push(libraryMs(pages));
-      const s = (await runCli([tiny])).ms;
-      const a = (await runCli(files)).ms;
-      const b = repeat > 1 ? (await runCli(many)).ms : a;
-      startup.push(s);
-      once.push(a);
-      onceNet.push(Math.max(1, a - s));
-      batch.push(b);
-      batchNet.push(Math.max(1, b - s));
+      lib.push(library(pages));
+      startup.push(await runCli([tiny]));
+      once.push(await runCli(files));
+      if (repeat > 1) batch.push(await runCli(many));
+      if (repeat > 1 && jobs > 1) pooled.push(await runCli(many, jobs));
     }
     const n = pages.length;
-    const libMs = median(lib);
-    const row = (label: string, ms: number, count: number, ratio?: number) =>
+    const med = (xs: Sample[], key: keyof Sample) => median(xs.map((x) => x[key]));
+    const libMs = med(lib, 'ms');
+    const libCpu = med(lib, 'cpuMs');
+    const startMs = med(startup, 'ms');
+    const startCpu = med(startup, 'cpuMs');
+    const net = (xs: Sample[], key: keyof Sample, minus: number) =>
+      median(xs.map((x) => Math.max(1, x[key] - minus)));
+    const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+    const row = (label: string, xs: Sample[], count: number) => {
+      const scale = count / n;
+      const wallNet = net(xs, 'ms', startMs);
+      const cpuNet = net(xs, 'cpuMs', startCpu);
       console.log(
-        `${label.padEnd(48)}${ms.toFixed(0).padStart(7)} ms ${count > 0 ? `${((count / ms) * 1000).toFixed(0).padStart(6)} pages/s` : ''}${ratio === undefined ? '' : `  ${ratio.toFixed(2)}× the library`}`,
+        `${label.padEnd(36)}wall ${fmt(med(xs, 'ms'))}, ${fmt(wallNet)} net ${((count / wallNet) * 1000).toFixed(0).padStart(5)} pages/s ${(wallNet / (libMs * scale)).toFixed(2)}×` +
+          ` | CPU ${fmt(med(xs, 'cpuMs'))}, ${fmt(cpuNet)} net ${(cpuNet / (libCpu * scale)).toFixed(2)}×`,
       );
-    row('library extractArticle (in process, warm)', libMs, n);
-    row('CLI startup (one tiny file)', median(startup), 0);
-    row(`CLI, ${n} files: wall`, median(once), n);
-    row('         wall minus startup', median(onceNet), n, median(onceNet) / libMs);
-    const ratio = median(batchNet) / (libMs * repeat);
-    if (repeat > 1) {
-      row(`CLI, ${n * repeat} files (each page ${repeat}×): wall`, median(batch), n * repeat);
-      row('         wall minus startup', median(batchNet), n * repeat, ratio);
-    }
+      return { wall: wallNet / (libMs * scale), cpu: cpuNet / (libCpu * scale) };
+    };
     console.log(
-      `\ngoal: the CLI per page within ${GOAL}× of the library on many files: ${ratio <= GOAL ? 'met' : 'not met'} (${ratio.toFixed(2)}×); ` +
-        `${((median(batchNet) - libMs * repeat) / (n * repeat)).toFixed(2)} ms per page beyond extraction, ${(median(startup) / 1000).toFixed(2)} s to start`,
+      `library extractArticle (in process, warm, 1 thread): wall ${fmt(libMs)} ${((n / libMs) * 1000).toFixed(0)} pages/s | CPU ${fmt(libCpu)}`,
     );
-    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
     console.log(
-      `rounds (ms): library ${list(lib)}; startup ${list(startup)}; ${n} files ${list(once)}${repeat > 1 ? `; ${n * repeat} files ${list(batch)}` : ''}`,
+      `CLI startup (one tiny file):                         wall ${fmt(startMs)} | CPU ${fmt(startCpu)}`,
+    );
+    console.log("CLI, net = minus the startup; × = the library's time on the same pages:");
+    row(`${n} files, --jobs 1`, once, n);
+    const serial =
+      repeat > 1 ? row(`${n * repeat} files (each page ${repeat}×), --jobs 1`, batch, n * repeat) : undefined;
+    const parallel =
+      repeat > 1 && jobs > 1
+        ? row(`${n * repeat} files, --jobs ${jobs} (the default)`, pooled, n * repeat)
+        : serial;
+    if (serial && parallel) {
+      const verdict = (ratio: number) =>
+        `${ratio.toFixed(2)}× (${ratio <= GOAL ? 'meets' : 'misses'} ≤${GOAL}×)`;
+      console.log(
+        `\ngoal, the CLI within ${GOAL}× of the library on many files (${n * repeat}, ${availableParallelism()} cores):\n` +
+          `  wall at the default --jobs ${jobs}: ${verdict(parallel.wall)}\n` +
+          `  CPU at --jobs 1:            ${verdict(serial.cpu)}\n` +
+          `  (wall at --jobs 1: ${serial.wall.toFixed(2)}×; CPU at --jobs ${jobs}: ${parallel.cpu.toFixed(2)}×)`,
+      );
+    }
+    const list = (xs: Sample[]) => xs.map((x) => `${x.ms.toFixed(0)}/${x.cpuMs.toFixed(0)}`).join(' ');
+    console.log(
+      `rounds (wall/CPU ms): library ${list(lib)}; startup ${list(startup)}; ${n} files ${list(once)}` +
+        (repeat > 1 ? `; ${n * repeat} files ${list(batch)}` : '') +
+        (pooled.length > 0 ? `; --jobs ${jobs} ${list(pooled)}` : ''),
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });

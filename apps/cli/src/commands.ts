@@ -22,7 +22,7 @@ import { eachFile, errOut, requireJson, warn } from './files';
 import { type LoadedManifest, loadManifest, metaOf, readDocument, resolveUserPath } from './inputs';
 import type { Io } from './io';
 
-export { extractCommand } from './files';
+export { extractCommand } from './extract';
 export { DEMO_CORPUS } from './inputs';
 
 function parseFormats(value: string, allowMany: boolean): ReportFormat[] {

@@ -1,4 +1,5 @@
-import { type Article, InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core';
+import type { Article } from '@parallax/core';
+import { InputError, isParallaxError, ParallaxError, UsageError } from '@parallax/core/errors';
 import { articleFromText, extractArticle } from '@parallax/extract';
 import { readText, resolveUserPath } from './inputs';
 import type { Io } from './io';
@@ -9,12 +10,15 @@ import type { Io } from './io';
  * report renderers — so that `parallax extract` starts in a fraction of the time of the whole CLI.
  */
 
-export function errOut(io: Io): (text: string) => void {
+/** What the per-file path writes through; the threads of `extract --jobs` hand theirs a buffer. */
+export type FileIo = Pick<Io, 'stdout' | 'stderr' | 'quiet'>;
+
+export function errOut(io: Pick<Io, 'stderr'>): (text: string) => void {
   return io.stderr ?? ((text: string) => process.stderr.write(text));
 }
 
 /** A warning for the user on stderr (not with --quiet): something in an input was read differently. */
-export function warn(io: Io, message: string): void {
+export function warn(io: Pick<Io, 'stderr' | 'quiet'>, message: string): void {
   if (!io.quiet) errOut(io)(`parallax: warning: ${message}\n`);
 }
 
@@ -22,11 +26,55 @@ export function requireJson(format: string): void {
   if (format !== 'json') throw new UsageError(`--format ${format} is not supported here; use --format json`);
 }
 
+/** How one file of a batch went: printed (or left out with a warning), or failed, and whether the user can fix it. */
+export type FileStatus = 'ok' | 'input-error' | 'error';
+
+/**
+ * One file of a batch: its warnings, then its JSON line or its error, all through `io`. The same
+ * code runs in the main thread and in `extract --jobs`' threads, so that both print the same bytes.
+ */
+export async function oneOfMany<D extends { file: string }, I extends FileIo>(
+  path: string,
+  io: I,
+  shape: (doc: D) => unknown,
+  load: (path: string, io: I) => Promise<D | null>,
+): Promise<FileStatus> {
+  try {
+    const doc = await load(path, io);
+    if (doc) io.stdout(`${JSON.stringify(shape(doc))}\n`);
+    return 'ok';
+  } catch (error) {
+    const input = error instanceof InputError;
+    const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    errOut(io)(`parallax: ${code}: ${input || isParallaxError(error) ? message : `${path}: ${message}`}\n`);
+    return input ? 'input-error' : 'error';
+  }
+}
+
+/**
+ * The exit status of a batch: something failed, 2 when every failure was an input the user can
+ * fix, 1 otherwise.
+ */
+export function batchOutcome(statuses: Iterable<FileStatus>, total: number): void {
+  let failed = 0;
+  let onlyInputErrors = true;
+  for (const status of statuses) {
+    if (status === 'ok') continue;
+    failed += 1;
+    onlyInputErrors &&= status === 'input-error';
+  }
+  if (failed > 0) {
+    const message = `${failed} of ${total} files could not be processed (named above); the others were printed`;
+    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message);
+  }
+}
+
 /**
  * extract and statements over many files: each file's line is written as soon as it is done, and a
  * file that cannot be read is named on stderr and passed over, so one bad file in a batch of thousands
- * costs none of the others. The exit status still says something failed: 2 when every failure was an
- * input the user can fix, 1 otherwise. One file alone is one pretty-printed object, or its error.
+ * costs none of the others. The exit status still says something failed (batchOutcome). One file
+ * alone is one pretty-printed object, or its error.
  */
 export async function eachFile<D extends { file: string }>(
   files: string[],
@@ -41,26 +89,9 @@ export async function eachFile<D extends { file: string }>(
     if (doc) io.stdout(`${JSON.stringify(shape(doc), null, 2)}\n`);
     return;
   }
-  const writeErr = errOut(io);
-  let failed = 0;
-  let onlyInputErrors = true;
-  for (const path of paths) {
-    try {
-      const doc = await load(path, io);
-      if (doc) io.stdout(`${JSON.stringify(shape(doc))}\n`);
-    } catch (error) {
-      failed += 1;
-      const input = error instanceof InputError;
-      onlyInputErrors &&= input;
-      const code = isParallaxError(error) ? error.code : 'PARALLAX_INTERNAL';
-      const message = error instanceof Error ? error.message : String(error);
-      writeErr(`parallax: ${code}: ${input || isParallaxError(error) ? message : `${path}: ${message}`}\n`);
-    }
-  }
-  if (failed > 0) {
-    const message = `${failed} of ${paths.length} files could not be processed (named above); the others were printed`;
-    throw onlyInputErrors ? new InputError(message) : new ParallaxError('PARALLAX_INTERNAL', message);
-  }
+  const statuses: FileStatus[] = [];
+  for (const path of paths) statuses.push(await oneOfMany(path, io, shape, load));
+  batchOutcome(statuses, paths.length);
 }
 
 /**
@@ -68,7 +99,10 @@ export async function eachFile<D extends { file: string }>(
  * has no text (an empty file, a page with nothing to extract): warned about and left out. An exception
  * inside extraction becomes PARALLAX_INTERNAL naming the file.
  */
-async function articleOf(path: string, io: Io): Promise<{ file: string; article: Article } | null> {
+export async function articleOf(
+  path: string,
+  io: FileIo,
+): Promise<{ file: string; article: Article } | null> {
   const input = await readText(path);
   for (const w of input.warnings) warn(io, w);
   if (input.empty) return null;
@@ -90,8 +124,5 @@ async function articleOf(path: string, io: Io): Promise<{ file: string; article:
   return { file: path, article };
 }
 
-export async function extractCommand(files: string[], options: { format: string }, io: Io): Promise<void> {
-  requireJson(options.format);
-  // The article only: statements and facts are not printed here, so they are not computed.
-  await eachFile(files, io, (d) => ({ file: d.file, ...d.article }), articleOf);
-}
+/** `extract`'s line for one file: its path, then the article. */
+export const articleLine = (d: { file: string; article: Article }) => ({ file: d.file, ...d.article });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core';
-import { homeDir } from '@parallax/runtime';
+import { ConfigError, InputError, isParallaxError, UsageError } from '@parallax/core/errors';
+import { homeDir } from '@parallax/runtime/options';
 import { Command, CommanderError } from 'commander';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
@@ -118,11 +118,21 @@ function program(): Command {
     .description('print each file’s article (title, text, lang, publishedAt, blocks) as JSON')
     .argument('<files...>')
     .option('--format <format>', 'json', 'json')
+    .option(
+      '--jobs <n>',
+      'threads that extract at once, the output still in input order (default: 1, and one more per 200 files up to the cores)',
+    )
     .addHelpText(
       'after',
-      examples('pnpm parallax extract page.html', 'pnpm parallax extract a.html b.html   # JSON Lines'),
+      examples(
+        'pnpm parallax extract page.html',
+        'pnpm parallax extract a.html b.html   # JSON Lines',
+        'pnpm parallax extract pages/*.html --jobs 4 > articles.jsonl',
+      ),
     )
-    .action(async (files: string[], options) => (await import('./files')).extractCommand(files, options, io));
+    .action(async (files: string[], options) =>
+      (await import('./extract')).extractCommand(files, options, io),
+    );
 
   cli
     .command('statements')

@@ -121,6 +121,25 @@ describe('reading many files fast (extract)', () => {
     }
   });
 
+  it('reads valid UTF-8 of every plane as TextDecoder does', async () => {
+    const { readText } = await import('../src/inputs');
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const texts = [
+      'café crème, only Latin-1',
+      '“Quotes” — and Мир, 世界, 😀 and 𝔘 (astral), U+10FFFF \u{10ffff}',
+      'a mid-text \ufeff byte-order mark, noncharacters \ufffe \uffff, a literal \ufffd',
+      '\ufeffa leading byte-order mark with Мир',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const path = join(dir, `plane-${i}.html`);
+      const bytes = Buffer.from(`<p>${text}</p>`.replace('<p>\ufeff', '\ufeff<p>'));
+      writeFileSync(path, bytes);
+      const read = await readText(path);
+      expect(read.body).toBe(decoder.decode(bytes));
+      expect(read.warnings).toEqual([]);
+    }
+  });
+
   it('keeps the warnings of a file with invalid UTF-8 and an empty one', async () => {
     const { readText } = await import('../src/inputs');
     const bad = join(dir, 'bad.html');

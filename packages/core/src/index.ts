@@ -1,11 +1,5 @@
 export { isoDate } from './dates';
-export { ERROR_CODES, type ErrorCode, isRetryable, type RetryPolicy } from './errors/codes';
-export { ConfigError } from './errors/config-error';
-export { FetchError, type FetchErrorCode } from './errors/fetch-error';
-export { InputError } from './errors/input-error';
-export { isParallaxError, ParallaxError, type ParallaxErrorOptions } from './errors/parallax-error';
-export { StoreError } from './errors/store-error';
-export { UsageError } from './errors/usage-error';
+export * from './errors/index';
 export { contentId, sha256Hex } from './ids';
 export { DatePrecision, Manifest, ManifestEntry, parsePublishedAt } from './manifest';
 export * from './schemas';

@@ -1,4 +1,4 @@
-import { isoDate } from '@parallax/core';
+import { isoDate } from '@parallax/core/dates';
 import { findFirst, type HtmlElement, type ParsedPage, parsePage, textOf } from './dom';
 import { primaryLanguageTag } from './language';
 import type { ElementTest } from './selector';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigError } from '@parallax/core';
+import { ConfigError } from '@parallax/core/errors';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,4 +1,4 @@
-import { UsageError } from '@parallax/core';
+import { UsageError } from '@parallax/core/errors';
 import type { Command } from 'commander';
 import type { Io } from '../io';
 import { queueUrl } from './fleet-options';

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '@parallax/core';
-import { homeDir } from '@parallax/runtime';
+import { UsageError } from '@parallax/core/errors';
+import { homeDir } from '@parallax/runtime/options';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Command } from 'commander';
 import { resolveUserPath } from '../inputs';

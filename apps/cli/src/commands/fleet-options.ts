@@ -1,5 +1,5 @@
-import { ConfigError, UsageError } from '@parallax/core';
-import { loadOptions } from '@parallax/runtime';
+import { ConfigError, UsageError } from '@parallax/core/errors';
+import { loadOptions } from '@parallax/runtime/options';
 import type { Store } from '@parallax/store';
 
 /** --queue, else the redisUrl setting (REDIS_URL): the Redis of the fleet, or undefined for an in-process run. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { UsageError } from '@parallax/core';
+import { UsageError } from '@parallax/core/errors';
 import type { FetchOptions } from '@parallax/fetch';
 import type { DiscoverResult, FleetClient, FleetProgress, ReplayServer, RunSource } from '@parallax/pipeline';
-import { homeDir, loadOptions } from '@parallax/runtime';
+import { homeDir, loadOptions } from '@parallax/runtime/options';
 import type { ConfiguredSource, SourcesConfig } from '@parallax/sources';
 import type { Store } from '@parallax/store';
 import type { Command } from 'commander';
