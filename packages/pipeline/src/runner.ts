@@ -1,6 +1,7 @@
 import { isParallaxError, ParallaxError, type Report } from '@parallax/core';
 import { type FetchOptions, fetchPage } from '@parallax/fetch';
 import type { Store } from '@parallax/store';
+import { editsOfPages } from './edits';
 import { finishRun } from './fleet/runs';
 import { buildReport, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';
 
@@ -102,7 +103,7 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
         { retryable: failures.some((f) => f.retryable), details: { failures, runId: run.id } },
       );
     }
-    const report = buildReport(documents, now());
+    const report = buildReport(documents, now(), { edits: await editsOfPages(store, documents) });
     const reportId = await store.saveReport(report);
     await finishRun(store, run.id, {
       status: 'succeeded',

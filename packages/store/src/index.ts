@@ -1,6 +1,7 @@
 export { openStore } from './open';
 export { reportId } from './store';
 export type {
+  DocumentVersion,
   OpenStoreOptions,
   ReportListing,
   RunRecord,

@@ -31,7 +31,7 @@ import {
   snapshotMetaFromRow,
 } from './rows';
 import type { SqlClient } from './sql';
-import type { ReportListing, RunRecord, RunResult, Store, StoredDocument } from './types';
+import type { DocumentVersion, ReportListing, RunRecord, RunResult, Store, StoredDocument } from './types';
 
 /** The id of a report: a content hash of its events (not of generatedAt), so re-running gives the same id. */
 export function reportId(report: Pick<Report, 'events'>): string {
@@ -336,6 +336,28 @@ export class SqlStore implements Store {
     );
     const stored = new Set(rows.map((row) => row.url));
     return [...new Set(urls)].filter((url) => stored.has(url));
+  }
+
+  async documentVersions(url: string): Promise<DocumentVersion[]> {
+    this.#open();
+    if (typeof url !== 'string') throw invalidInput('documentVersions takes a URL', {});
+    const { rows } = await guard(
+      'documentVersions',
+      () =>
+        this.client.query<{ id: string; snapshot_sha256: string; fetched_at_iso: string }>(
+          `SELECT d.id, d.snapshot_sha256, s.fetched_at_iso FROM documents d
+           JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE d.url = $1
+           ORDER BY s.fetched_at, s.stored_at, d.saved_at, d.id`,
+          [url],
+        ),
+      { url },
+    );
+    return rows.map((row) => ({
+      documentId: row.id,
+      snapshotSha256: row.snapshot_sha256,
+      fetchedAt: row.fetched_at_iso,
+    }));
   }
 
   async listDocuments(): Promise<DocumentRef[]> {

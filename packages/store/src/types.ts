@@ -8,6 +8,14 @@ export interface StoredDocument {
   facts: Fact[];
 }
 
+/** One stored version of a page: its document and the snapshot it was read from. */
+export interface DocumentVersion {
+  documentId: string;
+  snapshotSha256: string;
+  /** When the snapshot was fetched (ISO, exactly as stored). */
+  fetchedAt: string;
+}
+
 export type RunStatus = 'running' | 'succeeded' | 'failed';
 
 /** One pipeline run. Timestamps are ISO 8601 instants in UTC. */
@@ -64,6 +72,11 @@ export interface Store {
   getDocument(id: string): Promise<StoredDocument | null>;
   /** The documents with these ids, in the order given (duplicates once); ids not stored are left out. */
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
+  /**
+   * The stored documents of one URL (any source), oldest fetch first: a page's versions, for telling
+   * what changed when it is fetched again.
+   */
+  documentVersions(url: string): Promise<DocumentVersion[]>;
   /** Every stored document, in the order they were first saved. */
   listDocuments(): Promise<DocumentRef[]>;
   /**

@@ -1,6 +1,7 @@
 import { FetchError, ParallaxError } from '@parallax/core';
 import { decodeBody, fetchPage } from '@parallax/fetch';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { editsOfPages } from '../edits';
 import { buildReport, type ProcessedDocument, processDocument } from '../stages';
 import { expandSourceDiscoverJob } from './discovery-stage';
 import { forQueue, parsePayload } from './job-errors';
@@ -214,7 +215,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     if (token !== undefined) {
       await job.extendLock(token, ctx.lockDurationMs + documents.length * REPORT_MS_PER_DOCUMENT);
     }
-    const report = buildReport(documents, ctx.now());
+    const report = buildReport(documents, ctx.now(), { edits: await editsOfPages(ctx.store, documents) });
     const reportId = await ctx.store.saveReport(report);
     // A compare job run again after it stored everything finds its run finished already.
     if (run.status === 'running') {
