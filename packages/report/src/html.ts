@@ -1,4 +1,4 @@
-import type { DiffOp, Divergence, DivergenceType, Report } from '@parallax/core';
+import type { DiffOp, Divergence, DivergenceType, Edit, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { type EvidenceOptions, evidenceExcerpt, evidenceHref } from './evidence';
@@ -185,6 +185,7 @@ function renderEvent(ctx: Context): SafeHtml {
 <p class="meta">Event <code class="wrap">${event.id}</code> · ${plural(event.documents.length, 'document')} · ${plural(event.statements.length, 'aligned statement')} (${view.diverging.length} diverging) · ${plural(divergences, 'divergence')} · ${plural(event.factConflicts.length, 'fact conflict')}</p>
 ${documentsTable(ctx)}
 ${coverageMatrix(ctx)}
+${edits(ctx)}
 ${factConflicts(ctx)}
 ${diverging(ctx)}
 ${single(ctx)}
@@ -326,6 +327,29 @@ function coverageMatrix(ctx: Context): SafeHtml {
     )}</tr>`;
   })}</tbody>
 </table></div>`;
+}
+
+/** One version of an edited passage: its snapshot, fetch time and offsets, then its words. */
+function editVersion(view: EventView, label: string, version: Edit['before']): SafeHtml {
+  return html`<tr><th scope="row">${label}</th><td><code class="wrap" title="${version.snapshotSha256}">${shortSha(version.snapshotSha256)}</code><br>${dateTime(version.fetchedAt)}</td><td>${offsets(version.start, version.end)}${version.speakerLabel ? html`<br><bdi>${version.speakerLabel}</bdi>` : null}${version.value === undefined ? null : html`<br><strong>${version.value}</strong>`}</td><td>${version.text === '' ? html`<span class="muted">(nothing)</span>` : quoted(view, version.documentId, version.text)}</td></tr>`;
+}
+
+/** Silent edits of the story's pages (only when there are some): each with both versions. */
+function edits(ctx: Context): SafeHtml | null {
+  const { view } = ctx;
+  const list = view.event.edits ?? [];
+  if (list.length === 0) return null;
+  return html`<h3>Edits after publication</h3>
+${list.map(
+  (
+    edit,
+  ) => html`<div class="edit"><p><span class="badge sev-fact"><span aria-hidden="true">✎</span> ${edit.change} edit</span> ${htmlUrl(edit.url)} — ${edit.note}</p>
+<table class="conflicts">
+${columns(10, 24, 22, 44)}
+<thead><tr><th scope="col">Version</th><th scope="col">Snapshot, fetched</th><th scope="col">Offsets</th><th scope="col">Words</th></tr></thead>
+<tbody>${editVersion(view, 'before', edit.before)}${editVersion(view, 'after', edit.after)}</tbody>
+</table>${edit.diff ? html`<p class="diff">${htmlDiff(edit.diff)}</p>` : null}</div>`,
+)}`;
 }
 
 function factConflicts(ctx: Context): SafeHtml {

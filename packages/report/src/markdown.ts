@@ -1,4 +1,4 @@
-import type { DiffOp, Divergence, Event, FactConflict, Rendition, Report } from '@parallax/core';
+import type { DiffOp, Divergence, Edit, Event, FactConflict, Rendition, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { LINE_BREAK_MARK, mdCell, mdText, mdUrl } from './markdown-escape';
@@ -69,7 +69,13 @@ function renderEvent(view: EventView): string[] {
       `| ${key} | ${mdCell(ref.source)} | ${ref.kind} | ${mdCell(ref.lang)} | ${mdCell(ref.publishedAt)} | ${mdCell(ref.title)}${copyOf} | ${mdUrl(ref.url)} | \`${shortSha(ref.snapshotSha256)}\` |`,
     );
   }
-  out.push('', ...renderFactConflicts(view), ...renderDiverging(view), ...renderSingle(view));
+  out.push(
+    '',
+    ...renderEdits(view),
+    ...renderFactConflicts(view),
+    ...renderDiverging(view),
+    ...renderSingle(view),
+  );
   out.push(...renderCoverage(view), ...renderFidelity(view));
   return out;
 }
@@ -91,6 +97,33 @@ function speakerName(statement: StatementView): string {
   return statement.statement.speaker === null
     ? 'speaker not identified'
     : mdText(statement.statement.speaker.name);
+}
+
+/** One version of an edited passage: its snapshot, when it was fetched, where the words stand. */
+function editVersionLine(label: string, version: Edit['before']): string {
+  const parts = [
+    `${label}: snapshot \`${shortSha(version.snapshotSha256)}\``,
+    `fetched ${mdText(version.fetchedAt)}`,
+    `document ${mdText(version.documentId)}`,
+    offsets(version.start, version.end),
+  ];
+  if (version.speakerLabel) parts.push(`speaker: ${mdText(version.speakerLabel)}`);
+  if (version.value !== undefined) parts.push(`value: ${mdText(version.value)}`);
+  return `- ${parts.join(' · ')} — ${version.text === '' ? '_(nothing)_' : quoted(version.text)}`;
+}
+
+/** Silent edits: pages whose statements or facts changed after they were first stored. Only when there are some. */
+function renderEdits(view: EventView): string[] {
+  const edits = view.event.edits ?? [];
+  if (edits.length === 0) return [];
+  const out = ['### Edits after publication', ''];
+  for (const edit of edits) {
+    out.push(`#### ${edit.change} edit · ${mdUrl(edit.url)}`, '', mdText(edit.note), '');
+    out.push(editVersionLine('before', edit.before), editVersionLine('after', edit.after));
+    if (edit.diff) out.push(`- diff: ${markdownDiff(edit.diff)}`);
+    out.push('');
+  }
+  return out;
 }
 
 function renderFactConflicts(view: EventView): string[] {
