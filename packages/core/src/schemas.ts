@@ -271,6 +271,27 @@ export const Edit = z.object({
 export type Edit = z.infer<typeof Edit>;
 
 /**
+ * What a story's version adds to an earlier one (`parallax report STORY --since`, the changes feed):
+ * its new documents, renditions, divergences, fact conflicts and silent edits, and the stories it
+ * absorbed. Renditions and divergences carry the id of their aligned statement in this version.
+ */
+export const StoryChanges = z.object({
+  storyId: z.string(),
+  version: z.number().int().min(1),
+  /** The version compared with: null for a story's first version. */
+  since: z.number().int().min(1).nullable(),
+  generatedAt: isoDateTime,
+  documents: z.array(z.string()),
+  renditions: z.array(Rendition.extend({ statementId: z.string() })),
+  divergences: z.array(Divergence.extend({ statementId: z.string() })),
+  factConflicts: z.array(FactConflict),
+  edits: z.array(Edit),
+  /** Stories whose documents this version took over (they have no version after it). */
+  merged: z.array(z.string()),
+});
+export type StoryChanges = z.infer<typeof StoryChanges>;
+
+/**
  * A story: document clusters (its occasions) joined where an aligned statement has renditions in
  * both. `statements` are the run's statements with a rendition in one of its documents (as clusters
  * join on any shared statement, each statement is in exactly one story in a pipeline report).
@@ -304,6 +325,10 @@ export const Event = z.object({
       }),
     )
     .optional(),
+  /** Set on a story's report read with `--since`: what is new since that version. */
+  changes: StoryChanges.optional().describe(
+    "Set on a story's report read since an earlier version: what is new since then (renditions, divergences, fact conflicts, edits).",
+  ),
   edits: z
     .array(Edit)
     .optional()

@@ -1,3 +1,4 @@
+export { assignStories, type CorpusCompareResult, compareWithCorpus, storyChanges } from './corpus';
 export { editsOfPages, findEdits, type PageVersion } from './edits';
 export * from './fleet/index';
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';

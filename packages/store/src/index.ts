@@ -9,4 +9,6 @@ export type {
   RunStatus,
   Store,
   StoredDocument,
+  StoryVersion,
+  StoryVersionInput,
 } from './types';
