@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
 import { registerRunCommand } from './commands/run';
+import { registerStoryCommands } from './commands/stories';
 import { registerWorkerCommand } from './commands/worker';
 import { DEMO_CORPUS, userCwd } from './inputs';
 import type { Io } from './io';
@@ -185,6 +186,7 @@ function program(): Command {
   registerRunCommand(cli, io);
   registerWorkerCommand(cli, io);
   registerFailuresCommand(cli, io);
+  registerStoryCommands(cli, io);
 
   // Examples for the commands registered from their own files (their owners may move them there).
   const registeredExamples: Record<string, string[]> = {

@@ -21,4 +21,5 @@ export {
   type ProcessOptions,
   processDocument,
 } from './stages';
+export { type ChangeLine, changesSince, storyReport } from './stories';
 export { type TranslationGaps, translationGaps } from './translation-gaps';

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Manifest, StoryChanges } from '@parallax/core';
+import { type Manifest, Report, StoryChanges } from '@parallax/core';
+import { renderHtml, renderMarkdown } from '@parallax/report';
 import { openStore } from '@parallax/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReplayServer, type RunSource, runPipeline, startReplayServer } from '../src/index';
+import {
+  changesSince,
+  type ReplayServer,
+  type RunSource,
+  runPipeline,
+  startReplayServer,
+  storyReport,
+} from '../src/index';
 
 const corpus = resolve(import.meta.dirname, '../../../test/corpus/putin-mongolia-2024');
 const manifest: Manifest = JSON.parse(readFileSync(resolve(corpus, 'manifest.json'), 'utf8'));
@@ -70,6 +78,25 @@ describe('the store is the corpus (in process)', () => {
           ).toBe(true);
         }
       }
+      // The story read since its first version marks what the later ones added; the feed lists every version.
+      const { report: since } = await storyReport(store, main.storyId, '1');
+      const changes = since.events[0]?.changes;
+      expect(changes?.since).toBe(1);
+      expect(changes?.documents.length).toBe(
+        main.documentIds.length - (versions[0]?.documentIds.length ?? 0),
+      );
+      expect(changes?.renditions.length).toBeGreaterThan(0);
+      expect(Report.parse(since)).toEqual(since);
+      const markdown = renderMarkdown(since);
+      expect(markdown).toContain('New since version 1');
+      expect(renderHtml(since)).toContain('New since version 1');
+      const { report: plain } = await storyReport(store, main.storyId);
+      expect(plain.events[0]).toEqual(main.event);
+      const feed = await changesSince(store, '2000-01-01T00:00:00Z');
+      expect(feed.length).toBe(
+        (await Promise.all(stories.map((s) => store.storyVersions(s.storyId)))).flat().length,
+      );
+      expect(await changesSince(store, now().toISOString())).toEqual([]);
       // Running the last source again adds nothing: no new story version.
       const again = await runPipeline([source(manifest.at(-1) as Manifest[number])], {
         store,

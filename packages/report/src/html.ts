@@ -184,6 +184,7 @@ function renderEvent(ctx: Context): SafeHtml {
 <h2 id="${view.anchor}-title"><span class="muted">${view.number}.</span> <bdi>${event.title}</bdi></h2>
 <p class="meta">Event <code class="wrap">${event.id}</code> · ${plural(event.documents.length, 'document')} · ${plural(event.statements.length, 'aligned statement')} (${view.diverging.length} diverging) · ${plural(divergences, 'divergence')} · ${plural(event.factConflicts.length, 'fact conflict')}</p>
 ${documentsTable(ctx)}
+${changes(ctx)}
 ${coverageMatrix(ctx)}
 ${edits(ctx)}
 ${factConflicts(ctx)}
@@ -327,6 +328,26 @@ function coverageMatrix(ctx: Context): SafeHtml {
     )}</tr>`;
   })}</tbody>
 </table></div>`;
+}
+
+/** What is new since an earlier version of the story (a report read with --since). Only when asked. */
+function changes(ctx: Context): SafeHtml | null {
+  const { view } = ctx;
+  const c = view.event.changes;
+  if (!c) return null;
+  const since = c.since === null ? 'the story began' : `version ${c.since}`;
+  const item = (label: string, body: SafeHtml) =>
+    html`<li><span class="badge sev-fact">new</span> ${label} ${body}</li>`;
+  return html`<h3>New since ${since}</h3>
+<p class="meta">Story <code class="wrap">${c.storyId}</code>, version ${c.version} · ${plural(c.documents.length, 'new document')} · ${plural(c.renditions.length, 'new rendition')} · ${plural(c.divergences.length, 'new divergence')} · ${plural(c.factConflicts.length, 'new fact conflict')} · ${plural(c.edits.length, 'new edit')}</p>
+<ul class="changes">
+${c.documents.map((id) => item('document', docRef(view, id)))}
+${c.renditions.map((r) => item('rendition', html`${docRef(view, r.documentId)} ${offsets(r.start, r.end)} ${quoted(view, r.documentId, r.text)}`))}
+${c.divergences.map((d) => item('divergence', html`${badge(d.type)} ${docRef(view, d.a)} → ${docRef(view, d.b)} — ${d.note}`))}
+${c.factConflicts.map((f) => item('fact conflict', html`${f.kind}: <bdi>${f.subject}</bdi> — ${f.values.map((v, i) => html`${i > 0 ? ' vs ' : ''}${docRef(view, v.documentId)} <strong>${v.value}</strong>`)}`))}
+${c.edits.map((e) => item(`${e.change} edit`, html`${htmlUrl(e.url)} — ${e.note}`))}
+${c.merged.map((id) => html`<li>merged story <code class="wrap">${id}</code> into this one</li>`)}
+</ul>`;
 }
 
 /** One version of an edited passage: its snapshot, fetch time and offsets, then its words. */

@@ -71,6 +71,7 @@ function renderEvent(view: EventView): string[] {
   }
   out.push(
     '',
+    ...renderChanges(view),
     ...renderEdits(view),
     ...renderFactConflicts(view),
     ...renderDiverging(view),
@@ -97,6 +98,41 @@ function speakerName(statement: StatementView): string {
   return statement.statement.speaker === null
     ? 'speaker not identified'
     : mdText(statement.statement.speaker.name);
+}
+
+/** What is new since an earlier version of the story (a report read with --since). Only when asked. */
+function renderChanges(view: EventView): string[] {
+  const changes = view.event.changes;
+  if (!changes) return [];
+  const since = changes.since === null ? 'the story began' : `version ${changes.since}`;
+  const out = [
+    `### New since ${since} (story ${mdText(changes.storyId)}, version ${changes.version})`,
+    '',
+    [
+      plural(changes.documents.length, 'new document'),
+      plural(changes.renditions.length, 'new rendition'),
+      plural(changes.divergences.length, 'new divergence'),
+      plural(changes.factConflicts.length, 'new fact conflict'),
+      plural(changes.edits.length, 'new edit'),
+    ].join(' · '),
+    '',
+  ];
+  for (const id of changes.documents) out.push(`- 🆕 document ${docLabel(view, id)}`);
+  for (const r of changes.renditions)
+    out.push(`- 🆕 rendition ${renditionLine(view, r)} — ${quoted(r.text)}`);
+  for (const d of changes.divergences) {
+    const note = d.note === '' ? '' : ` — ${mdText(d.note)}`;
+    out.push(`- 🆕 divergence **${d.type}** · ${docLabel(view, d.a)} → ${docLabel(view, d.b)}${note}`);
+  }
+  for (const c of changes.factConflicts) {
+    out.push(
+      `- 🆕 fact conflict **${c.kind}** ${mdText(c.subject)}: ${c.values.map((v) => `${docLabel(view, v.documentId)} ${quoted(v.text)}`).join(' vs ')}`,
+    );
+  }
+  for (const e of changes.edits) out.push(`- 🆕 ${e.change} edit · ${mdUrl(e.url)} — ${mdText(e.note)}`);
+  for (const id of changes.merged) out.push(`- merged story ${mdText(id)} into this one`);
+  out.push('');
+  return out;
 }
 
 /** One version of an edited passage: its snapshot, when it was fetched, where the words stand. */
