@@ -109,21 +109,26 @@ async function finished(store: Store, runId: string, timeoutMs = 60_000) {
 
 const byId = (report: Report) => [...report.events].sort((a, b) => (a.id < b.id ? -1 : 1));
 
+/** Every source discovered (the same discovery code the fleet runs), then one in-process run over all. */
+async function inProcessRun() {
+  const scratch = await openStore({ memory: true });
+  const sources: RunSource[] = [];
+  for (const source of config.sources) {
+    const found = await discoverSource(sourceToDiscover(config, source), { store: scratch, now: NOW });
+    sources.push(...found.sources);
+  }
+  await scratch.close();
+  expect(sources).toHaveLength(manifest.length);
+  const embedded = await openStore({ memory: true });
+  const result = await runPipeline(sources, { store: embedded, fetch: fetchOptions, now });
+  await embedded.close();
+  expect(result.failures).toEqual([]);
+  return result;
+}
+
 describe('the store is the corpus, on the fleet', () => {
   it('the demo corpus fed source by source through the scheduler’s jobs equals one in-process run over all of it', async () => {
-    // In process: every source discovered (the same discovery code), then one run over all of them.
-    const scratch = await openStore({ memory: true });
-    const sources: RunSource[] = [];
-    for (const source of config.sources) {
-      const found = await discoverSource(sourceToDiscover(config, source), { store: scratch, now: NOW });
-      sources.push(...found.sources);
-    }
-    await scratch.close();
-    expect(sources).toHaveLength(manifest.length);
-    const embedded = await openStore({ memory: true });
-    const inProcess = await runPipeline(sources, { store: embedded, fetch: fetchOptions, now });
-    await embedded.close();
-    expect(inProcess.failures).toEqual([]);
+    const inProcess = await inProcessRun();
 
     // The fleet: one scheduled firing per source (the scheduler's discover job), one after another.
     const store = await openStore({ databaseUrl: await postgres.createDatabase('corpus_feeding') });
@@ -158,6 +163,49 @@ describe('the store is the corpus, on the fleet', () => {
       await workers.close();
       await client.close();
       await store.close();
+    }
+  });
+
+  it('every source fired at once, served by two workers on their own connections: no compare loses another’s documents', async () => {
+    const inProcess = await inProcessRun();
+    const databaseUrl = await postgres.createDatabase('corpus_concurrent');
+    const stores = [await openStore({ databaseUrl }), await openStore({ databaseUrl })];
+    await redis.flush();
+    const workers = await Promise.all(
+      stores.map((store) =>
+        startStageWorkers({
+          redisUrl: redis.url,
+          store,
+          fetch: fetchOptions,
+          hostRequestsPerSecond: 50,
+          now,
+        }),
+      ),
+    );
+    const client = new FleetClient(redis.url);
+    try {
+      const runIds = await Promise.all(
+        config.sources.map((source) => enqueueSourceRun(client.discoverQueue, config, source)),
+      );
+      for (const runId of runIds) {
+        const run = await finished(stores[0] as Store, runId, 120_000);
+        expect(run.status, JSON.stringify(run)).toBe('succeeded');
+      }
+      const store = stores[0] as Store;
+      // Whatever order the compares saved in, the last saved holds every document.
+      const stories = await store.currentStories();
+      expect(stories.map((s) => s.event).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+        byId(inProcess.report),
+      );
+      // One save per compare, each the next corpus version: none overwrote another.
+      expect(await store.corpusVersion()).toBe(manifest.length);
+      const versions = (await Promise.all(stories.map((s) => store.storyVersions(s.storyId)))).flat();
+      const seen = new Set(versions.flatMap((v) => v.changes.documents));
+      expect(seen.size).toBe(manifest.length);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await client.close();
+      await Promise.all(stores.map((s) => s.close()));
     }
   });
 });
