@@ -270,16 +270,17 @@ function figureEdits(before: PageVersion, after: PageVersion, hunks: readonly Hu
 
 /**
  * The silent edits of a run's documents: each one compared with the version of its page stored just
- * before it (by fetch time), when there is one with another document id. One query per document for
- * its page's versions, one for every earlier version needed.
+ * before it (by fetch time), when there is one with another document id. One query for the pages'
+ * versions, one for every earlier version needed.
  */
 export async function editsOfPages(
-  store: Pick<Store, 'documentVersions' | 'getDocuments'>,
+  store: Pick<Store, 'documentVersionsOf' | 'getDocuments'>,
   documents: readonly ProcessedDocument[],
 ): Promise<Edit[]> {
   const pairs: { previous: DocumentVersion; current: DocumentVersion; document: ProcessedDocument }[] = [];
+  const byUrl = await store.documentVersionsOf(documents.map((d) => d.ref.url));
   for (const document of documents) {
-    const versions = await store.documentVersions(document.ref.url);
+    const versions = byUrl.get(document.ref.url) ?? [];
     const k = versions.findIndex((v) => v.documentId === document.ref.id);
     const current = versions[k];
     if (k < 1 || current === undefined) continue;

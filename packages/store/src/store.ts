@@ -411,6 +411,34 @@ export class SqlStore implements Store {
     }));
   }
 
+  async documentVersionsOf(urls: readonly string[]): Promise<Map<string, DocumentVersion[]>> {
+    this.#open();
+    if (!Array.isArray(urls) || urls.some((u) => typeof u !== 'string')) {
+      throw invalidInput('documentVersionsOf takes an array of URLs', {});
+    }
+    const out = new Map<string, DocumentVersion[]>();
+    if (urls.length === 0) return out;
+    // The URLs travel as one JSON array: one round trip for a whole run, and no bind-parameter limit.
+    const { rows } = await guard(
+      'documentVersionsOf',
+      () =>
+        this.client.query<{ url: string; id: string; snapshot_sha256: string; fetched_at_iso: string }>(
+          `SELECT d.url, d.id, d.snapshot_sha256, s.fetched_at_iso FROM documents d
+           JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE d.url IN (SELECT jsonb_array_elements_text($1::jsonb))
+           ORDER BY d.url, s.fetched_at, s.stored_at, d.saved_at, d.id`,
+          [JSON.stringify([...new Set(urls)])],
+        ),
+      { urls: urls.length },
+    );
+    for (const row of rows) {
+      const list = out.get(row.url) ?? [];
+      list.push({ documentId: row.id, snapshotSha256: row.snapshot_sha256, fetchedAt: row.fetched_at_iso });
+      out.set(row.url, list);
+    }
+    return out;
+  }
+
   async currentDocumentIds(): Promise<string[]> {
     this.#open();
     const { rows } = await guard('currentDocumentIds', () =>

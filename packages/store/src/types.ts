@@ -106,6 +106,8 @@ export interface Store {
    * what changed when it is fetched again.
    */
   documentVersions(url: string): Promise<DocumentVersion[]>;
+  /** The same for many URLs in one query: each URL's versions (URLs with none are left out). */
+  documentVersionsOf(urls: readonly string[]): Promise<Map<string, DocumentVersion[]>>;
   /** The latest stored document of every URL (by its snapshot's fetch time): the corpus a compare reads. */
   currentDocumentIds(): Promise<string[]>;
   /** The corpus version: how many compares have saved stories (0 for a new store). */
