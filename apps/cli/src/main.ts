@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerFailuresCommand } from './commands/failures';
 import { registerFetchCommand } from './commands/fetch';
 import { registerRunCommand } from './commands/run';
+import { registerStoryCommands } from './commands/stories';
 import { registerWorkerCommand } from './commands/worker';
 import { DEMO_CORPUS, userCwd } from './inputs';
 import type { Io } from './io';
@@ -195,6 +196,7 @@ function program(): Command {
   registerRunCommand(cli, io);
   registerWorkerCommand(cli, io);
   registerFailuresCommand(cli, io);
+  registerStoryCommands(cli, io);
 
   // Examples for the commands registered from their own files (their owners may move them there).
   const registeredExamples: Record<string, string[]> = {
@@ -207,12 +209,23 @@ function program(): Command {
       'pnpm parallax run --config infra/sources.yaml --source kremlin-en --source icc   # discover + run live',
       'pnpm parallax run --config infra/sources.yaml --queue redis://127.0.0.1:6379     # every enabled source, on the fleet',
       'pnpm parallax run --queue redis://127.0.0.1:6379 --timeout 600',
+      'pnpm parallax run --config infra/sources.yaml --with-store   # compare with everything stored',
     ],
     worker: [
       'pnpm parallax worker --queue redis://127.0.0.1:6379 --database postgres://postgres@127.0.0.1:5432/postgres',
       'pnpm parallax worker --stages fetch,extract --concurrency 8',
     ],
     failures: ['pnpm parallax failures', 'pnpm parallax failures --retry'],
+    stories: [
+      'pnpm parallax stories',
+      'pnpm parallax stories --json --database postgres://postgres@127.0.0.1:5432/postgres',
+    ],
+    report: [
+      'pnpm parallax report story_0123abcd                          # its current version, Markdown',
+      'pnpm parallax report story_0123abcd --since 3 --format html --out story.html',
+      'pnpm parallax report story_0123abcd --since 2024-09-03T08:00:00Z   # new since that morning',
+    ],
+    changes: ['pnpm parallax changes --since 2024-09-03T00:00:00Z | jq .divergences'],
   };
   for (const command of cli.commands) {
     const lines = registeredExamples[command.name()];

@@ -232,6 +232,65 @@ export const FactConflict = z.object({
 });
 export type FactConflict = z.infer<typeof FactConflict>;
 
+/** One version of a passage of an edited page: which snapshot it is read from, when, and where. */
+export const EditVersion = z.object({
+  documentId: z.string(),
+  snapshotSha256: sha256,
+  fetchedAt: isoDateTime,
+  /** The passage's words in this version ('' where the other version's passage has no counterpart). */
+  text: z.string(),
+  start: offset,
+  end: offset,
+  /** For a statement: its speaker as this version wrote (or resolved) it. */
+  speakerLabel: z.string().nullable().optional(),
+  /** For a figure: its normalised value in this version. */
+  value: z.string().optional(),
+});
+export type EditVersion = z.infer<typeof EditVersion>;
+
+export const EditChange = z.enum(['quote', 'speaker', 'figure', 'added', 'removed']);
+export type EditChange = z.infer<typeof EditChange>;
+
+/**
+ * A silent edit: a page fetched again whose article text changed in a statement or a fact since its
+ * previous stored version. `quote`: a statement's words changed (diff from before to after, the word
+ * diff of renditions); `speaker`: the person or body it is given to changed; `figure`: a number, date,
+ * place or name changed its value; `added`/`removed`: a statement the other version does not carry
+ * (its side has empty text at the matching offset). Changes to the page's furniture only (the extracted
+ * text unchanged, or changed outside every statement and fact) are no edit.
+ */
+export const Edit = z.object({
+  type: z.literal('edit'),
+  change: EditChange,
+  url: z.string(),
+  before: EditVersion,
+  after: EditVersion,
+  diff: z.array(DiffOp).optional(),
+  note: z.string(),
+});
+export type Edit = z.infer<typeof Edit>;
+
+/**
+ * What a story's version adds to an earlier one (`parallax report STORY --since`, the changes feed):
+ * its new documents, renditions, divergences, fact conflicts and silent edits, and the stories it
+ * absorbed. Renditions and divergences carry the id of their aligned statement in this version.
+ */
+export const StoryChanges = z.object({
+  storyId: z.string(),
+  version: z.number().int().min(1),
+  /** The version compared with: null for a story's first version. */
+  since: z.number().int().min(1).nullable(),
+  generatedAt: isoDateTime,
+  documents: z.array(z.string()),
+  renditions: z.array(Rendition.extend({ statementId: z.string() })),
+  divergences: z.array(Divergence.extend({ statementId: z.string() })),
+  factConflicts: z.array(FactConflict),
+  edits: z.array(Edit),
+  /** Stories whose documents this version took over (they have no version after it). */
+  merged: z.array(z.string()),
+});
+export type StoryChanges = z.infer<typeof StoryChanges>;
+
 /**
  * A story: document clusters (its occasions) joined where an aligned statement has renditions in
  * both. `statements` are the run's statements with a rendition in one of its documents (as clusters
@@ -266,6 +325,16 @@ export const Event = z.object({
       }),
     )
     .optional(),
+  /** Set on a story's report read with `--since`: what is new since that version. */
+  changes: StoryChanges.optional().describe(
+    "Set on a story's report read since an earlier version: what is new since then (renditions, divergences, fact conflicts, edits).",
+  ),
+  edits: z
+    .array(Edit)
+    .optional()
+    .describe(
+      "Silent edits: this story's pages fetched again whose statements or facts changed since their previous stored version, each with both versions' snapshot hashes, fetch times and offsets.",
+    ),
   /** The story's occasions, when it has several: document ids per cluster of pages about one occasion. */
   occasions: z
     .array(z.array(z.string()))

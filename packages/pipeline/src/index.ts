@@ -1,3 +1,5 @@
+export { assignStories, type CorpusCompareResult, compareWithCorpus, storyChanges } from './corpus';
+export { editsOfPages, findEdits, type PageVersion } from './edits';
 export * from './fleet/index';
 export { type ReplayPage, type ReplayServer, startReplayServer } from './replay-server';
 export {
@@ -19,4 +21,5 @@ export {
   type ProcessOptions,
   processDocument,
 } from './stages';
+export { type ChangeLine, changesSince, storyReport } from './stories';
 export { type TranslationGaps, translationGaps } from './translation-gaps';

@@ -1,6 +1,8 @@
 import { isParallaxError, ParallaxError, type Report } from '@parallax/core';
 import { type FetchOptions, fetchPage } from '@parallax/fetch';
 import type { Store } from '@parallax/store';
+import { compareWithCorpus } from './corpus';
+import { editsOfPages } from './edits';
 import { finishRun } from './fleet/runs';
 import { buildReport, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';
 
@@ -28,6 +30,11 @@ export interface RunOptions {
   fetch: FetchOptions;
   now?: () => Date;
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * Compare the run's documents with every stored document and write a new version of each story
+   * that changed (compareWithCorpus), as a scheduled run does, instead of comparing the run alone.
+   */
+  corpus?: boolean;
 }
 
 export interface RunResult {
@@ -102,8 +109,17 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
         { retryable: failures.some((f) => f.retryable), details: { failures, runId: run.id } },
       );
     }
-    const report = buildReport(documents, now());
-    const reportId = await store.saveReport(report);
+    let report: Report;
+    let reportId: string;
+    let stories: number | undefined;
+    if (options.corpus) {
+      const compared = await compareWithCorpus(store, { runId: run.id, documents, now: now() });
+      ({ report, reportId } = compared);
+      stories = compared.stories.length;
+    } else {
+      report = buildReport(documents, now(), { edits: await editsOfPages(store, documents) });
+      reportId = await store.saveReport(report);
+    }
     await finishRun(store, run.id, {
       status: 'succeeded',
       summary: {
@@ -111,6 +127,7 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
         failures: failures.length,
         events: report.events.length,
         reportId,
+        ...(stories !== undefined ? { stories } : {}),
       },
     });
     return { runId: run.id, reportId, report, documents, failures };

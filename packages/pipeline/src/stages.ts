@@ -11,6 +11,7 @@ import {
   type Article,
   contentId,
   type DocumentRef,
+  type Edit,
   type Event,
   type Fact,
   type Report,
@@ -203,7 +204,14 @@ function eventTitle(documents: ProcessedDocument[]): string {
  * of groupEvents (one similarity bar at any batch size), joined where the run's statements tie them
  * (see joinStories).
  */
-export function buildReport(input: ProcessedDocument[], now: Date = new Date()): Report {
+export function buildReport(
+  input: ProcessedDocument[],
+  now: Date = new Date(),
+  options: {
+    /** Silent edits of the batch's pages (see editsOfPages): each goes to the story of its later version. */
+    edits?: readonly Edit[];
+  } = {},
+): Report {
   const documents = canonicalOrder(input);
   const {
     events: clusters,
@@ -232,13 +240,16 @@ export function buildReport(input: ProcessedDocument[], now: Date = new Date()):
   });
   const statements = buildStatements(marked, occasionOf);
   const stories = joinStories(clusters, statements, { nearest });
-  const events = stories.map((occasions) =>
-    buildEvent(
+  const events = stories.map((occasions) => {
+    const event = buildEvent(
       occasions.flat().map((id) => byId.get(id) as ProcessedDocument),
       statements,
       occasions,
-    ),
-  );
+    );
+    const ids = new Set(event.documents.map((d) => d.id));
+    const edits = (options.edits ?? []).filter((e) => ids.has(e.after.documentId));
+    return edits.length > 0 ? { ...event, edits } : event;
+  });
 
   return { schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(), events };
 }

@@ -1,4 +1,4 @@
-import type { DiffOp, Divergence, DivergenceType, Report } from '@parallax/core';
+import type { DiffOp, Divergence, DivergenceType, Edit, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { type EvidenceOptions, evidenceExcerpt, evidenceHref } from './evidence';
@@ -184,7 +184,9 @@ function renderEvent(ctx: Context): SafeHtml {
 <h2 id="${view.anchor}-title"><span class="muted">${view.number}.</span> <bdi>${event.title}</bdi></h2>
 <p class="meta">Event <code class="wrap">${event.id}</code> · ${plural(event.documents.length, 'document')} · ${plural(event.statements.length, 'aligned statement')} (${view.diverging.length} diverging) · ${plural(divergences, 'divergence')} · ${plural(event.factConflicts.length, 'fact conflict')}</p>
 ${documentsTable(ctx)}
+${changes(ctx)}
 ${coverageMatrix(ctx)}
+${edits(ctx)}
 ${factConflicts(ctx)}
 ${diverging(ctx)}
 ${single(ctx)}
@@ -326,6 +328,49 @@ function coverageMatrix(ctx: Context): SafeHtml {
     )}</tr>`;
   })}</tbody>
 </table></div>`;
+}
+
+/** What is new since an earlier version of the story (a report read with --since). Only when asked. */
+function changes(ctx: Context): SafeHtml | null {
+  const { view } = ctx;
+  const c = view.event.changes;
+  if (!c) return null;
+  const since = c.since === null ? 'the story began' : `version ${c.since}`;
+  const item = (label: string, body: SafeHtml) =>
+    html`<li><span class="badge sev-fact">new</span> ${label} ${body}</li>`;
+  return html`<h3>New since ${since}</h3>
+<p class="meta">Story <code class="wrap">${c.storyId}</code>, version ${c.version} · ${plural(c.documents.length, 'new document')} · ${plural(c.renditions.length, 'new rendition')} · ${plural(c.divergences.length, 'new divergence')} · ${plural(c.factConflicts.length, 'new fact conflict')} · ${plural(c.edits.length, 'new edit')}</p>
+<ul class="changes">
+${c.documents.map((id) => item('document', docRef(view, id)))}
+${c.renditions.map((r) => item('rendition', html`${docRef(view, r.documentId)} ${offsets(r.start, r.end)} ${quoted(view, r.documentId, r.text)}`))}
+${c.divergences.map((d) => item('divergence', html`${badge(d.type)} ${docRef(view, d.a)} → ${docRef(view, d.b)} — ${d.note}`))}
+${c.factConflicts.map((f) => item('fact conflict', html`${f.kind}: <bdi>${f.subject}</bdi> — ${f.values.map((v, i) => html`${i > 0 ? ' vs ' : ''}${docRef(view, v.documentId)} <strong>${v.value}</strong>`)}`))}
+${c.edits.map((e) => item(`${e.change} edit`, html`${htmlUrl(e.url)} — ${e.note}`))}
+${c.merged.map((id) => html`<li>merged story <code class="wrap">${id}</code> into this one</li>`)}
+</ul>`;
+}
+
+/** One version of an edited passage: its snapshot, fetch time and offsets, then its words. */
+function editVersion(view: EventView, label: string, version: Edit['before']): SafeHtml {
+  return html`<tr><th scope="row">${label}</th><td><code class="wrap" title="${version.snapshotSha256}">${shortSha(version.snapshotSha256)}</code><br>${dateTime(version.fetchedAt)}</td><td>${offsets(version.start, version.end)}${version.speakerLabel ? html`<br><bdi>${version.speakerLabel}</bdi>` : null}${version.value === undefined ? null : html`<br><strong>${version.value}</strong>`}</td><td>${version.text === '' ? html`<span class="muted">(nothing)</span>` : quoted(view, version.documentId, version.text)}</td></tr>`;
+}
+
+/** Silent edits of the story's pages (only when there are some): each with both versions. */
+function edits(ctx: Context): SafeHtml | null {
+  const { view } = ctx;
+  const list = view.event.edits ?? [];
+  if (list.length === 0) return null;
+  return html`<h3>Edits after publication</h3>
+${list.map(
+  (
+    edit,
+  ) => html`<div class="edit"><p><span class="badge sev-fact"><span aria-hidden="true">✎</span> ${edit.change} edit</span> ${htmlUrl(edit.url)} — ${edit.note}</p>
+<table class="conflicts">
+${columns(10, 24, 22, 44)}
+<thead><tr><th scope="col">Version</th><th scope="col">Snapshot, fetched</th><th scope="col">Offsets</th><th scope="col">Words</th></tr></thead>
+<tbody>${editVersion(view, 'before', edit.before)}${editVersion(view, 'after', edit.after)}</tbody>
+</table>${edit.diff ? html`<p class="diff">${htmlDiff(edit.diff)}</p>` : null}</div>`,
+)}`;
 }
 
 function factConflicts(ctx: Context): SafeHtml {

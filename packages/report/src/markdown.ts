@@ -1,4 +1,4 @@
-import type { DiffOp, Divergence, Event, FactConflict, Rendition, Report } from '@parallax/core';
+import type { DiffOp, Divergence, Edit, Event, FactConflict, Rendition, Report } from '@parallax/core';
 import { spacedOps } from './diff-ops';
 import { buildEventView, type EventView, plural, type StatementView, shortSha } from './event-view';
 import { LINE_BREAK_MARK, mdCell, mdText, mdUrl } from './markdown-escape';
@@ -69,7 +69,14 @@ function renderEvent(view: EventView): string[] {
       `| ${key} | ${mdCell(ref.source)} | ${ref.kind} | ${mdCell(ref.lang)} | ${mdCell(ref.publishedAt)} | ${mdCell(ref.title)}${copyOf} | ${mdUrl(ref.url)} | \`${shortSha(ref.snapshotSha256)}\` |`,
     );
   }
-  out.push('', ...renderFactConflicts(view), ...renderDiverging(view), ...renderSingle(view));
+  out.push(
+    '',
+    ...renderChanges(view),
+    ...renderEdits(view),
+    ...renderFactConflicts(view),
+    ...renderDiverging(view),
+    ...renderSingle(view),
+  );
   out.push(...renderCoverage(view), ...renderFidelity(view));
   return out;
 }
@@ -91,6 +98,68 @@ function speakerName(statement: StatementView): string {
   return statement.statement.speaker === null
     ? 'speaker not identified'
     : mdText(statement.statement.speaker.name);
+}
+
+/** What is new since an earlier version of the story (a report read with --since). Only when asked. */
+function renderChanges(view: EventView): string[] {
+  const changes = view.event.changes;
+  if (!changes) return [];
+  const since = changes.since === null ? 'the story began' : `version ${changes.since}`;
+  const out = [
+    `### New since ${since} (story ${mdText(changes.storyId)}, version ${changes.version})`,
+    '',
+    [
+      plural(changes.documents.length, 'new document'),
+      plural(changes.renditions.length, 'new rendition'),
+      plural(changes.divergences.length, 'new divergence'),
+      plural(changes.factConflicts.length, 'new fact conflict'),
+      plural(changes.edits.length, 'new edit'),
+    ].join(' · '),
+    '',
+  ];
+  for (const id of changes.documents) out.push(`- 🆕 document ${docLabel(view, id)}`);
+  for (const r of changes.renditions)
+    out.push(`- 🆕 rendition ${renditionLine(view, r)} — ${quoted(r.text)}`);
+  for (const d of changes.divergences) {
+    const note = d.note === '' ? '' : ` — ${mdText(d.note)}`;
+    out.push(`- 🆕 divergence **${d.type}** · ${docLabel(view, d.a)} → ${docLabel(view, d.b)}${note}`);
+  }
+  for (const c of changes.factConflicts) {
+    out.push(
+      `- 🆕 fact conflict **${c.kind}** ${mdText(c.subject)}: ${c.values.map((v) => `${docLabel(view, v.documentId)} ${quoted(v.text)}`).join(' vs ')}`,
+    );
+  }
+  for (const e of changes.edits) out.push(`- 🆕 ${e.change} edit · ${mdUrl(e.url)} — ${mdText(e.note)}`);
+  for (const id of changes.merged) out.push(`- merged story ${mdText(id)} into this one`);
+  out.push('');
+  return out;
+}
+
+/** One version of an edited passage: its snapshot, when it was fetched, where the words stand. */
+function editVersionLine(label: string, version: Edit['before']): string {
+  const parts = [
+    `${label}: snapshot \`${shortSha(version.snapshotSha256)}\``,
+    `fetched ${mdText(version.fetchedAt)}`,
+    `document ${mdText(version.documentId)}`,
+    offsets(version.start, version.end),
+  ];
+  if (version.speakerLabel) parts.push(`speaker: ${mdText(version.speakerLabel)}`);
+  if (version.value !== undefined) parts.push(`value: ${mdText(version.value)}`);
+  return `- ${parts.join(' · ')} — ${version.text === '' ? '_(nothing)_' : quoted(version.text)}`;
+}
+
+/** Silent edits: pages whose statements or facts changed after they were first stored. Only when there are some. */
+function renderEdits(view: EventView): string[] {
+  const edits = view.event.edits ?? [];
+  if (edits.length === 0) return [];
+  const out = ['### Edits after publication', ''];
+  for (const edit of edits) {
+    out.push(`#### ${edit.change} edit · ${mdUrl(edit.url)}`, '', mdText(edit.note), '');
+    out.push(editVersionLine('before', edit.before), editVersionLine('after', edit.after));
+    if (edit.diff) out.push(`- diff: ${markdownDiff(edit.diff)}`);
+    out.push('');
+  }
+  return out;
 }
 
 function renderFactConflicts(view: EventView): string[] {

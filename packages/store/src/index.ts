@@ -1,6 +1,7 @@
 export { openStore } from './open';
 export { reportId } from './store';
 export type {
+  DocumentVersion,
   OpenStoreOptions,
   ReportListing,
   RunRecord,
@@ -8,4 +9,6 @@ export type {
   RunStatus,
   Store,
   StoredDocument,
+  StoryVersion,
+  StoryVersionInput,
 } from './types';

@@ -4,11 +4,13 @@ import {
   contentId,
   type DocumentRef,
   type Event,
+  Event as EventSchema,
   type Fact,
   Report,
   Snapshot,
   type Statement,
   StoreError,
+  StoryChanges,
   sha256Hex,
 } from '@parallax/core';
 import type { z } from 'zod';
@@ -31,7 +33,16 @@ import {
   snapshotMetaFromRow,
 } from './rows';
 import type { SqlClient } from './sql';
-import type { ReportListing, RunRecord, RunResult, Store, StoredDocument } from './types';
+import type {
+  DocumentVersion,
+  ReportListing,
+  RunRecord,
+  RunResult,
+  Store,
+  StoredDocument,
+  StoryVersion,
+  StoryVersionInput,
+} from './types';
 
 /** The id of a report: a content hash of its events (not of generatedAt), so re-running gives the same id. */
 export function reportId(report: Pick<Report, 'events'>): string {
@@ -127,6 +138,46 @@ function listLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1)
     throw invalidInput(`list limit must be a positive integer, not ${limit}`, { limit });
   return limit;
+}
+
+const STORY_COLUMNS =
+  'story_id, version, corpus_version, run_id, report_id, generated_at_iso, document_ids, event, changes, current';
+
+interface StoryVersionRow {
+  story_id: string;
+  version: number;
+  corpus_version: number;
+  run_id: string | null;
+  report_id: string;
+  generated_at_iso: string;
+  document_ids: unknown;
+  event: unknown;
+  changes: unknown;
+  current: boolean;
+}
+
+function storyFromRow(row: StoryVersionRow): StoryVersion {
+  const event = EventSchema.safeParse(row.event);
+  const changes = StoryChanges.safeParse(row.changes);
+  const ids = row.document_ids;
+  if (!event.success || !changes.success || !Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw new StoreError(`story_versions row ${row.story_id} v${row.version} does not match the schema`, {
+      retryable: false,
+      details: { storyId: row.story_id, version: row.version },
+    });
+  }
+  return {
+    storyId: row.story_id,
+    version: row.version,
+    corpusVersion: row.corpus_version,
+    runId: row.run_id,
+    reportId: row.report_id,
+    generatedAt: row.generated_at_iso,
+    documentIds: ids as string[],
+    event: event.data,
+    changes: changes.data,
+    current: row.current,
+  };
 }
 
 /** The Store over any SqlClient: PGlite today, a PostgreSQL pool tomorrow. */
@@ -336,6 +387,174 @@ export class SqlStore implements Store {
     );
     const stored = new Set(rows.map((row) => row.url));
     return [...new Set(urls)].filter((url) => stored.has(url));
+  }
+
+  async documentVersions(url: string): Promise<DocumentVersion[]> {
+    this.#open();
+    if (typeof url !== 'string') throw invalidInput('documentVersions takes a URL', {});
+    const { rows } = await guard(
+      'documentVersions',
+      () =>
+        this.client.query<{ id: string; snapshot_sha256: string; fetched_at_iso: string }>(
+          `SELECT d.id, d.snapshot_sha256, s.fetched_at_iso FROM documents d
+           JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE d.url = $1
+           ORDER BY s.fetched_at, s.stored_at, d.saved_at, d.id`,
+          [url],
+        ),
+      { url },
+    );
+    return rows.map((row) => ({
+      documentId: row.id,
+      snapshotSha256: row.snapshot_sha256,
+      fetchedAt: row.fetched_at_iso,
+    }));
+  }
+
+  async documentVersionsOf(urls: readonly string[]): Promise<Map<string, DocumentVersion[]>> {
+    this.#open();
+    if (!Array.isArray(urls) || urls.some((u) => typeof u !== 'string')) {
+      throw invalidInput('documentVersionsOf takes an array of URLs', {});
+    }
+    const out = new Map<string, DocumentVersion[]>();
+    if (urls.length === 0) return out;
+    // The URLs travel as one JSON array: one round trip for a whole run, and no bind-parameter limit.
+    const { rows } = await guard(
+      'documentVersionsOf',
+      () =>
+        this.client.query<{ url: string; id: string; snapshot_sha256: string; fetched_at_iso: string }>(
+          `SELECT d.url, d.id, d.snapshot_sha256, s.fetched_at_iso FROM documents d
+           JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE d.url IN (SELECT jsonb_array_elements_text($1::jsonb))
+           ORDER BY d.url, s.fetched_at, s.stored_at, d.saved_at, d.id`,
+          [JSON.stringify([...new Set(urls)])],
+        ),
+      { urls: urls.length },
+    );
+    for (const row of rows) {
+      const list = out.get(row.url) ?? [];
+      list.push({ documentId: row.id, snapshotSha256: row.snapshot_sha256, fetchedAt: row.fetched_at_iso });
+      out.set(row.url, list);
+    }
+    return out;
+  }
+
+  async currentDocumentIds(): Promise<string[]> {
+    this.#open();
+    const { rows } = await guard('currentDocumentIds', () =>
+      this.client.query<{ id: string }>(
+        `SELECT DISTINCT ON (d.url) d.id FROM documents d
+         JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+         ORDER BY d.url, s.fetched_at DESC, s.stored_at DESC, d.saved_at DESC, d.id DESC`,
+      ),
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async corpusVersion(): Promise<number> {
+    this.#open();
+    const { rows } = await guard('corpusVersion', () =>
+      this.client.query<{ version: number }>('SELECT version FROM corpus_state WHERE id = 1'),
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  async currentStories(): Promise<StoryVersion[]> {
+    this.#open();
+    const { rows } = await guard('currentStories', () =>
+      this.client.query<StoryVersionRow>(
+        `SELECT ${STORY_COLUMNS} FROM story_versions WHERE current ORDER BY story_id`,
+      ),
+    );
+    return rows.map(storyFromRow);
+  }
+
+  async saveStoryVersions(input: {
+    expectedCorpusVersion: number;
+    runId: string | null;
+    reportId: string;
+    generatedAt: string;
+    stories: StoryVersionInput[];
+    retired: string[];
+  }): Promise<boolean> {
+    this.#open();
+    const stories = input.stories.map((story) => ({
+      story_id: story.storyId,
+      version: story.version,
+      event_id: story.event.id,
+      document_ids: story.documentIds,
+      event: parseInput(EventSchema, story.event, 'story event'),
+      changes: parseInput(StoryChanges, story.changes, 'story changes'),
+    }));
+    return guard(
+      'saveStoryVersions',
+      () =>
+        this.client.transaction(async (tx) => {
+          // The row lock serialises concurrent savers; the version check makes the later one start over.
+          const bumped = await tx.query<{ version: number }>(
+            `UPDATE corpus_state SET version = version + 1, report_id = $2, run_id = $3, updated_at = now()
+             WHERE id = 1 AND version = $1 RETURNING version`,
+            [input.expectedCorpusVersion, input.reportId, input.runId],
+          );
+          const corpusVersion = bumped.rows[0]?.version;
+          if (corpusVersion === undefined) return false;
+          const ids = [...stories.map((s) => s.story_id), ...input.retired];
+          if (ids.length > 0) {
+            await tx.query(
+              'UPDATE story_versions SET current = false WHERE current AND story_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+              [JSON.stringify(ids)],
+            );
+          }
+          if (stories.length > 0) {
+            await tx.query(
+              `INSERT INTO story_versions (story_id, version, corpus_version, run_id, report_id, event_id, generated_at,
+                 generated_at_iso, document_ids, event, changes, current)
+               SELECT s.story_id, s.version, $2, $3, $4, s.event_id, $5::text::timestamptz, $5::text, s.document_ids,
+                 s.event, s.changes, true
+               FROM jsonb_to_recordset($1::jsonb) AS s(story_id text, version integer, event_id text,
+                 document_ids jsonb, event jsonb, changes jsonb)`,
+              [JSON.stringify(stories), corpusVersion, input.runId, input.reportId, input.generatedAt],
+            );
+          }
+          return true;
+        }),
+      { reportId: input.reportId },
+    ).catch((error: unknown) => {
+      // Two savers that both wrote version n of one story: the primary key refuses the later one, which
+      // reads the corpus again like any other loser.
+      if (error instanceof StoreError && /story_versions_pkey|duplicate key/.test(String(error.message)))
+        return false;
+      throw error;
+    });
+  }
+
+  async storyVersions(storyId: string): Promise<StoryVersion[]> {
+    this.#open();
+    const { rows } = await guard(
+      'storyVersions',
+      () =>
+        this.client.query<StoryVersionRow>(
+          `SELECT ${STORY_COLUMNS} FROM story_versions WHERE story_id = $1 ORDER BY version`,
+          [storyId],
+        ),
+      { storyId },
+    );
+    return rows.map(storyFromRow);
+  }
+
+  async storyVersionsSince(since: string, limit = 1000): Promise<StoryVersion[]> {
+    this.#open();
+    if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) {
+      throw invalidInput(`storyVersionsSince takes an ISO instant, not ${since}`, { since });
+    }
+    const { rows } = await guard('storyVersionsSince', () =>
+      this.client.query<StoryVersionRow>(
+        `SELECT ${STORY_COLUMNS} FROM story_versions WHERE generated_at > $1::text::timestamptz
+         ORDER BY generated_at, corpus_version, story_id, version LIMIT $2`,
+        [since, listLimit(limit)],
+      ),
+    );
+    return rows.map(storyFromRow);
   }
 
   async listDocuments(): Promise<DocumentRef[]> {

@@ -1,4 +1,13 @@
-import type { Article, DocumentRef, Fact, Report, Snapshot, Statement } from '@parallax/core';
+import type {
+  Article,
+  DocumentRef,
+  Event,
+  Fact,
+  Report,
+  Snapshot,
+  Statement,
+  StoryChanges,
+} from '@parallax/core';
 
 /** A document as the pipeline produces it: where it came from, its text, and what was extracted. */
 export interface StoredDocument {
@@ -7,6 +16,34 @@ export interface StoredDocument {
   statements: Statement[];
   facts: Fact[];
 }
+
+/** One stored version of a page: its document and the snapshot it was read from. */
+export interface DocumentVersion {
+  documentId: string;
+  snapshotSha256: string;
+  /** When the snapshot was fetched (ISO, exactly as stored). */
+  fetchedAt: string;
+}
+
+/** One version of a story as stored. */
+export interface StoryVersion {
+  storyId: string;
+  version: number;
+  corpusVersion: number;
+  runId: string | null;
+  reportId: string;
+  generatedAt: string;
+  documentIds: string[];
+  event: Event;
+  changes: StoryChanges;
+  current: boolean;
+}
+
+/** A story version to write: the next version of `storyId` (or its first). */
+export type StoryVersionInput = Pick<
+  StoryVersion,
+  'storyId' | 'version' | 'documentIds' | 'event' | 'changes'
+>;
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
 
@@ -64,6 +101,37 @@ export interface Store {
   getDocument(id: string): Promise<StoredDocument | null>;
   /** The documents with these ids, in the order given (duplicates once); ids not stored are left out. */
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
+  /**
+   * The stored documents of one URL (any source), oldest fetch first: a page's versions, for telling
+   * what changed when it is fetched again.
+   */
+  documentVersions(url: string): Promise<DocumentVersion[]>;
+  /** The same for many URLs in one query: each URL's versions (URLs with none are left out). */
+  documentVersionsOf(urls: readonly string[]): Promise<Map<string, DocumentVersion[]>>;
+  /** The latest stored document of every URL (by its snapshot's fetch time): the corpus a compare reads. */
+  currentDocumentIds(): Promise<string[]>;
+  /** The corpus version: how many compares have saved stories (0 for a new store). */
+  corpusVersion(): Promise<number>;
+  /** Every story's current version. */
+  currentStories(): Promise<StoryVersion[]>;
+  /**
+   * One transaction: when the corpus version is still `expectedCorpusVersion`, bumps it, writes the
+   * story versions (each the next of its story, which becomes its current one) and retires the stories
+   * listed (absorbed by others). Returns false, writing nothing, when another compare saved first (or
+   * wrote one of these versions): the caller reads the corpus again.
+   */
+  saveStoryVersions(input: {
+    expectedCorpusVersion: number;
+    runId: string | null;
+    reportId: string;
+    generatedAt: string;
+    stories: StoryVersionInput[];
+    retired: string[];
+  }): Promise<boolean>;
+  /** A story's versions, oldest first (empty when unknown). */
+  storyVersions(storyId: string): Promise<StoryVersion[]>;
+  /** Story versions generated after `since` (ISO instant), oldest first, at most `limit` (default 1000). */
+  storyVersionsSince(since: string, limit?: number): Promise<StoryVersion[]>;
   /** Every stored document, in the order they were first saved. */
   listDocuments(): Promise<DocumentRef[]>;
   /**

@@ -19,6 +19,7 @@ interface RunCommandOptions {
   database?: string;
   dataDir: string;
   timeout?: string;
+  withStore?: boolean;
 }
 
 /** The run's sources for a recorded corpus, served on loopback. */
@@ -64,6 +65,7 @@ async function runConfiguredInProcess(
   store: Store,
   io: Io,
   since: Date | undefined,
+  corpus = false,
 ): Promise<void> {
   const [
     { discoverSource, RobotsGate, runPipeline, sourceToDiscover },
@@ -116,6 +118,7 @@ async function runConfiguredInProcess(
   const result = await runPipeline(sources, {
     store,
     fetch,
+    corpus,
     onProgress: (p) => {
       if (p.type === 'failed') io.log.warn(p.failure, 'source failed');
     },
@@ -228,7 +231,7 @@ async function runCommand(options: RunCommandOptions, io: Io): Promise<void> {
     if (url === undefined) {
       const store = await openCliStore(options.database, join(resolveUserPath(options.dataDir), 'db'));
       try {
-        await runConfiguredInProcess(config, chosen, store, io, since);
+        await runConfiguredInProcess(config, chosen, store, io, since, options.withStore === true);
       } finally {
         await store.close();
       }
@@ -302,6 +305,10 @@ export function registerRunCommand(cli: Command, io: Io): void {
       '--data-dir <dir>',
       'where the embedded store lives, for an in-process run (as for demo, fetch and serve)',
       homeDir(),
+    )
+    .option(
+      '--with-store',
+      'in process: compare with every stored document and write story versions, as scheduled runs do',
     )
     .option('--timeout <seconds>', 'give up waiting for a queued run after this long')
     .action((options: RunCommandOptions) => runCommand(options, io));

@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   PARALLAX_RUN_FAILED: 'per-error',
   /** A run that did not finish within the time its caller waits. */
   PARALLAX_RUN_TIMEOUT: 'always',
+  /** Other compares kept saving the corpus's stories first: the job is tried again. */
+  PARALLAX_CORPUS_BUSY: 'always',
   /** The dashboard could not be served. */
   PARALLAX_SERVE_FAILED: 'never',
 } as const satisfies Record<string, RetryPolicy>;

@@ -40,6 +40,8 @@ export const DiscoverJob = z.object({
   sources: z.array(RunSourceSchema).min(1),
   /** Set when the sources were discovered from a configured source (kept on the run's summary). */
   discovery: DiscoverySummary.optional(),
+  /** Compare with every stored document and write story versions (scheduled runs), not the run alone. */
+  corpus: z.boolean().optional(),
 });
 export const FetchJob = z.object({ runId, index: z.number().int().min(0), source: RunSourceSchema });
 export const ExtractJob = z.object({ runId, index: z.number().int().min(0), meta: DocumentMetaSchema });
@@ -47,6 +49,8 @@ export const CompareJob = z.object({
   runId,
   total: z.number().int().min(1),
   discovery: DiscoverySummary.optional(),
+  /** Compare with every stored document and write story versions (see compareWithCorpus). */
+  corpus: z.boolean().optional(),
 });
 
 export const DiscoverResult = z.object({ flowJobId: z.string(), total: z.number().int() });
@@ -71,6 +75,8 @@ export const CompareResult = z.object({
   failures: z.array(z.object({ job: z.string(), reason: z.string() })),
   events: z.number().int(),
   discovery: DiscoverySummary.optional(),
+  /** For a corpus compare: the story versions it wrote. */
+  stories: z.array(z.object({ storyId: z.string(), version: z.number().int() })).optional(),
 });
 
 export type DiscoverJob = z.infer<typeof DiscoverJob>;

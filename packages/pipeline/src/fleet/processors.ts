@@ -1,6 +1,8 @@
-import { FetchError, ParallaxError } from '@parallax/core';
+import { FetchError, ParallaxError, type Report } from '@parallax/core';
 import { decodeBody, fetchPage } from '@parallax/fetch';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { compareWithCorpus } from '../corpus';
+import { editsOfPages } from '../edits';
 import { buildReport, type ProcessedDocument, processDocument } from '../stages';
 import { expandSourceDiscoverJob } from './discovery-stage';
 import { forQueue, parsePayload } from './job-errors';
@@ -72,14 +74,20 @@ export async function discoverStage(job: Job, ctx: StageContext): Promise<Discov
     if (start.run.status !== 'running') return { flowJobId: '', total: 0 };
     const expanded = await expandSourceDiscoverJob(job, runId, payload.source, ctx);
     if ('result' in expanded) return expanded.result;
-    data = expanded.job;
+    // A scheduled firing is compared with the whole store: the store is the corpus.
+    data = { ...expanded.job, corpus: true };
   }
   const parentId = jobIds.compare(data.runId);
   const opts = jobOptions(ctx.policy);
   await ctx.flows.add({
     name: 'compare',
     queueName: QUEUES.compare,
-    data: { runId: data.runId, total: data.sources.length, discovery: data.discovery } satisfies CompareJob,
+    data: {
+      runId: data.runId,
+      total: data.sources.length,
+      discovery: data.discovery,
+      ...(data.corpus ? { corpus: true } : {}),
+    } satisfies CompareJob,
     opts: { ...opts, jobId: parentId },
     children: data.sources.map((source, index) => ({
       name: 'extract',
@@ -183,7 +191,7 @@ export async function extractStage(job: Job, ctx: StageContext): Promise<Extract
 
 /** compare: once every document of the run is stored or given up, the report is built and stored. */
 export async function compareStage(job: Job, ctx: StageContext, token?: string): Promise<CompareResult> {
-  const { runId, discovery } = parsePayload(CompareJob, job.data, 'compare job');
+  const { runId, discovery, corpus } = parsePayload(CompareJob, job.data, 'compare job');
   const results = Object.values(await job.getChildrenValues())
     .map((value) => parsePayload(ExtractResultSchema, value, 'extract result'))
     .sort((a, b) => a.index - b.index);
@@ -214,8 +222,17 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     if (token !== undefined) {
       await job.extendLock(token, ctx.lockDurationMs + documents.length * REPORT_MS_PER_DOCUMENT);
     }
-    const report = buildReport(documents, ctx.now());
-    const reportId = await ctx.store.saveReport(report);
+    let report: Report;
+    let reportId: string;
+    let stories: { storyId: string; version: number }[] | undefined;
+    if (corpus) {
+      const compared = await compareWithCorpus(ctx.store, { runId, documents, now: ctx.now() });
+      ({ report, reportId } = compared);
+      stories = compared.stories.map((s) => ({ storyId: s.storyId, version: s.version }));
+    } else {
+      report = buildReport(documents, ctx.now(), { edits: await editsOfPages(ctx.store, documents) });
+      reportId = await ctx.store.saveReport(report);
+    }
     // A compare job run again after it stored everything finds its run finished already.
     if (run.status === 'running') {
       await finishRun(ctx.store, runId, {
@@ -226,6 +243,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
           events: report.events.length,
           reportId,
           ...(discovery ? { discovery } : {}),
+          ...(stories ? { stories: stories.length } : {}),
         },
       });
     }
@@ -237,6 +255,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
       failures,
       events: report.events.length,
       discovery,
+      ...(stories ? { stories } : {}),
     };
   } catch (error) {
     throw forQueue(error);

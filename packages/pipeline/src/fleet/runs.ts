@@ -16,6 +16,8 @@ export const RunSummary = z.object({
   events: z.int().min(0),
   reportId: z.string().min(1).optional(),
   discovery: DiscoverySummary.optional(),
+  /** A corpus compare (a scheduled run): how many story versions it wrote. */
+  stories: z.int().min(0).optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
