@@ -19,6 +19,8 @@ const PAIRS: Record<string, string> = {
   '"': '"',
   // Single marks: British primary quotes and German/Polish ‚…‘; also the CJK corner brackets.
   '‘': '’',
+  // Typed straight single marks ('feat of diplomacy'), as British and wire copy print them.
+  "'": "'",
   '‚': '‘’',
   '「': '」',
   '『': '』',
@@ -29,6 +31,11 @@ const APOSTROPHE_LIKE = new Set(['‘', '’', "'"]);
 
 /** Longest quote we accept; longer runs are unbalanced marks, not quotes. */
 const MAX_QUOTE_LENGTH = 3_000;
+/**
+ * A straight single mark is more often an apostrophe ("the '90s", "rock 'n' roll"): it opens only
+ * before a letter, must close within the paragraph and within this many characters.
+ */
+const MAX_STRAIGHT_SINGLE_LENGTH = 600;
 
 function isOpeningStraightQuote(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : (text[i - 1] as string);
@@ -57,6 +64,8 @@ function mistypedClose(text: string, i: number, mark: string): boolean {
 
 function opensAt(text: string, i: number, ch: string): boolean {
   if (!PAIRS[ch]) return false;
+  // Two straight single marks are a typed double one (''…''), read as neither.
+  if (ch === "'" && (!/\p{L}/u.test(text[i + 1] ?? '') || text[i - 1] === "'")) return false;
   if (ch === '"' || APOSTROPHE_LIKE.has(ch)) return isOpeningStraightQuote(text, i);
   return true;
 }
@@ -78,7 +87,9 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
     let contentEnd = closeAt;
     while (contentStart < contentEnd && /\s/.test(text[contentStart] as string)) contentStart++;
     while (contentEnd > contentStart && /[\s,;:]/.test(text[contentEnd - 1] as string)) contentEnd--;
-    if (contentEnd > contentStart)
+    // "rock 'n' roll": a straight single mark round one letter is two apostrophes.
+    const tooShort = mark === "'" && !/\p{L}{2}/u.test(text.slice(contentStart, contentEnd));
+    if (contentEnd > contentStart && !tooShort)
       out.push({ open, close: closed ? closeAt + 1 : closeAt, contentStart, contentEnd, mark });
     open = -1;
   };
@@ -92,22 +103,25 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
       }
       continue;
     }
-    if (i - open > MAX_QUOTE_LENGTH) {
+    if (i - open > (mark === "'" ? MAX_STRAIGHT_SINGLE_LENGTH : MAX_QUOTE_LENGTH)) {
       open = -1;
       i--; // look at this character again as a possible opening mark
       continue;
     }
     const closers = PAIRS[mark] as string;
     if (
-      (closers.includes(ch) && (!APOSTROPHE_LIKE.has(ch) || isClosingSingleQuote(text, i))) ||
+      (closers.includes(ch) &&
+        (!APOSTROPHE_LIKE.has(ch) ||
+          (isClosingSingleQuote(text, i) &&
+            !(ch === "'" && (text[i + 1] === "'" || text[i - 1] === "'"))))) ||
       mistypedClose(text, i, mark)
     ) {
       if (depth === 0) emit(i, true);
       else depth--;
-    } else if (ch === mark && mark !== '"' && mark !== '“' && opensAt(text, i, ch)) {
+    } else if (ch === mark && mark !== '"' && mark !== "'" && mark !== '“' && opensAt(text, i, ch)) {
       depth++;
     }
   }
-  if (open >= 0 && paragraph.end - open <= MAX_QUOTE_LENGTH) emit(paragraph.end, false);
+  if (open >= 0 && mark !== "'" && paragraph.end - open <= MAX_QUOTE_LENGTH) emit(paragraph.end, false);
   return out;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/quotes';
+
+const quoted = (text: string) =>
+  findQuotes(text, { start: 0, end: text.length }).map((q) => text.slice(q.contentStart, q.contentEnd));
+
+describe('straight single quotation marks', () => {
+  it('reads typed single marks as a quotation where they open before a word and close after one', () => {
+    expect(quoted("Mayor Tom Baker described the rescue as an 'incredible relief' for the town.")).toEqual([
+      'incredible relief',
+    ]);
+    expect(quoted("'We did it one step at a time,' she said.")).toEqual(['We did it one step at a time']);
+  });
+
+  it('leaves apostrophes alone: contractions, possessives, decades, and a mark never closed', () => {
+    expect(quoted("The farmers' union said it won't sign, as in the '90s.")).toEqual([]);
+    expect(quoted("They played rock 'n' roll all night.")).toEqual([]);
+    expect(quoted("The 'claim was never closed in this paragraph.")).toEqual([]);
+  });
+
+  it('does not read a typed double mark of two single ones as two single quotations', () => {
+    expect(quoted("He said ''it is over'' and left.")).toEqual([]);
+  });
+});
