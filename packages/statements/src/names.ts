@@ -452,6 +452,8 @@ export function personName(label: string): string | undefined {
   let start = end;
   while (start > 0) {
     const t = (tokens[start - 1] as string).replace(/,$/, '');
+    // A possessive before the name is whose it is, not part of it ("Michigan's Paul Whelan").
+    if (start < end && /\p{L}['’]s$/u.test(t)) break;
     if (isNameToken(t) || (CONNECTOR_WORDS.has(t.toLowerCase()) && start < end)) start--;
     else break;
   }

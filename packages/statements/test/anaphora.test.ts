@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { genderFits, nameGender, opensFrontedClause, pronounGender } from '../src/anaphora';
 import { extractStatements } from '../src/index';
+import { personName } from '../src/names';
 
 /** [first words, resolved speaker] per statement. */
 function speakers(text: string, lang = 'en') {
@@ -124,5 +125,13 @@ describe('transcripts whose labels end in a full stop', () => {
       { lang: 'en' },
     );
     expect(out.map((s) => s.speaker)).not.toContain('Wonderful');
+  });
+});
+
+describe('the person a label names', () => {
+  it('leaves a possessive before the name out of it', () => {
+    expect(personName("Michigan's Paul Whelan")).toBe('Paul Whelan');
+    expect(personName('Navalny’s spokesperson Kira Yarmysh')).toBe('Kira Yarmysh');
+    expect(personName("Peskov's")).toBe('Peskov');
   });
 });
