@@ -18,8 +18,8 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES =
-  'ka lo mi ren tas vor bel dun fi gar hul jin kem lor mas nev pol rud sen tor ul vik wen zar'.split(' ');
+const CONSONANTS = 'bcdfghjklmnprstvwz';
+const VOWELS = 'aeiou';
 const TOPICS = [
   ['bridge', 'collapsed', 'engineers', 'inspection', 'river'],
   ['factory', 'strike', 'workers', 'wages', 'union'],
@@ -32,13 +32,17 @@ const TOPICS = [
 ];
 const OUTLETS = ['Daily Ledger', 'Morning Post', 'Evening Wire', 'City Herald', 'Coast Times'];
 
+/** An invented word of `n` consonant-vowel syllables (18 × 5 per syllable: stems rarely meet). */
 const word = (r: () => number, n: number) => {
   let w = '';
-  for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(r() * SYLLABLES.length)];
+  for (let i = 0; i < n; i++) {
+    w += CONSONANTS[Math.floor(r() * CONSONANTS.length)];
+    w += VOWELS[Math.floor(r() * VOWELS.length)];
+  }
   return w;
 };
 const name = (r: () => number) => {
-  const w = word(r, 3);
+  const w = word(r, 4);
   return w.charAt(0).toUpperCase() + w.slice(1);
 };
 
@@ -64,7 +68,7 @@ function syntheticStory(index: number, reports = 3, seed = 1): SyntheticStory {
     const filler = Array.from(
       { length: 4 },
       () =>
-        `${name(rr)} residents said the ${place} near ${town} had seen ${word(rr, 2)} and ${word(rr, 2)}.`,
+        `${name(rr)} residents said the ${place} near ${town} had seen ${word(rr, 3)} and ${word(rr, 3)}.`,
     ).join(' ');
     return [
       `${town} ${thing} ${verb}, ${count} ${people} affected`,
