@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   contentId,
+  type DocumentRef,
   type Edit,
   type Event,
   type FactConflict,
@@ -9,6 +10,7 @@ import {
   type StoryChanges,
 } from '@parallax/core';
 import type { Store, StoryVersion, StoryVersionInput } from '@parallax/store';
+import { candidateDocuments, withinWindow } from './corpus-candidates';
 import { editsOfPages } from './edits';
 import { buildReport, type ProcessedDocument } from './stages';
 
@@ -134,13 +136,75 @@ export interface CorpusCompareResult {
   /** The story versions this compare wrote. */
   stories: StoryVersionInput[];
   corpusVersion: number;
+  /** How many documents were grouped and compared again (the rest kept their stories' versions). */
+  recomputed: number;
+}
+
+/** Canonical order's key (see buildReport): publication time, undated last, then URL, then id. */
+function canonicalKey(ref: DocumentRef): [number, string, string] {
+  const t = ref.publishedAt ? Date.parse(ref.publishedAt) : Number.NaN;
+  return [Number.isNaN(t) ? Number.POSITIVE_INFINITY : t, ref.url, ref.id];
+}
+
+function compareKeys(a: [number, string, string], b: [number, string, string]): number {
+  const key = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return a[0] - b[0] || key(a[1], b[1]) || key(a[2], b[2]);
+}
+
+/** buildReport's order of events: by each one's first document in canonical order. */
+function byFirstDocument(events: Event[]): Event[] {
+  const first = new Map(
+    events.map((e) => [e, e.documents.map(canonicalKey).sort(compareKeys)[0] ?? [0, '', e.id]] as const),
+  );
+  return [...events].sort((a, b) =>
+    compareKeys(first.get(a) as [number, string, string], first.get(b) as [number, string, string]),
+  );
+}
+
+/**
+ * The part of the corpus a compare must group again: the run's documents, the stored documents they
+ * could be grouped with (published within the event window and sharing names, numbers or quoted
+ * words: see candidateDocuments), and every document of the stories those are in, or that hold a
+ * page's superseded version. The other stories cannot change and keep their versions.
+ */
+async function affectedPart(
+  store: Store,
+  fresh: readonly ProcessedDocument[],
+  currentIds: Set<string>,
+  current: readonly StoryVersion[],
+): Promise<{ documents: ProcessedDocument[]; stories: StoryVersion[] }> {
+  const freshIds = new Set(fresh.map((d) => d.ref.id));
+  const refs = (await store.listDocuments()).filter((r) => currentIds.has(r.id) && !freshIds.has(r.id));
+  const windowed = await store.getDocuments(
+    withinWindow(
+      fresh.map((d) => d.ref),
+      refs,
+    ).map((r) => r.id),
+  );
+  const candidates = new Set(candidateDocuments(fresh, windowed));
+  const stories = current.filter((s) =>
+    s.documentIds.some((id) => freshIds.has(id) || candidates.has(id) || !currentIds.has(id)),
+  );
+  const wanted = new Set([...candidates, ...stories.flatMap((s) => s.documentIds)]);
+  for (const id of freshIds) wanted.delete(id);
+  const loaded = new Map(windowed.map((d) => [d.ref.id, d]));
+  const missing = [...wanted].filter((id) => currentIds.has(id) && !loaded.has(id));
+  for (const d of await store.getDocuments(missing)) loaded.set(d.ref.id, d);
+  const documents = [...wanted].flatMap((id) => {
+    const d = loaded.get(id);
+    return d && currentIds.has(id) ? [d] : [];
+  });
+  return { documents: [...documents, ...fresh], stories };
 }
 
 /**
  * The compare of a scheduled run: the run's documents placed among every stored document (the latest
- * version of every page, of every source), stories grouped and compared over all of them — so the same
- * documents give the same stories whether they came in one run or in many — and a new version written
- * for each story that changed. Silent edits of the run's pages join their stories (and stay on later
+ * version of every page, of every source), stories grouped and compared — so the same documents give
+ * the same stories whether they came in one run or in many — and a new version written for each story
+ * that changed. Incremental: only the stories the run's documents can join are grouped and compared
+ * again (see affectedPart); the others keep their current versions and stand in the corpus report as
+ * stored. `full: true` groups the whole corpus again instead (the reference the incremental compare
+ * is tested against). Silent edits of the run's pages join their stories (and stay on later
  * versions). Saved with optimistic versioning: when another compare saved first, the corpus is read
  * again (it now holds that compare's documents too) and compared again; a compare that dies before it
  * saves leaves every previous version as it was.
@@ -153,6 +217,7 @@ export async function compareWithCorpus(
     documents: readonly ProcessedDocument[];
     now: Date;
     maxAttempts?: number;
+    full?: boolean;
   },
 ): Promise<CorpusCompareResult> {
   const runEdits = await editsOfPages(store, options.documents);
@@ -160,19 +225,28 @@ export async function compareWithCorpus(
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const corpusVersion = await store.corpusVersion();
     const ids = await store.currentDocumentIds();
-    const given = new Map(options.documents.map((d) => [d.ref.id, d]));
-    const stored = await store.getDocuments(ids.filter((id) => !given.has(id)));
-    const current = await store.currentStories();
     // A page's later version supersedes its earlier: only the current versions are the corpus.
     const currentIds = new Set(ids);
-    const documents = [...stored, ...options.documents.filter((d) => currentIds.has(d.ref.id))];
-    const carried = current.flatMap((s) => s.event.edits ?? []);
+    const fresh = options.documents.filter((d) => currentIds.has(d.ref.id));
+    const current = await store.currentStories();
+    let part: { documents: ProcessedDocument[]; stories: StoryVersion[] };
+    if (options.full) {
+      const given = new Set(fresh.map((d) => d.ref.id));
+      const stored = await store.getDocuments(ids.filter((id) => !given.has(id)));
+      part = { documents: [...stored, ...fresh], stories: [...current] };
+    } else {
+      part = await affectedPart(store, fresh, currentIds, current);
+    }
+    const carried = part.stories.flatMap((s) => s.event.edits ?? []);
     const known = new Set(runEdits.map(editKey));
     const edits = [...runEdits, ...carried.filter((e) => !known.has(editKey(e)))];
-    const report = buildReport(documents, options.now, { edits });
+    const rebuilt = buildReport(part.documents, options.now, { edits });
+    const kept = new Set(part.stories.map((s) => s.storyId));
+    const untouched = current.filter((s) => !kept.has(s.storyId)).map((s) => s.event);
+    const report: Report = { ...rebuilt, events: byFirstDocument([...untouched, ...rebuilt.events]) };
     const reportId = await store.saveReport(report);
     const generatedAt = report.generatedAt;
-    const { stories, retired } = assignStories(report.events, current, generatedAt);
+    const { stories, retired } = assignStories(rebuilt.events, part.stories, generatedAt);
     const saved = await store.saveStoryVersions({
       expectedCorpusVersion: corpusVersion,
       runId: options.runId,
@@ -181,7 +255,14 @@ export async function compareWithCorpus(
       stories,
       retired,
     });
-    if (saved) return { report, reportId, stories, corpusVersion: corpusVersion + 1 };
+    if (saved)
+      return {
+        report,
+        reportId,
+        stories,
+        corpusVersion: corpusVersion + 1,
+        recomputed: part.documents.length,
+      };
   }
   throw new ParallaxError(
     'PARALLAX_CORPUS_BUSY',
