@@ -134,7 +134,7 @@ export function ruleTitles(): ReadonlySet<string> {
  */
 export function isDefiniteRole(lang: string, article: string, label: string): boolean {
   const rules = genericRules(lang);
-  if (!rules || !rules.definiteArticles.has(article.toLowerCase())) return false;
+  if (!rules?.definiteArticles.has(article.toLowerCase())) return false;
   const word = label.trim().toLowerCase();
   if (!word || /\s/.test(word)) return false;
   if (rules.titles.has(word)) return true;
