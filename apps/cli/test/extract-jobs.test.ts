@@ -1,38 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultJobs, jobsFor } from '../src/extract';
+import { runIn, SPAWN_TIMEOUT } from './spawn-cli';
 
-const MAIN = resolve(import.meta.dirname, '../src/main.ts');
-const TSX = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs');
 const work = mkdtempSync(join(tmpdir(), 'parallax-cli-jobs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-/** Each test starts the CLI a few times; on a busy 2-core machine one start can take seconds. */
-const SPAWN_TIMEOUT = 150_000;
 
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, MAIN, ...args], {
-      env: { ...process.env, INIT_CWD: work, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runIn(work, args, env);
 
 const page = (title: string, paragraphs: string[], head = '<meta charset="utf-8">') =>
   `<!doctype html><html><head>${head}<title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs

@@ -1,41 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger, createProgress, outputSettings, prettyLogLine } from '../src/output';
+import { MAIN, runIn, SPAWN_TIMEOUT, TSX } from './spawn-cli';
 
-const MAIN = resolve(import.meta.dirname, '../src/main.ts');
 const SEED = resolve(import.meta.dirname, '../../../test/corpus/putin-mongolia-2024/seed.txt');
-const TSX = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs');
 const work = mkdtempSync(join(tmpdir(), 'parallax-cli-feel-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-/** Each test starts the CLI a few times; on a busy 2-core machine one start can take seconds. */
-const SPAWN_TIMEOUT = 150_000;
 
-/** The real CLI in a child process: stdout and stderr are pipes, not a terminal, as in CI. */
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, MAIN, ...args], {
-      env: { ...process.env, INIT_CWD: work, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runIn(work, args, env);
 
 describe('the CLI’s global behaviour', () => {
   it(
