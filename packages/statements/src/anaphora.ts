@@ -30,6 +30,8 @@ interface Tables {
   /** Endings, longest first, each with its gender. */
   endings: Array<[string, Gender]>;
   given: Map<string, Gender>;
+  /** Every given name of the records, whatever its sexes' shares. */
+  known: Set<string>;
   openers: Set<string>;
   modifiers: Set<string>;
 }
@@ -68,7 +70,9 @@ function load(): Tables {
     return map;
   };
   const given = new Map<string, Gender>();
+  const known = new Set<string>();
   for (const [name, { m, f }] of birthRecords()) {
+    known.add(name);
     if (m >= GIVEN_NAME_SHARE * (m + f)) given.set(name, 'm');
     else if (f >= GIVEN_NAME_SHARE * (m + f)) given.set(name, 'f');
   }
@@ -82,6 +86,7 @@ function load(): Tables {
     titles: byWord(rules.titles),
     endings,
     given,
+    known,
     openers: new Set(rules.frontedClauseOpeners.map((w) => w.toLowerCase())),
     modifiers: new Set(rules.roleModifiers.map((w) => w.toLowerCase())),
   };
@@ -120,6 +125,13 @@ export function nameGender(name: string): Gender | undefined {
   }
   // A single word may be the given name the text calls someone by ("Bibi", "Kamala").
   return parts.length === 1 ? t.given.get(surname) : undefined;
+}
+
+/** Whether a word is a given name in the birth records or the rules ("Will", "May", "Kira"). */
+export function isGivenName(word: string): boolean {
+  const t = load();
+  const key = word.toLowerCase();
+  return t.known.has(key) || t.given.has(key);
 }
 
 /** A pronoun may stand for a name unless the two show different genders. */

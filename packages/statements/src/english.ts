@@ -2,6 +2,7 @@
  * English attribution beyond "SPEAKER cue": appositives around the name, press-release signatures,
  * "according to", and the complement of reported speech.
  */
+import { isStopword } from '@parallax/normalize';
 import { type Attribution, CUE_VERBS, findAttribution, REPORTING_CUES, tokenize } from './attribution';
 import { communicationLemma, communicationVerb } from './lexicon';
 import { personName } from './names';
@@ -143,9 +144,22 @@ const COMPLEMENT_END = new RegExp(
 const SECOND_COMPLEMENT =
   /^,?\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added)\s+(?=(?:he|she|they|it|we|the|his|her|their|its)\s)|^(?:,?\s+(?:but|and)\s+(?:also\s+)?(?:added|said|noted|warned|insisted|stressed|estimated|predicted|confirmed|claimed|explained)|,\s+(?:adding|saying|noting|warning)|,?\s+and)\s+that\s+|^\s+but\s+(?:also\s+)?(?:said|added|warned|insisted)\s+(?:that\s+)?/u;
 
-/** Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …". */
-const TRAILING_ADVERBIAL =
-  /^(?:[.,;]|$|\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\s+a|to|from|via|without)\b)/u;
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+
+/**
+ * Words that may stand between a cue and the sentence end of "CLAUSE, SPEAKER said …" — a bare
+ * weekday too, as wire copy writes it ("…, the spokeswoman said Saturday.").
+ */
+const TRAILING_ADVERBIAL = new RegExp(
+  `^(?:[.,;]|$|\\s+(?:on|in|at|late|early|earlier|last|this|after|during|while|as|when|before|citing|adding|according|in\\s+a|to|from|via|without|yesterday|today|tonight)\\b|\\s+${DAY}(?:\\s+(?:morning|afternoon|evening|night))?\\s*[.,;]?\\s*$)`,
+  'u',
+);
+
+/**
+ * The lower-case words of a speaker phrase before its head ("…, the finance minister said",
+ * "…, prison service officials said"): the attribution reads only the head ("minister").
+ */
+const SPEAKER_MODIFIERS = /,\s*(?:(?:the|a|an|The|A|An)\s+)?((?:\p{Ll}[\p{Ll}-]+\s+){1,3})$/u;
 
 /** Cues that report speech only in a frame: "described X as Y", "spoke of Y". */
 const FRAMED_CUES: Record<string, RegExp> = {
@@ -163,7 +177,6 @@ const FRAMED_CUES: Record<string, RegExp> = {
 const PARENTHETICAL_THAT =
   /^(?:,\s+[^,;:“”"«»]{2,60}|\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+))(?:,\s+\p{Lu}\p{Ll}+)?,\s+that\s+/u;
 
-const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time adverbial right after a cue: "on Thursday", "last week", "earlier on Monday", "yesterday". */
 const TIME_ADVERBIAL = new RegExp(
   `^,?\\s+(?:(?:earlier|late|later)\\s+)?(?:(?:on\\s+)?${DAY}(?:\\s+(?:morning|afternoon|evening|night))?|last\\s+(?:week|month|year|night|${DAY})|this\\s+(?:week|month|year|morning)|yesterday|today)(?=,?\\s+(?!\\p{Ll}+ing\\b|according\\b|(?:was|is|were|would|will|had|has|could|might|may|saw|marked)\\b)\\p{L})`,
@@ -298,10 +311,23 @@ export function englishReported(text: string, masked: string, sentence: Span): R
       .filter((s) => wordCount(text, s) >= 3)
       .map((s) => ({ ...s, attribution }));
   }
-  // The article of the speaker phrase ("…, the agency said") belongs to the speaker, not the lead.
-  const lead = masked
+  // The article of the speaker phrase ("…, the agency said") belongs to the speaker, not the lead;
+  // so do its lower-case words before a head that follows the cue's clause ("…, the finance
+  // minister said"), which become part of the speaker.
+  let lead = masked
     .slice(start, Math.min(attribution.speakerStart, attribution.cueStart))
     .replace(/\b(?:the|a|an|The|A|An)\s+$/u, '');
+  const modifiers = attribution.speakerStart < attribution.cueStart ? SPEAKER_MODIFIERS.exec(lead) : null;
+  const modifierWords = modifiers?.[1]?.trim().split(/\s+/) ?? [];
+  if (modifiers?.[1] && modifierWords.every((w) => !isStopword(w) && !/(?:ing|ed)$/.test(w))) {
+    const speakerStart = start + lead.length - modifiers[1].length;
+    attribution = {
+      ...attribution,
+      speaker: text.slice(speakerStart, attribution.speakerEnd),
+      speakerStart,
+    };
+    lead = lead.slice(0, lead.length - modifiers[0].length + modifiers[0].indexOf(',') + 1);
+  }
   let afterCue = masked.slice(Math.max(attribution.cueEnd, attribution.speakerEnd), sentence.end);
   if (/^tells?$|^told$/i.test(attribution.cue) && attribution.speakerStart < attribution.cueStart)
     afterCue = afterCue.replace(TOLD_ADDRESSEE, '');

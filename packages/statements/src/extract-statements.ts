@@ -1,4 +1,5 @@
 import { contentId, type Statement, type StatementKind } from '@parallax/core';
+import { isPlaceName, isSpeakerLabel, isStopword } from '@parallax/normalize';
 import { genderFits, modifiesRole, nameGender, opensFrontedClause, pronounGender } from './anaphora';
 import { cueEndBefore, nextAttributionStart } from './clause';
 import {
@@ -131,6 +132,12 @@ const NON_SPEAKER_LABELS = new Set([
 ]);
 
 const ANSWER_LABELS = new Set(['a', 'answer', 'ответ', 'хариулт']);
+/**
+ * A news site's labels for who is quoted and the quotation ("Source: the minister at a briefing" …
+ * "Quote: “…”"): a quotation label's words are those of the person the source label names.
+ */
+const SOURCE_LABELS = new Set(['source', 'джерело', 'источник']);
+const QUOTATION_LABELS = new Set(['quote', 'цитата', 'дослівно', 'дословно']);
 
 /** A paragraph announcing the statement that follows: "From the Secretary:", "… заявляет следующее". */
 const DECLARATION_HEADERS: RegExp[] = [
@@ -363,11 +370,18 @@ function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
   );
   const oneInterviewee = surnames.size === 1;
   let current: string | null = null;
+  let source: string | null = null;
   paragraphs.forEach((p, i) => {
     const m = labelled[i];
     const label = m?.[1];
-    if (label && ANSWER_LABELS.has(label.toLowerCase())) current = interviewee;
-    else if (label) current = NON_SPEAKER_LABELS.has(label.toLowerCase()) ? null : label;
+    const lower = label?.toLowerCase();
+    if (lower && SOURCE_LABELS.has(lower))
+      source = sourceNamed(text, p.start + (m as RegExpExecArray)[0].length, p.end);
+    if (lower && ANSWER_LABELS.has(lower)) current = interviewee;
+    else if (lower && QUOTATION_LABELS.has(lower)) current = source;
+    // A label that names nobody ("Previously:", "Details:") is the site's furniture.
+    else if (label)
+      current = NON_SPEAKER_LABELS.has(lower as string) || !isSpeakerLabel(label) ? null : label;
     else if (oneInterviewee && labelled[i + 1] && isQuestion(text.slice(p.start, p.end))) {
       // The question is the interviewer's: neither an answer nor a statement of its own.
       out.set(i, { label: null, bodyStart: p.start });
@@ -377,6 +391,20 @@ function transcriptTurns(text: string, paragraphs: Span[]): Map<number, Turn> {
     if (label || current !== null) out.set(i, { label: current, bodyStart: p.start + (m ? m[0].length : 0) });
   });
   return out;
+}
+
+/**
+ * Who a source label names: the name its words open with ("Zelenskyy at a press conference with
+ * Chancellor Scholz" → the Volodymyr Zelenskyy the text names in full), else the first full name.
+ */
+function sourceNamed(text: string, start: number, end: number): string | null {
+  const body = text.slice(start, end);
+  const opening = /^(?:\p{Lu}\.){0,2}\p{Lu}[\p{L}\p{M}’'-]+(?:[^\S\n]+\p{Lu}[\p{L}\p{M}’'-]+){0,3}/u.exec(
+    body,
+  )?.[0];
+  const person = opening ? personName(opening) : undefined;
+  if (person) return fullNameFor(person, nameMentions(text)) ?? person;
+  return nameMentions(body)[0]?.name ?? null;
 }
 
 /** An interviewer's question: ends in a question mark, or is short and asks one ("What about security? Russia is next door."). */
@@ -1470,7 +1498,14 @@ function resolveSpeakers(
           text.slice(Math.max(0, m.index - 24), m.index + 1),
         )?.[1];
         if (modifier && modifiesRole(modifier)) continue;
-        if (personName(name)) list.push({ end: m.index + m[0].length, name });
+        // "President of Ukraine Volodymyr Zelenskyy": the country the role is of, then the name.
+        const place = /\bof\s+$/u.test(m[0].slice(0, m[0].length - name.length))
+          ? /^(\p{Lu}[\p{L}\p{M}'’-]+)\s+(.+)$/u.exec(name)
+          : null;
+        const ofPlace = place?.[1] && isPlaceName(place[1]) ? place[2] : undefined;
+        const named =
+          ofPlace && personName(ofPlace) === ofPlace ? ofPlace : personName(name) ? name : undefined;
+        if (named) list.push({ end: m.index + m[0].length, name: named });
       }
       // …and in apposition after the name: "Kathy Hochul, the governor of New York, …" — read back
       // from each occurrence of the role, so the cost is the role's occurrences, not the text's words.
@@ -1478,7 +1513,20 @@ function resolveSpeakers(
         const window = text.slice(Math.max(0, m.index - 90), m.index);
         const apposed = APPOSED_BEFORE_ROLE.exec(window);
         const name = apposed?.[1];
-        if (name && personName(name)) list.push({ end: m.index + m[0].length, name });
+        // The words between are the role's modifiers ("the long-serving governor", "Ukraine's
+        // president"), never a clause ("Obviously, killed by Putin President …" is a headline
+        // running into a caption).
+        const between = apposed ? window.slice(apposed.index + apposed[0].indexOf(',') + 1) : '';
+        const modifiersOnly = between
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .every(
+            (w, k) =>
+              (k === 0 && /^(?:the|a|an)$/i.test(w)) ||
+              !(isStopword(w.toLowerCase()) || /\p{Ll}(?:ed|ing)$/u.test(w)),
+          );
+        if (name && modifiersOnly && personName(name)) list.push({ end: m.index + m[0].length, name });
       }
       list.sort((a, b) => a.end - b.end);
       roleNames.set(role, list);
@@ -1505,15 +1553,20 @@ function resolveSpeakers(
     if (only && only.length < 60 && !/[.!?…:;»"”’)]$/u.test(only)) headings.add(p);
   }
   const byParagraph = new Map<number, Array<{ end: number; resolved: string }>>();
-  const latestIn = (paragraph: number, before: number): string | undefined => {
+  const latestEntryIn = (
+    paragraph: number,
+    before: number,
+  ): { end: number; resolved: string } | undefined => {
     const list = byParagraph.get(paragraph);
     if (!list) return undefined;
     for (let i = list.length - 1; i >= Math.max(0, list.length - 4); i--) {
       const o = list[i] as { end: number; resolved: string };
-      if (o.end <= before) return o.resolved;
+      if (o.end <= before) return o;
     }
     return undefined;
   };
+  const latestIn = (paragraph: number, before: number): string | undefined =>
+    latestEntryIn(paragraph, before)?.resolved;
   const out: Array<Draft & { resolved: string | null }> = [];
   // "the company said": the organisation that spoke last, within three paragraphs.
   // Only a compatible body: "the daily" a publication, "the ministry" a ministry, "the company"
@@ -1553,7 +1606,8 @@ function resolveSpeakers(
     else if (namedLabel) resolved = canonical(d.speaker as string);
     else {
       const anchor = d.speaker ? d.speakerStart : d.start;
-      const sameParagraph = latestIn(d.paragraph, anchor + 1);
+      const spokeLast = latestEntryIn(d.paragraph, anchor + 1);
+      const sameParagraph = spokeLast?.resolved;
       // A subheading between two paragraphs ("Об инфляции", "Reaction") does not break the thread.
       const previousParagraph =
         latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY) ??
@@ -1570,14 +1624,14 @@ function resolveSpeakers(
           text.slice(start, s.end),
         );
         const opener = opening?.[1];
-        const full = opener ? fullNameFor(opener, mentions) : undefined;
+        const full = opener ? personWord(opener, mentions) : undefined;
         if (full && (!found || found.start > start))
           found = { name: full, start, end: start + (opening?.[0].length ?? 0) };
         // "Poco después del anuncio, Biden fue consultado …": a surname after a fronted phrase.
         const fronted = /^[^,\n]{3,60},[^\S\n]+(\p{Lu}[\p{Ll}'’-]+)(?=[^\S\n]+\p{Ll})/u.exec(
           text.slice(start, s.end),
         );
-        const after = fronted?.[1] ? fullNameFor(fronted[1], mentions) : undefined;
+        const after = fronted?.[1] ? personWord(fronted[1], mentions) : undefined;
         const at = start + (fronted?.[0].length ?? 0);
         if (after && fronted && (!found || found.start > at))
           found = { name: after, start: at - (fronted[1] as string).length, end: at };
@@ -1650,6 +1704,11 @@ function resolveSpeakers(
             : (role ??
               body ??
               fits(here) ??
+              // Someone who became the subject after the last speaker ("“…,” she added. In a video,
+              // Navalnaya detailed threats … “…,” she said."): the newer one.
+              (subject && previousSentence && spokeLast && previousSentence.start > spokeLast.end
+                ? fits(canonical(subject.name))
+                : undefined) ??
               fits(sameParagraph) ??
               fits(subject ? canonical(subject.name) : undefined) ??
               fits(previousParagraph) ??
@@ -1685,6 +1744,15 @@ function resolveSpeakers(
     }
   }
   return out;
+}
+
+/**
+ * The person a capitalised word opening a clause names: the full name the text gives for it, or the
+ * word itself when it shows a person's gender ("Navalnaya", "Peskov", "Kamala") though the text never
+ * writes the name in full.
+ */
+function personWord(word: string, mentions: ReadonlyArray<NameMention>): string | undefined {
+  return fullNameFor(word, mentions) ?? (isNameToken(word) && nameGender(word) ? word : undefined);
 }
 
 /**

@@ -3,7 +3,8 @@
  * titles, and the earlier full name a bare surname or a role stands for.
  */
 
-import { isSpeakerNoun } from '@parallax/normalize';
+import { isSpeakerNoun, isStopword } from '@parallax/normalize';
+import { isGivenName } from './anaphora';
 import { ruleTitles } from './rules';
 
 /** Words that are titles, roles or honorifics in front of a name, never part of it (lower case). */
@@ -422,6 +423,9 @@ export function isNameToken(token: string): boolean {
   if (/^[IVX]{1,4}$/.test(token)) return true; // a regnal number: "Leo XIV"
   if (!NAME_TOKEN.test(token)) return false;
   const b = bare(token);
+  // A headline's capitalised function word ("Navalny’s Body Is Finally Released") is no name,
+  // unless it is also a given name ("Will", "May").
+  if (isStopword(b) && !isGivenName(b)) return false;
   return !TITLE_WORDS.has(b) && !NON_PERSON_WORDS.has(b) && !ruleTitles().has(b);
 }
 
