@@ -284,7 +284,9 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         years: years.size > 0 ? years : NONE,
         block: speaker ? speakerBlock(speaker) : null,
         // Named at the statement: not a pronoun (a resolved one is a guess), nothing carried over.
-        written: statement.speaker !== null && !isAnaphor(statement.speaker),
+        // A label that names nobody ("Quote", "Previously") is written but says nothing of who spoke.
+        written:
+          statement.speaker !== null && !isAnaphor(statement.speaker) && isSpeakerLabel(statement.speaker),
         names: names.size > 0 ? names : NONE,
         order: 0,
         copy: doc.copyOf !== undefined,

@@ -1,3 +1,4 @@
+import { communicationVerb } from './lexicon';
 import type { Span } from './sentences';
 
 export interface QuoteSpan {
@@ -122,6 +123,34 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
       depth++;
     }
   }
-  if (open >= 0 && mark !== "'" && paragraph.end - open <= MAX_QUOTE_LENGTH) emit(paragraph.end, false);
+  if (open >= 0 && mark !== "'" && paragraph.end - open <= MAX_QUOTE_LENGTH) {
+    const tag = forgottenClose(text, open + 1, paragraph.end);
+    if (tag >= 0) emit(tag, false);
+    else emit(paragraph.end, false);
+  }
   return out;
+}
+
+/** The attribution that ends a paragraph: ", SPEAKER (…) said (in a statement)." — at most this many words. */
+const MAX_TAG_WORDS = 25;
+
+/**
+ * Where a quotation left open ends when its closing mark was forgotten before the attribution
+ * ("“… all for doing his job, Editor in Chief Emma Tucker said in a statement."): the comma before
+ * a closing tag of capitalised words and a verb of saying in the past; -1 when there is none (a
+ * quotation continued in the next paragraph, news style, runs to the paragraph's end).
+ */
+function forgottenClose(text: string, from: number, end: number): number {
+  const comma = text.lastIndexOf(', ', end);
+  if (comma <= from) return -1;
+  const tail = text.slice(comma + 2, end).trim();
+  const words = tail.split(/\s+/);
+  if (words.length < 2 || words.length > MAX_TAG_WORDS || !/^\p{Lu}/u.test(tail) || !/[.!]$/.test(tail))
+    return -1;
+  if (/[“”"«»„]/u.test(tail)) return -1;
+  const verb = words.findIndex((w) => communicationVerb(w.replace(/[.,;:!]+$/, '')) !== null);
+  // The speaker before the verb: capitalised words (a name, a title), at least one.
+  if (verb < 1 || !words.slice(0, verb).some((w) => /^\p{Lu}/u.test(w))) return -1;
+  const before = text.slice(from, comma).trim().split(/\s+/).length;
+  return before >= 3 ? comma : -1;
 }

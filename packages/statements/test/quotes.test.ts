@@ -22,3 +22,19 @@ describe('straight single quotation marks', () => {
     expect(quoted("He said ''it is over'' and left.")).toEqual([]);
   });
 });
+
+describe('a quotation whose closing mark was forgotten', () => {
+  it('ends before the attribution that closes its paragraph', () => {
+    expect(
+      quoted(
+        '“This shameful verdict comes after 300 days in prison, all for doing his job, Daily Courier Editor in Chief Kira Holm said in a statement.',
+      ),
+    ).toEqual(['This shameful verdict comes after 300 days in prison, all for doing his job']);
+  });
+
+  it('runs to the paragraph end when no attribution closes it (continued in the next paragraph)', () => {
+    expect(quoted('“We will keep going, and the work continues, Monday to Friday.')).toEqual([
+      'We will keep going, and the work continues, Monday to Friday.',
+    ]);
+  });
+});
