@@ -109,6 +109,16 @@ export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
       i--; // look at this character again as a possible opening mark
       continue;
     }
+    // A line opening with the same mark while a quotation is open: the open one was never closed
+    // (news style reopens a continuing quotation on the next line; a forgotten mark reads the same).
+    if (ch === mark && text[i - 1] === '\n' && (mark === '“' || mark === '«' || mark === '„')) {
+      const lineEnd = i - 1;
+      const tag = forgottenClose(text, open + 1, lineEnd);
+      emit(tag >= 0 ? tag : lineEnd, false);
+      open = i;
+      depth = 0;
+      continue;
+    }
     const closers = PAIRS[mark] as string;
     if (
       (closers.includes(ch) &&

@@ -32,6 +32,21 @@ describe('a quotation whose closing mark was forgotten', () => {
     ).toEqual(['This shameful verdict comes after 300 days in prison, all for doing his job']);
   });
 
+  it('ends at its line when the next line opens a quotation with the same mark', () => {
+    expect(
+      quoted(
+        '“This shameful verdict comes after 300 days in prison, Editor Kira Holm claimed in a declaration.\n“We will keep pressing for his release,” the statement said.',
+      ),
+    ).toEqual([
+      'This shameful verdict comes after 300 days in prison',
+      'We will keep pressing for his release',
+    ]);
+    expect(quoted('“We will not stop.\n“Nor will we rest,” she said.')).toEqual([
+      'We will not stop.',
+      'Nor will we rest',
+    ]);
+  });
+
   it('runs to the paragraph end when no attribution closes it (continued in the next paragraph)', () => {
     expect(quoted('“We will keep going, and the work continues, Monday to Friday.')).toEqual([
       'We will keep going, and the work continues, Monday to Friday.',
