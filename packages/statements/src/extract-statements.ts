@@ -1056,14 +1056,19 @@ function cleanSpeakers(drafts: Draft[]): Draft[] {
   return drafts;
 }
 
-/** The tag right after a quotation ("…,” the Ohio senator said"), within its paragraph. */
+/**
+ * The tag right after a quotation ("…,” the Ohio senator said"), on its line: a line that follows a
+ * quotation starts a sentence of its own ("…silence.”\nPutin suggested …" is no tag).
+ */
 function tagAfter(
   text: string,
   masked: string,
   q: QuoteSpan,
   paragraph: Span | undefined,
 ): Found | undefined {
-  const a = quotationTag(text, masked, q.close, paragraph?.end ?? text.length);
+  const end = paragraph?.end ?? text.length;
+  const lineEnd = text.indexOf('\n', q.close);
+  const a = quotationTag(text, masked, q.close, lineEnd >= 0 && lineEnd < end ? lineEnd : end);
   return (
     a && {
       speaker: a.speaker,

@@ -179,3 +179,12 @@ describe('reported speech closed by its attribution', () => {
     ]);
   });
 });
+
+describe('a quotation’s tag is on its line', () => {
+  it('does not read the next line’s subject as the tag of a quotation that ends a line', () => {
+    const out = speakers(
+      'Asked about it, spokesman Anton Berg said: “I want to recall the words of the president, that these matters love silence.\n“Therefore it is better that this is all decided in silence.”\nVasilyeva suggested in an interview last week that the city wanted a deal.',
+    );
+    expect(out.find(([w]) => w === 'Therefore it is')).toEqual(['Therefore it is', 'spokesman Anton Berg']);
+  });
+});
