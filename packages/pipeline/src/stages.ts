@@ -1,4 +1,4 @@
-import { type AlignedRendition, alignStatements, groupEvents } from '@parallax/align';
+import { type AlignedRendition, alignStatements, groupEvents, type StatementGroup } from '@parallax/align';
 import {
   type ComparableRendition,
   compareRenditions,
@@ -21,7 +21,8 @@ import {
   severityRank,
 } from '@parallax/core';
 import { articleFromText, extractArticle } from '@parallax/extract';
-import { extractFacts, extractStatements, type StatementOptions } from '@parallax/statements';
+import { type CanonicalSpeaker, contentStems, isSpeakerLabel, speakerRelation } from '@parallax/normalize';
+import { extractFacts, extractStatements, type StatementOptions, splitSentences } from '@parallax/statements';
 
 /** What is known about a document before its text is read: from a manifest, a source profile or a file. */
 export interface DocumentMeta {
@@ -104,6 +105,127 @@ function comparable(r: AlignedRendition, facts: Fact[]): ComparableRendition {
   };
 }
 
+/** Content words a sentence of a quotation needs to be aligned on its own. */
+const MIN_PART_WORDS = 6;
+
+/**
+ * A quotation of several sentences as its sentences, for alignment: outlets quote one sentence of a
+ * statement here, another there, and both sentences elsewhere; each sentence is lined up with its
+ * own renditions. A sentence too short to be told apart ("No.", "We love you!") stays with the one
+ * before it. Reported speech is one clause and stays whole.
+ */
+export function sentenceParts(statement: Statement, text: string): Statement[] {
+  if (statement.kind !== 'direct') return [statement];
+  const sentences = splitSentences(text, [{ start: statement.start, end: statement.end }]);
+  if (sentences.length < 2) return [statement];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const s of sentences) {
+    const long = contentStems(text.slice(s.start, s.end)).length >= MIN_PART_WORDS;
+    const last = spans[spans.length - 1];
+    if (last && (!long || contentStems(text.slice(last.start, last.end)).length < MIN_PART_WORDS))
+      last.end = s.end;
+    else spans.push({ start: s.start, end: s.end });
+  }
+  if (spans.length < 2) return [statement];
+  return spans.map((span, i) => {
+    const part = text.slice(span.start, span.end);
+    return {
+      ...statement,
+      id: contentId('st', statement.id, String(i)),
+      text: part,
+      start: span.start,
+      end: span.end,
+      ...(statement.quoted
+        ? {
+            quoted: statement.quoted
+              .filter((q) => q.end > span.start && q.start < span.end)
+              .map((q) => {
+                const start = Math.max(q.start, span.start);
+                const end = Math.min(q.end, span.end);
+                return { start, end, text: text.slice(start, end) };
+              }),
+          }
+        : {}),
+    };
+  });
+}
+
+/**
+ * The groups of sentence parts made groups of utterances: the groups that hold sentences of one
+ * quotation are one statement (the quotation is one utterance, whichever of its sentences other
+ * outlets quote), and each quotation is one rendition, whole, in it. The reference is that of the
+ * largest group joined.
+ */
+function wholeUtterances(groups: StatementGroup[], wholeOf: Map<string, Statement>): StatementGroup[] {
+  const parent = groups.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  // The speakers each joined set of groups names, so that a join never puts a different person or
+  // body's words in the utterance (a quotation run read as one, a pronoun resolved wrongly).
+  const speakersOf = new Map<number, CanonicalSpeaker[]>();
+  groups.forEach((group, g) => {
+    const named = group.renditions.filter((r) => r.speaker && isSpeakerLabel(r.statement.speaker));
+    speakersOf.set(
+      g,
+      named.map((r) => r.speaker as CanonicalSpeaker),
+    );
+  });
+  const groupOfWhole = new Map<string, number>();
+  groups.forEach((group, g) => {
+    for (const r of group.renditions) {
+      const whole = (wholeOf.get(r.statement.id) ?? r.statement).id;
+      const seen = groupOfWhole.get(whole);
+      if (seen === undefined) groupOfWhole.set(whole, g);
+      else {
+        const a = find(seen);
+        const b = find(g);
+        if (a === b) continue;
+        const sa = speakersOf.get(a) ?? [];
+        const sb = speakersOf.get(b) ?? [];
+        if (sa.some((x) => sb.some((y) => speakerRelation(x, y) === 'different'))) continue;
+        const root = Math.min(a, b);
+        parent[Math.max(a, b)] = root;
+        speakersOf.set(root, [...sa, ...sb]);
+      }
+    }
+  });
+  const joined = new Map<number, number[]>();
+  groups.forEach((_, g) => {
+    const root = find(g);
+    joined.set(root, [...(joined.get(root) ?? []), g]);
+  });
+  return [...joined.values()].map((members) => {
+    const lead = members.reduce((best, g) =>
+      (groups[g] as StatementGroup).renditions.length > (groups[best] as StatementGroup).renditions.length
+        ? g
+        : best,
+    );
+    const leadGroup = groups[lead] as StatementGroup;
+    const leadWhole = wholeOf.get(
+      (leadGroup.renditions[leadGroup.reference] as AlignedRendition).statement.id,
+    );
+    const renditions: AlignedRendition[] = [];
+    const seen = new Set<string>();
+    for (const g of [lead, ...members.filter((m) => m !== lead)])
+      for (const r of (groups[g] as StatementGroup).renditions) {
+        const whole = wholeOf.get(r.statement.id) ?? r.statement;
+        if (seen.has(whole.id)) continue;
+        seen.add(whole.id);
+        renditions.push({ ...r, statement: whole });
+      }
+    const reference = Math.max(
+      0,
+      renditions.findIndex((r) => r.statement.id === leadWhole?.id),
+    );
+    return { renditions, reference };
+  });
+}
+
 /**
  * Stage align + compare over documents: every statement of every document lined up with its other
  * renditions, whichever event cluster each document fell into, and each rendition compared with the
@@ -114,16 +236,28 @@ export function buildStatements(
   occasionOf?: Map<string, string>,
 ): AlignedStatement[] {
   const byId = new Map(documents.map((d) => [d.ref.id, d]));
-  const groups = alignStatements(
-    documents.map((d) => ({
-      id: d.ref.id,
-      kind: d.ref.kind,
-      lang: d.ref.lang,
-      statements: d.statements,
-      ...(d.ref.copyOf ? { copyOf: d.ref.copyOf } : {}),
-      ...(occasionOf?.has(d.ref.id) ? { occasion: occasionOf.get(d.ref.id) } : {}),
-      publishedAt: d.ref.publishedAt ?? null,
-    })),
+  // Quotations are aligned sentence by sentence (see sentenceParts), then made whole again.
+  const wholeOf = new Map<string, Statement>();
+  const parts = documents.map((d) =>
+    d.statements.flatMap((statement) => {
+      const list = sentenceParts(statement, d.article.text);
+      for (const part of list) wholeOf.set(part.id, statement);
+      return list;
+    }),
+  );
+  const groups = wholeUtterances(
+    alignStatements(
+      documents.map((d, i) => ({
+        id: d.ref.id,
+        kind: d.ref.kind,
+        lang: d.ref.lang,
+        statements: parts[i] as Statement[],
+        ...(d.ref.copyOf ? { copyOf: d.ref.copyOf } : {}),
+        ...(occasionOf?.has(d.ref.id) ? { occasion: occasionOf.get(d.ref.id) } : {}),
+        publishedAt: d.ref.publishedAt ?? null,
+      })),
+    ),
+    wholeOf,
   );
   const statements: AlignedStatement[] = groups.map((group) => {
     const reference = group.renditions[group.reference] as AlignedRendition;

@@ -77,3 +77,42 @@ describe('buildReport: statements across the run', () => {
     }
   });
 });
+
+describe('buildReport: one utterance, whichever of its sentences an outlet quotes', () => {
+  const report = buildReport(
+    [
+      doc(
+        'harbour-daily',
+        '2025-03-01T08:00:00Z',
+        'Quay contract signed\n\nThe port authority of Velmora signed a dredging contract on Friday.\n\n“The northern quay has been neglected for twenty years and the fishing fleet paid for it. Today we signed the contract that will finally dredge the whole northern basin by next spring,” Transport Minister Ilse Marr told reporters.',
+      ),
+      doc(
+        'coast-weekly',
+        '2025-03-01T10:00:00Z',
+        'Velmora to dredge northern basin\n\n“Today we signed the contract that will finally dredge the whole northern basin by next spring,” Minister Ilse Marr said.\n\nThe contract is worth four million euros. Marr recalled the years of silting.\n\n“The northern quay has been neglected for twenty years and the fishing fleet paid for it,” she said.',
+      ),
+      doc(
+        'valley-post',
+        '2025-03-01T12:00:00Z',
+        'Minister on the quay\n\nThe minister spoke at the port on Friday.\n\n“The northern quay has been neglected for twenty years and the fishing fleet paid for it,” Ilse Marr said.',
+      ),
+    ],
+    new Date('2025-05-01T00:00:00Z'),
+  );
+  const statements = report.events.flatMap((e) => e.statements);
+
+  it('lines up a two-sentence quotation with the outlets that quote either sentence, in one statement', () => {
+    const quay = statements.filter((s) =>
+      s.renditions.some((r) => r.text.includes('neglected') || r.text.includes('whole northern basin')),
+    );
+    expect(quay).toHaveLength(1);
+    expect(quay[0]?.renditions.map((r) => r.text.length).sort((a, b) => b - a)[0]).toBeGreaterThan(150);
+    expect(new Set(quay[0]?.renditions.map((r) => r.documentId)).size).toBe(3);
+  });
+
+  it('keeps the quotation whole in the report: one rendition per quotation, never its sentences', () => {
+    const quay = statements.find((s) => s.renditions.some((r) => r.text.includes('neglected')));
+    const full = quay?.renditions.filter((r) => r.text.includes('neglected') && r.text.includes('dredge'));
+    expect(full).toHaveLength(1);
+  });
+});

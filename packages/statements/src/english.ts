@@ -258,16 +258,17 @@ export function englishReported(text: string, masked: string, sentence: Span): R
     return finishSpan(text, start, start + accordingLast.index).map((s) => ({ ...s, attribution }));
   }
 
-  let attribution =
+  let candidate =
     appositiveAttribution(body, start, 'first', REPORTING_CUES) ??
     findAttribution(body, start, { cues: REPORTING_CUES, prefer: 'first' }) ??
     coordinatedAttribution(text, body, start);
   // "described X as Y", "spoke of Y": these cues report speech only in their frame; out of it
   // ("spoke out on Tuesday …, arguing that …") the sentence may still hold a coordinated cue.
   const frameOf = (a: Attribution) => FRAMED_CUES[a.cue.toLowerCase()];
-  if (attribution && frameOf(attribution)?.exec(masked.slice(attribution.cueEnd, sentence.end)) === null)
-    attribution = coordinatedAttribution(text, body, start);
-  if (!attribution) return [];
+  if (candidate && frameOf(candidate)?.exec(masked.slice(candidate.cueEnd, sentence.end)) === null)
+    candidate = coordinatedAttribution(text, body, start);
+  if (!candidate) return [];
+  let attribution: Attribution = candidate;
   const frame = frameOf(attribution);
   if (frame) {
     const m = frame.exec(masked.slice(attribution.cueEnd, sentence.end));
