@@ -11,6 +11,8 @@ const statement = (kind: Statement['kind']): Statement => ({
   text: text.slice(start, end),
   kind,
   speaker: 'the minister',
+  resolvedSpeaker: 'the minister',
+  cue: 'said',
   lang: 'en',
   start,
   end,
