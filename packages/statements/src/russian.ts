@@ -3,6 +3,7 @@
  * X, …; CLAUSE, сообщил X; Об этом заявил X (the previous sentence is X's); and a quotation split by
  * its attribution («…, — сказал он. — …»).
  */
+import { isGivenName } from './anaphora';
 import type { Span } from './sentences';
 
 export interface RussianAttribution {
@@ -149,6 +150,14 @@ function subjectBefore(text: string, openAt: number, to: number): RussianAttribu
     at += part.length + 1;
   }
   const short = (seg: { s: string }) => seg.s.trim().split(/\s+/).length <= 10;
+  // An adverbial participle opening the sentence ("Обнимая Красикова, Путин сказал", "Выступив в
+  // Думе, министр заявил") is a circumstance, not the subject: its segment is passed over, unless
+  // its first word is a given name (Юлия, Илья).
+  const participle = (seg: { s: string }) => {
+    const first = /^\s*(\p{Lu}\p{Ll}+)/u.exec(seg.s)?.[1];
+    return first !== undefined && /(?:я|ясь|[аи]в|вшись|вши)$/u.test(first) && !isGivenName(first);
+  };
+  if (segments.length > 1 && segments[0] && participle(segments[0])) segments.shift();
   // A segment with a full name beats one with a capitalised word ("Ученик Лебедева, актёр Павел
   // Деревянко, рассказал": the pupil is Деревянко, not Лебедев).
   const fullName = segments.find(

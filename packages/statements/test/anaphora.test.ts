@@ -188,3 +188,23 @@ describe('a quotation’s tag is on its line', () => {
     expect(out.find(([w]) => w === 'Therefore it is')).toEqual(['Therefore it is', 'spokesman Anton Berg']);
   });
 });
+
+describe('a Russian sentence opened by an adverbial participle', () => {
+  it('gives the quotation to the subject after the participle phrase, not to the phrase', () => {
+    const out = extractStatements(
+      'Заголовок\n\nОбнимая Петрова, Иванов сказал ему: «Здорово». Выступив в Думе, Сидоров заявил: «Мы будем работать дальше».',
+      { lang: 'ru' },
+    );
+    expect(out.map((s) => s.speaker)).toEqual(['Иванов', 'Сидоров']);
+  });
+
+  it('keeps a given name that ends like a participle as the subject (Юлия, Илья)', () => {
+    const out = extractStatements(
+      'Заголовок\n\nЮлия Петрова, вдова политика, сказала: «Мы будем бороться».',
+      {
+        lang: 'ru',
+      },
+    );
+    expect(out.map((s) => s.speaker)).toEqual(['Юлия Петрова']);
+  });
+});
