@@ -576,6 +576,9 @@ function relationOf(a: CanonicalSpeaker, b: CanonicalSpeaker): SpeakerRelation {
       const country = personal === a ? b : a;
       return personal.countries.length === 0 && country.countries.length > 0 ? 'unknown' : 'related';
     }
+    // The person's label names the body ("Acme Gazette editor Jo Bloggs" against "Acme Gazette").
+    const named = (a.person.length > 0 ? a : b).person;
+    if (body.every((t) => named.includes(t))) return 'related';
     if (person.length === 0) return 'unknown';
     if (overlapRatio(person, body) > 0) return 'related';
     return 'different';

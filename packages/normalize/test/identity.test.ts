@@ -110,3 +110,12 @@ describe('lexical resources', () => {
     expect(synonyms('table', 'election')).toBe(false);
   });
 });
+
+describe('a person whose label names the body he speaks for', () => {
+  it('is related to that body, not unknown', () => {
+    expect(
+      relation('Harbour Street Journal', 'Harbour Street Journal Publisher Ann Vale and Editor Bo Lind'),
+    ).toBe('related');
+    expect(relation('Harbour Street Journal', 'Hill Valley Gazette editor Bo Lind')).not.toBe('related');
+  });
+});

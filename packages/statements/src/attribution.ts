@@ -3,7 +3,7 @@
  * capitalised names, role nouns ("spokesperson", "ministry") and the connectors that join them
  * ("of", "from", "in", possessive 's), found next to a cue verb ("said", "told", "urged").
  */
-import { isSpeakerNoun } from '@parallax/normalize';
+import { isSpeakerNoun, isStopword } from '@parallax/normalize';
 import { communicationLemma, communicationVerb } from './lexicon';
 
 export interface Token {
@@ -525,6 +525,42 @@ function validSpeaker(tokens: Token[]): boolean {
   return tokens.some((t) => (isCapitalised(t) && !CONNECTORS.has(t.lower)) || roleNoun(t.lower));
 }
 
+/** Determiners and possessives that open a noun phrase ("the", "its", "Russia’s"). */
+const PHRASE_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+/**
+ * The lower-case modifiers of a speaker phrase of role nouns only, scanning left from token `end`
+ * ("the prison service", "Russia’s federal penitentiary service", "the country’s central bank"):
+ * up to three adjectives or nouns and the possessive name or determiner that opens them, so that the
+ * speaker is the whole description, not its head. Nothing when the words before do not open a noun
+ * phrase ("prices rose sharply as the bank said" keeps "bank"). Tokens in scanning order.
+ */
+function headModifiers(text: string, base: number, tokens: Token[], end: number, phrase: Token[]): Token[] {
+  if (phrase.length === 0 || phrase.some((t) => isCapitalised(t))) return [];
+  const modifiers: Token[] = [];
+  let j = end;
+  let right = phrase[phrase.length - 1] as Token;
+  while (j >= 0 && modifiers.length < 3) {
+    const t = tokens[j] as Token;
+    if (!/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || isStopword(t.lower) || /(?:ing|ed|ly)$/.test(t.lower)) break;
+    if (!joinedOnlyBySpace(text, base, t, right)) return [];
+    modifiers.push(t);
+    right = t;
+    j--;
+  }
+  if (modifiers.length === 0) return [];
+  const opener = tokens[j];
+  if (!opener || !joinedOnlyBySpace(text, base, opener, right)) return modifiers;
+  if (PHRASE_OPENERS.has(opener.lower)) return modifiers;
+  if (!/\p{L}['’]s$/u.test(opener.text)) return [];
+  if (isCapitalised(opener)) return [...modifiers, opener];
+  // "the country’s central bank": a possessive common noun after its own determiner.
+  const article = tokens[j - 1];
+  return article && PHRASE_OPENERS.has(article.lower) && joinedOnlyBySpace(text, base, article, opener)
+    ? [...modifiers, opener]
+    : [];
+}
+
 /**
  * The speaker phrase ending just before token `index` (scanning left), or starting just after it
  * (scanning right). `text` is the context the tokens were cut from, starting at offset `base`.
@@ -578,6 +614,7 @@ function speakerPhrase(
     prev = token;
     i += direction;
   }
+  if (direction === -1) phrase.push(...headModifiers(text, base, tokens, i, phrase));
   const ordered = direction === -1 ? phrase.reverse() : phrase;
   const trimmed = trimPhrase(ordered);
   if (validSpeaker(trimmed)) return { tokens: trimmed, pronoun: false };

@@ -1402,6 +1402,27 @@ function introducedByPreviousParagraph(
   );
 }
 
+/** A document that carries someone's words, as a quotation's tag names it: "the statement", "a letter". */
+const DOCUMENT_LABEL =
+  /^(?:(?:the|this|that|its|his|her|their|a|an)\s+)?(?:[\p{Ll}-]+\s+)?(statement|letter|message|post|note|notice|email|e-mail|tweet|memo|filing|release|communiqu[eé])$/iu;
+/** A capitalised run that can name a body: "Wall Street Journal", "the Ministry of Justice", "FSB". */
+const BODY_RUN = /\p{Lu}[\p{L}.’'&-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}.’'&-]*)*/gu;
+
+/**
+ * The body a clause opens with before it mentions a document ("his company, the Acme Gazette, put
+ * out"): its first capitalised run of two words or more, or an acronym, that names a speaker; with
+ * `opening`, the run the words start with, of any length ("a statement from Acme").
+ */
+function bodyBefore(clause: string, opening = false): string | undefined {
+  for (const m of clause.matchAll(BODY_RUN)) {
+    if (opening && m.index !== 0) return undefined;
+    const run = m[0].replace(/['’]s$/u, '');
+    const several = opening || /\s/u.test(run) || /^\p{Lu}{2,6}$/u.test(run);
+    if (several && isSpeakerLabel(run)) return run;
+  }
+  return undefined;
+}
+
 /** A definite description of a body named before: "the company", "the ministry", "the carmaker". */
 const DEFINITE_ORGANISATION =
   /^(?:the\s+)?(?:company|firm|group|carmaker|bank|ministry|agency|embassy|union|airline|operator|department|organisation|organization|authority|regulator|broadcaster|newspaper|club|federation|association|council|committee|force|daily|paper|outlet|publication|magazine|tabloid|network|channel|website)$/i;
@@ -1595,6 +1616,66 @@ function resolveSpeakers(
     }
     return undefined;
   };
+  const subjectOf = (s: Sentence): NameMention | undefined => {
+    // The main clause: after a fronted one ("As he took questions, Mr. Biden seemed …").
+    const start = mainClauseStart(text, s);
+    let found: NameMention | undefined;
+    const first = mentions[lastIndexBefore(mentions, (m) => m.start, start - 1) + 1];
+    if (first && first.end <= s.end) found = first;
+    // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
+    // …also after an abbreviated title ("Mr. Biden seemed intent …").
+    const opening = /^(?:\p{Lu}\p{Ll}{0,3}\.\s+)?(\p{Lu}[\p{Ll}'’-]+)(?=[\s,])/u.exec(
+      text.slice(start, s.end),
+    );
+    const opener = opening?.[1];
+    const full = opener ? personWord(opener, mentions) : undefined;
+    if (full && (!found || found.start > start))
+      found = { name: full, start, end: start + (opening?.[0].length ?? 0) };
+    // "Poco después del anuncio, Biden fue consultado …": a surname after a fronted phrase.
+    const fronted = /^[^,\n]{3,60},[^\S\n]+(\p{Lu}[\p{Ll}'’-]+)(?=[^\S\n]+\p{Ll})/u.exec(
+      text.slice(start, s.end),
+    );
+    const after = fronted?.[1] ? personWord(fronted[1], mentions) : undefined;
+    const at = start + (fronted?.[0].length ?? 0);
+    if (after && fronted && (!found || found.start > at))
+      found = { name: after, start: at - (fronted[1] as string).length, end: at };
+    return found;
+  };
+  // "“…,” the statement read." after "The Acme Corp. put out a statement …": the author is the
+  // subject of the sentence, up to four back in the paragraph or the one before, that mentions the
+  // document — or a name right after "statement from/by". Never the document's noun itself.
+  const documentAuthor = (noun: string, d: Draft): string | undefined => {
+    const sentence = sentenceAt(sentences, d.speakerStart);
+    const index = sentence ? (sentenceIndex.get(sentence) ?? -1) : -1;
+    const mentioned = new RegExp(`(?<![\\p{L}])${noun}s?(?![\\p{L}])`, 'iu');
+    let spoke: (Draft & { resolved: string | null }) | undefined;
+    for (let k = out.length - 1; k >= 0 && !spoke; k--) {
+      const o = out[k] as Draft & { resolved: string | null };
+      if (o.resolved && o.end <= Math.min(d.start, d.speakerStart)) spoke = o;
+    }
+    for (let i = index; i >= Math.max(0, index - 4); i--) {
+      const s = sentences[i] as Sentence;
+      if (s.paragraph < d.paragraph - 1) break;
+      const end = i === index ? Math.min(s.end, d.speakerStart) : s.end;
+      const at = mentioned.exec(text.slice(s.start, end));
+      if (!at) continue;
+      // Someone quoted since the document was mentioned ("“…,” the government said. “…,” the
+      // statement said."): the statement is the last speaker's.
+      if (spoke && spoke.end > s.start) return spoke.resolved ?? undefined;
+      const from = s.start + at.index + at[0].length;
+      const by = /^\s+(?:from|by|of)\s+(?:the\s+)?/iu.exec(text.slice(from, from + 12));
+      const named = by
+        ? (mentions.find((m) => m.start === from + by[0].length)?.name ??
+          bodyBefore(text.slice(from + by[0].length, from + by[0].length + 80), true))
+        : undefined;
+      if (named) return canonical(named);
+      const subject = subjectOf(s);
+      if (subject && subject.start < s.start + at.index) return canonical(subject.name);
+      const body = bodyBefore(text.slice(mainClauseStart(text, s), s.start + at.index));
+      if (body) return canonical(body);
+    }
+    return undefined;
+  };
   for (const d of drafts) {
     let resolved: string | null = null;
     // "…“, sagte der SPD-Politiker": a definite title alone refers back like a pronoun.
@@ -1607,7 +1688,10 @@ function resolveSpeakers(
     const namedLabel = d.speaker && !d.pronoun && !definiteRole && !isAnaphoricRole(d.speaker);
     const organisation =
       d.speaker && DEFINITE_ORGANISATION.test(d.speaker) ? latestBody(d.paragraph, d.speaker) : undefined;
+    const document = d.speaker ? DOCUMENT_LABEL.exec(d.speaker)?.[1] : undefined;
     if (organisation) resolved = organisation;
+    else if (document)
+      resolved = documentAuthor(document, d) ?? latestIn(d.paragraph, d.speakerStart) ?? null;
     else if (namedLabel) resolved = canonical(d.speaker as string);
     else {
       const anchor = d.speaker ? d.speakerStart : d.start;
@@ -1617,31 +1701,6 @@ function resolveSpeakers(
       const previousParagraph =
         latestIn(d.paragraph - 1, Number.POSITIVE_INFINITY) ??
         (headings.has(d.paragraph - 1) ? latestIn(d.paragraph - 2, Number.POSITIVE_INFINITY) : undefined);
-      const subjectOf = (s: Sentence): NameMention | undefined => {
-        // The main clause: after a fronted one ("As he took questions, Mr. Biden seemed …").
-        const start = mainClauseStart(text, s);
-        let found: NameMention | undefined;
-        const first = mentions[lastIndexBefore(mentions, (m) => m.start, start - 1) + 1];
-        if (first && first.end <= s.end) found = first;
-        // "Netanyahu praised the idea.": a bare surname opening the sentence is its subject.
-        // …also after an abbreviated title ("Mr. Biden seemed intent …").
-        const opening = /^(?:\p{Lu}\p{Ll}{0,3}\.\s+)?(\p{Lu}[\p{Ll}'’-]+)(?=[\s,])/u.exec(
-          text.slice(start, s.end),
-        );
-        const opener = opening?.[1];
-        const full = opener ? personWord(opener, mentions) : undefined;
-        if (full && (!found || found.start > start))
-          found = { name: full, start, end: start + (opening?.[0].length ?? 0) };
-        // "Poco después del anuncio, Biden fue consultado …": a surname after a fronted phrase.
-        const fronted = /^[^,\n]{3,60},[^\S\n]+(\p{Lu}[\p{Ll}'’-]+)(?=[^\S\n]+\p{Ll})/u.exec(
-          text.slice(start, s.end),
-        );
-        const after = fronted?.[1] ? personWord(fronted[1], mentions) : undefined;
-        const at = start + (fronted?.[0].length ?? 0);
-        if (after && fronted && (!found || found.start > at))
-          found = { name: after, start: at - (fronted[1] as string).length, end: at };
-        return found;
-      };
       if (d.speaker) {
         const role = d.pronoun ? undefined : roleMention(d.speaker, anchor);
         // "“…,” he said": the sentence before the quotation, not a sentence inside it.

@@ -208,3 +208,24 @@ describe('a Russian sentence opened by an adverbial participle', () => {
     expect(out.map((s) => s.speaker)).toEqual(['Юлия Петрова']);
   });
 });
+
+describe('a document quoted by its noun ("the statement said")', () => {
+  it('gives the words to the body that put the statement out', () => {
+    const out = speakers(
+      'After the ruling on Monday, his employer, the Northern Courier, published a statement condemning it. “This verdict punishes a reporter for reporting,” the statement said.',
+    );
+    expect(out).toEqual([['This verdict punishes', 'Northern Courier']]);
+  });
+
+  it('gives them to the speaker quoted since the document was mentioned', () => {
+    const out = speakers(
+      'The harbour authority issued a statement on the closure. “The pier will reopen in May,” the transport ministry said.\n“The repairs are paid for by the region,” the statement said.',
+    );
+    expect(out.map(([, speaker]) => speaker)).toEqual(['transport ministry', 'transport ministry']);
+  });
+
+  it('leaves it unresolved when no author is written, never the noun itself as a speaker', () => {
+    const out = speakers('“The pier will reopen in May,” the statement said.');
+    expect(out).toEqual([['The pier will', null]]);
+  });
+});

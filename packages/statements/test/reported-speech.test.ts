@@ -228,3 +228,17 @@ describe('English speakers named by a kind of person', () => {
     expect(read('The data said nothing about the harvest.')).toEqual([]);
   });
 });
+
+describe('a described speaker taken whole, not its head noun', () => {
+  it('keeps the lower-case modifiers and the possessive that open the description', () => {
+    expect(read('The prison service said the inmate had felt unwell after a walk.')).toEqual([
+      ['indirect', 'the inmate had felt unwell after a walk', 'prison service'],
+    ]);
+    expect(read('Norway’s federal penitentiary service says the prisoner died on Friday.')).toEqual([
+      ['indirect', 'the prisoner died on Friday', 'Norway’s federal penitentiary service'],
+    ]);
+    expect(read('The country’s central bank said the rate would stay at nine percent.')).toEqual([
+      ['indirect', 'the rate would stay at nine percent', 'country’s central bank'],
+    ]);
+  });
+});
