@@ -166,13 +166,17 @@ function wholeUtterances(groups: StatementGroup[], wholeOf: Map<string, Statemen
     return i;
   };
   // The speakers each joined set of groups names, so that a join never puts a different person or
-  // body's words in the utterance (a quotation run read as one, a pronoun resolved wrongly).
+  // body's words in the utterance (a quotation run read as one, a pronoun resolved wrongly): the
+  // speaker of its reference when the reference names one — a member misattributing the words to
+  // someone else is a finding of that utterance, not another utterance — else every speaker named.
   const speakersOf = new Map<number, CanonicalSpeaker[]>();
+  const named = (r: AlignedRendition) => r.speaker !== null && isSpeakerLabel(r.statement.speaker);
   groups.forEach((group, g) => {
-    const named = group.renditions.filter((r) => r.speaker && isSpeakerLabel(r.statement.speaker));
+    const reference = group.renditions[group.reference] as AlignedRendition;
+    const list = named(reference) ? [reference] : group.renditions.filter(named);
     speakersOf.set(
       g,
-      named.map((r) => r.speaker as CanonicalSpeaker),
+      list.map((r) => r.speaker as CanonicalSpeaker),
     );
   });
   const groupOfWhole = new Map<string, number>();

@@ -116,3 +116,36 @@ describe('buildReport: one utterance, whichever of its sentences an outlet quote
     expect(full).toHaveLength(1);
   });
 });
+
+describe('buildReport: an outlet that gives one sentence of an utterance to someone else', () => {
+  const report = buildReport(
+    [
+      doc(
+        'harbour-daily',
+        '2025-03-01T08:00:00Z',
+        'Quay contract signed\n\nThe port authority of Velmora signed a dredging contract on Friday.\n\n“The northern quay has been neglected for twenty years and the fishing fleet paid for it. Today we signed the contract that will finally dredge the whole northern basin by next spring,” Transport Minister Ilse Marr told reporters.',
+      ),
+      doc(
+        'coast-weekly',
+        '2025-03-01T10:00:00Z',
+        'Velmora to dredge northern basin\n\n“Today we signed the contract that will finally dredge the whole northern basin by next spring,” Minister Ilse Marr said.',
+      ),
+      doc(
+        'valley-post',
+        '2025-03-01T12:00:00Z',
+        'Mayor on the quay\n\nThe mayor spoke at the port on Friday.\n\n“The northern quay has been neglected for twenty years and the fishing fleet paid for it,” Mayor Tomas Brenn said.',
+      ),
+    ],
+    new Date('2025-05-01T00:00:00Z'),
+  );
+  const statements = report.events.flatMap((e) => e.statements);
+
+  it('keeps the utterance one statement: the misattributing rendition is a finding of it, not a wall', () => {
+    const quay = statements.filter((s) =>
+      s.renditions.some((r) => r.text.includes('neglected') || r.text.includes('whole northern basin')),
+    );
+    expect(quay).toHaveLength(1);
+    expect(new Set(quay[0]?.renditions.map((r) => r.documentId)).size).toBe(3);
+    expect(quay[0]?.divergences.map((d) => d.type)).toContain('misattributed');
+  });
+});
