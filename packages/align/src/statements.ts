@@ -173,6 +173,11 @@ const MIN_COPY = 0.9;
  * (0.6 was tried) chains different statements of one speaker through their common words.
  */
 const MIN_JOIN = 0.8;
+/**
+ * The same for links between renditions one person is credited with that share a rare name or
+ * figure (see sameSpeakerSameOccasion): the containment one statement needs anyway.
+ */
+const MIN_SAME_SPEAKER_JOIN = 0.5;
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -896,6 +901,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     else group.set(item.documentId, [i]);
   }
   joinGroups(MIN_JOIN);
+  joinGroups(MIN_SAME_SPEAKER_JOIN, sameSpeakerSameOccasion);
 
   /**
    * Groups the greedy pass left apart though a member of one renders a member of the other closely:
@@ -903,11 +909,27 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
    * apart) and no named speaker of one is a different person or body than a named speaker of the
    * other. The better reference of the two leads the joined group.
    */
-  function joinGroups(minScore: number): void {
+  /**
+   * Two renditions credited to one person (both speakers known and the same) that share a name or a
+   * figure few statements of the batch carry ("Lefortovo", "478 days"): what that person said on
+   * that occasion, however reworded.
+   */
+  function sameSpeakerSameOccasion(x: number, y: number): boolean {
+    const a = items[x] as Prepared;
+    const b = items[y] as Prepared;
+    if (!a.speaker || !b.speaker || speakerRelation(a.speaker, b.speaker) !== 'same') return false;
+    for (const k of a.names)
+      if (b.names.has(k) && !countryKeys.has(k) && (nameDf.get(k) as number) <= rareName) return true;
+    for (const v of a.numbers) if (b.numbers.has(v) && (index.get(`#${v}`)?.length ?? 0) <= 5) return true;
+    return false;
+  }
+
+  function joinGroups(minScore: number, accept: (x: number, y: number) => boolean = () => true): void {
     const edges: Array<{ x: number; y: number; score: number }> = [];
     for (const [x, list] of linked)
       for (const { other: y, score } of list)
-        if (x < y && score >= minScore && referenceOf[x] !== referenceOf[y]) edges.push({ x, y, score });
+        if (x < y && score >= minScore && referenceOf[x] !== referenceOf[y] && accept(x, y))
+          edges.push({ x, y, score });
     if (edges.length === 0) return;
     edges.sort((a, b) => b.score - a.score || a.x - b.x || a.y - b.y);
     const parent = new Map<number, number>();

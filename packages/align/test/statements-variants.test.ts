@@ -553,3 +553,44 @@ Putin said the pipeline would carry up to 50 billion cubic metres of gas a year 
     expect(group?.renditions[group.reference]?.statement.id).toBe('wire');
   });
 });
+
+describe('one speaker’s words on one occasion, reworded', () => {
+  const A =
+    'Lind freed\n\n"A week ago I was in a cell. Yesterday I was at the Varnek detention centre," Ana Lind said.';
+  const B =
+    'Lind in Bonn\n\nAna Lind said a week ago she was in Omsk, yesterday at the Varnek prison and now on the banks of the Tisa river.';
+  const C =
+    'Lind speaks\n\n"Now we are driven along the lovely banks of the Tisa river," Ana Lind said. "The Tisa fishermen deserve a new harbour," she added.';
+  const groups = alignStatements([
+    doc('a', 'outlet', 'en', [
+      statement(
+        'a1',
+        A,
+        'A week ago I was in a cell. Yesterday I was at the Varnek detention centre',
+        'direct',
+        'Ana Lind',
+      ),
+    ]),
+    doc('b', 'outlet', 'en', [
+      statement(
+        'b1',
+        B,
+        'a week ago she was in Omsk, yesterday at the Varnek prison and now on the banks of the Tisa river',
+        'indirect',
+        'Ana Lind',
+      ),
+    ]),
+    doc('c', 'outlet', 'en', [
+      statement('c1', C, 'Now we are driven along the lovely banks of the Tisa river', 'direct', 'Ana Lind'),
+      statement('c2', C, 'The Tisa fishermen deserve a new harbour', 'direct', 'Ana Lind'),
+    ]),
+  ]);
+
+  it('joins the renditions that share a rare name and enough words, whichever group each led', () => {
+    expect(groupIds(groups, 'c1')).toEqual(['a1', 'b1', 'c1']);
+  });
+
+  it('keeps another statement of hers that names the same place apart', () => {
+    expect(groupIds(groups, 'c2')).toEqual(['c2']);
+  });
+});
