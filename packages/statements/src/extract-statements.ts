@@ -1488,8 +1488,11 @@ function resolveSpeakers(
     if (expanded) return expanded;
     if (!person) {
       // A Russian body comes out in the nominative ("в Следственном комитете" → "Следственный комитет").
+      // …and without the locative's preposition ("В МИД России заявили" → МИД России).
       const body = label.replace(/^(?:the|a|an)\s+/i, '');
-      return /\p{Script=Cyrillic}/u.test(body) ? russianBodyNominative(body) : body;
+      return /\p{Script=Cyrillic}/u.test(body)
+        ? russianBodyNominative(body.replace(/^[Вв]о?\s+/u, ''))
+        : body;
     }
     // Transcript labels in capitals ("SEN. JEANNE SHAHEEN"); acronyms ("UNICEF", "SANA") stay.
     if (!/\p{Ll}/u.test(label) && /[\s.]/.test(label.trim())) return person;

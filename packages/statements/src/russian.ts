@@ -199,7 +199,10 @@ function subjectBefore(text: string, openAt: number, to: number): RussianAttribu
     /\s+(?:ранее|также|неоднократно|уже|в\s+свою\s+очередь|в\s+беседе\s+с\s+\S+|в\s+эфире\s+\S+(?:\s+«[^»]*»)?|в\s+своём\s+\S+|журналистам|в\s+среду|во\s+вторник|в\s+понедельник|в\s+четверг|в\s+пятницу|в\s+субботу|в\s+воскресенье)(?=\s|$).*$/u,
     '',
   );
-  const trimmed = s.trim();
+  // "В МИД России события 1 августа назвали …", "в посольстве РФ в Вашингтоне выразили …": a body
+  // in the locative before an impersonal plural verb speaks; the words after it are the object.
+  const body = s.trim();
+  const trimmed = /^[Вв]о?\s/u.test(body) ? (LOCATIVE_BODY.exec(body)?.[0] ?? body) : body;
   if (!trimmed || trimmed.split(/\s+/).length > 12) return undefined;
   const start = from + chosen.at + chosen.s.indexOf(trimmed);
   if (PRONOUNS.has(trimmed.toLowerCase()))
@@ -207,6 +210,13 @@ function subjectBefore(text: string, openAt: number, to: number): RussianAttribu
   chosen = { s: trimmed, at: start - from };
   return { speaker: trimmed, speakerStart: start, cue: null, pronoun: false };
 }
+
+/**
+ * A body in the locative: "В Кремле", "В МИД России", "в посольстве РФ в Вашингтоне", "В Следственном
+ * комитете" — capitalised words and lower-case ones in a locative ending, a nested "в" + name.
+ */
+const LOCATIVE_BODY =
+  /^[Вв]о?\s+(?:\p{Lu}[\p{L}.-]*|\p{Ll}+(?:е|и|ах|ях|ом|ем|ой|ей)(?!\p{L}))(?:\s+(?:\p{Lu}[\p{L}.-]*|\p{Ll}+(?:е|и|ах|ях)(?!\p{L})|[вВ]\s+\p{Lu}[\p{L}-]*))*/u;
 
 function firstCue(text: string, from: number, to: number): Word | undefined {
   return words(text.slice(from, to), from).find((w) => isRussianCue(w.text));

@@ -229,3 +229,13 @@ describe('a document quoted by its noun ("the statement said")', () => {
     expect(out).toEqual([['The pier will', null]]);
   });
 });
+
+describe('a Russian body in the locative before an impersonal plural verb', () => {
+  it('is the speaker, without the object that follows it', () => {
+    const out = extractStatements(
+      'Заголовок\n\nВ МИД Эстонии события 5 мая назвали «проверкой на прочность», из которой страна вышла с честью.',
+      { lang: 'ru' },
+    );
+    expect(out.map((s) => [s.speaker, s.resolvedSpeaker])).toEqual([['В МИД Эстонии', 'МИД Эстонии']]);
+  });
+});
