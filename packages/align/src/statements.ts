@@ -520,7 +520,14 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const b = items[y] as Prepared;
       // Two of b's rarest words among a's words, unless b has fewer: one rare word in common is
       // chance more often than it is the same sentence.
-      if (count < Math.min(2, b.keyCount) || a.documentId === b.documentId) continue;
+      // A translation credited to the same person needs one word of its gloss among b's rarest.
+      const translated =
+        count === 1 &&
+        a.gloss.length > 0 &&
+        a.speaker !== null &&
+        b.speaker !== null &&
+        speakerRelation(a.speaker, b.speaker) === 'same';
+      if ((count < Math.min(2, b.keyCount) && !translated) || a.documentId === b.documentId) continue;
       // A pair may be met from both sides; it is linked once.
       const pair = x < y ? x * n + y : y * n + x;
       if (linkedPairs.has(pair)) continue;

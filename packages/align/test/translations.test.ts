@@ -190,3 +190,28 @@ describe('alignStatements: translations Apertium carries into English', () => {
     expect(groups).toContainEqual(['es']);
   });
 });
+
+describe('alignStatements: one sentence of a long quotation, translated', () => {
+  afterEach(() => setDictionaryDirectory(DICTD));
+
+  it('finds the quotation through one rare word when the same person is credited with both', () => {
+    setDictionaryDirectory(DICTD);
+    const english = statement(
+      'en',
+      'Some of these farmers have been unfairly jailed for years. All have endured hunger, cold and uncertainty. Today their ordeal is over, and the villages of the valley will see them home.',
+      'en',
+      'Ana Lind',
+    );
+    const russian = statement('ru', 'Некоторые из этих фермеров годами сидели в тюрьме.', 'ru', 'Ана Линд');
+    const other = statement(
+      'other',
+      'The farmers of the valley want new roads and schools for their children.',
+      'en',
+      'Ana Lind',
+    );
+    expect(groupsOf([doc('a', 'en', english), doc('b', 'ru', russian), doc('c', 'en', other)])).toEqual([
+      ['en', 'ru'],
+      ['other'],
+    ]);
+  });
+});

@@ -44,14 +44,25 @@ const MAP: Record<string, string> = {
   ґ: 'g',
 };
 
+/** Letters after which ъ is the Russian hard sign (объявил, подъезд), written as nothing. */
+const HARD_SIGN_BEFORE = new Set(['е', 'ё', 'ю', 'я', 'и']);
+
 export function transliterate(text: string): string {
   let out = '';
-  for (const ch of text) {
+  const chars = [...text];
+  chars.forEach((ch, i) => {
     const lower = ch.toLowerCase();
-    const mapped = MAP[lower];
+    // Elsewhere ъ is the Bulgarian schwa, which English spells by the name's origin (Байдън Biden,
+    // Тръмп Trump, Вълчев Valchev): "e" keeps each within one letter of the spelling news uses.
+    const mapped =
+      lower === 'ъ' &&
+      !HARD_SIGN_BEFORE.has((chars[i + 1] ?? '').toLowerCase()) &&
+      /\p{L}/u.test(chars[i - 1] ?? '')
+        ? 'e'
+        : MAP[lower];
     if (mapped === undefined) out += ch;
     else if (ch !== lower && mapped) out += mapped[0]?.toUpperCase() + mapped.slice(1);
     else out += mapped;
-  }
+  });
   return out;
 }

@@ -119,3 +119,11 @@ describe('a person whose label names the body he speaks for', () => {
     expect(relation('Harbour Street Journal', 'Hill Valley Gazette editor Bo Lind')).not.toBe('related');
   });
 });
+
+describe('a Bulgarian name with the schwa ъ', () => {
+  it('meets the English spelling of a foreign name', () => {
+    expect(relation('Джо Байдън', 'Joe Biden')).toBe('same');
+    expect(relation('Тръмп', 'Trump')).toBe('same');
+    expect(relation('Байдън', 'Bolton')).toBe('different');
+  });
+});

@@ -194,6 +194,11 @@ describe('transliterate', () => {
     expect(transliterate('Ушаков')).toBe('Ushakov');
   });
 
+  it('drops the Russian hard sign and writes the Bulgarian schwa as a vowel', () => {
+    expect(transliterate('объявил')).toBe('obyavil');
+    expect(transliterate('Байдън')).toBe('Baiden');
+  });
+
   it('keeps case, punctuation and Latin text', () => {
     expect(transliterate('В.Путин и Xi Jinping')).toBe('V.Putin i Xi Jinping');
     expect(transliterate('ЦИК России')).toBe('TsIK Rossii');
