@@ -18,6 +18,7 @@ import {
   speakerRelation,
   stem,
   synonyms,
+  titleHolders,
   translateToEnglish,
   transliterate,
   words as wordsOf,
@@ -304,6 +305,16 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     }),
   );
   interned.clear();
+  // "The US president" is the person the batch calls US president ("President Joe Biden"), when
+  // only one: his words then meet Biden's like any of his names.
+  const holderOf = titleHolders(speakers.values());
+  for (const item of items) {
+    const holder = item.speaker ? holderOf(item.speaker) : null;
+    if (holder) {
+      item.speaker = holder;
+      item.block = speakerBlock(holder);
+    }
+  }
   // Translations get an English gloss (a batch without English statements needs none): each
   // language's dictionary is read once for all of its statements' words.
   if (items.some((item) => item.lang.startsWith('en'))) {

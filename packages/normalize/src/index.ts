@@ -24,6 +24,7 @@ export {
   sameSpeaker,
   speakerBlock,
   speakerRelation,
+  titleHolders,
 } from './speaker';
 export {
   canonicalText,

@@ -512,6 +512,43 @@ function isTitleOnly(speaker: CanonicalSpeaker): boolean {
 }
 
 /**
+ * The person a batch's labels give each one-holder title ("the US president" → "President Joe
+ * Biden"): among the people described by that title, the one of the title's country when it names
+ * one, or the only one when it names none. Unknown (null) when nobody or more than one person holds
+ * it. `holderOf` answers for any speaker (a non-title too, with null).
+ */
+export function titleHolders(
+  speakers: Iterable<CanonicalSpeaker>,
+): (speaker: CanonicalSpeaker) => CanonicalSpeaker | null {
+  const holders = new Map<string, CanonicalSpeaker[]>();
+  for (const s of speakers) {
+    if (s.person.length === 0 || isTitleOnly(s)) continue;
+    for (const t of s.descriptors) {
+      if (!TITLES.has(t)) continue;
+      const list = holders.get(t) ?? [];
+      const surname = s.person[s.person.length - 1] as string;
+      if (!list.some((h) => sameName(h.person[h.person.length - 1] as string, surname))) list.push(s);
+      holders.set(t, list);
+    }
+  }
+  const answers = new Map<CanonicalSpeaker, CanonicalSpeaker | null>();
+  return (speaker) => {
+    if (!isTitleOnly(speaker)) return null;
+    const known = answers.get(speaker);
+    if (known !== undefined) return known;
+    const titles = [...speaker.person, ...speaker.descriptors].filter((t) => TITLES.has(t));
+    const candidates = [...new Set(titles.flatMap((t) => holders.get(t) ?? []))];
+    const placed =
+      speaker.countries.length > 0
+        ? candidates.filter((c) => c.countries.some((x) => speaker.countries.includes(x)))
+        : candidates;
+    const answer = placed.length === 1 ? (placed[0] as CanonicalSpeaker) : null;
+    answers.set(speaker, answer);
+    return answer;
+  };
+}
+
+/**
  * How two speaker labels relate, the one rule align and compare both use:
  * - `same`: one person (surnames spelled alike, in any script: see sameName) or one body;
  * - `related`: a person and the body he speaks for ("Kremlin spokesman Dmitry Peskov" and "the

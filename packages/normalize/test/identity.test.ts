@@ -10,6 +10,7 @@ import {
   speakerBlock,
   speakerRelation,
   synonyms,
+  titleHolders,
 } from '../src/index';
 
 const relation = (a: string, b: string) => {
@@ -125,5 +126,22 @@ describe('a Bulgarian name with the schwa ъ', () => {
     expect(relation('Джо Байдън', 'Joe Biden')).toBe('same');
     expect(relation('Тръмп', 'Trump')).toBe('same');
     expect(relation('Байдън', 'Bolton')).toBe('different');
+  });
+});
+
+describe('titleHolders: the person a batch gives a one-holder title', () => {
+  const batch = ['U.S. President Tom Hale', 'Russian President Ivan Orlov', 'activist Ana Lind'].map((s) =>
+    canonicalSpeaker(s),
+  );
+  const holderOf = titleHolders(batch);
+
+  it('is the one person of the title’s country', () => {
+    expect(holderOf(canonicalSpeaker('US president'))?.name).toBe('U.S. President Tom Hale');
+    expect(holderOf(canonicalSpeaker('the Russian president'))?.name).toBe('Russian President Ivan Orlov');
+  });
+
+  it('is nobody when the title names no country and two people hold it, or for a non-title', () => {
+    expect(holderOf(canonicalSpeaker('the president'))).toBeNull();
+    expect(holderOf(canonicalSpeaker('Ana Lind'))).toBeNull();
   });
 });
