@@ -111,6 +111,8 @@ interface Prepared extends AlignedRendition {
    * batch with no English statement.
    */
   gloss: ReadonlyArray<readonly string[]>;
+  /** Stems of its capitalised words (names, titles before them): "Russian President Vladimir Putin". */
+  capitalised: ReadonlySet<string>;
 }
 
 /** A capitalised word (a name's, a country's). */
@@ -179,6 +181,9 @@ const MIN_JOIN = 0.8;
  * figure (see sameSpeakerSameOccasion): the containment one statement needs anyway.
  */
 const MIN_SAME_SPEAKER_JOIN = 0.5;
+
+/** Languages that capitalise every noun: a capital there does not mark a name. */
+const NOUN_CAPITALISING: ReadonlySet<string> = new Set(['de', 'lb']);
 
 const KIND_RANK: Record<Statement['kind'], number> = { direct: 0, partial: 1, indirect: 2 };
 
@@ -272,7 +277,12 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
       const numbers = salientNumbers(own);
       const years = yearsIn(own);
       const names = nameKeys(own);
-      for (const m of own.matchAll(CAPITALISED)) if (isCountryName(m[0])) countryKeys.add(nameStem(m[0]));
+      const capitalised = new Set<string>();
+      for (const m of own.matchAll(CAPITALISED)) {
+        if (isCountryName(m[0])) countryKeys.add(nameStem(m[0]));
+        if (!NOUN_CAPITALISING.has(lang))
+          for (const s of contentStemsOf([m[0].toLowerCase()], lang)) capitalised.add(s);
+      }
       // A pronoun resolved to a person the words themselves name in the third person ("he" →
       // Navalny for "Putin is responsible for Navalny's death") is a wrong antecedent more often than
       // not: the speaker is unknown.
@@ -301,6 +311,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         weight: 0,
         keyCount: 0,
         gloss: NO_GLOSS,
+        capitalised: capitalised.size > 0 ? capitalised : NONE,
       };
     }),
   );
@@ -760,7 +771,19 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
     // pronoun's guess: the clause is the event's words in someone else's mouth, not a rendition
     // (and no misattribution can be shown of a guess).
     if (relation === 'different' && !differ && unvouched) return 0;
+    // Two speakers not known to be one who share only a name and its title ("… by Russian President
+    // Vladimir Putin" in a widow's accusation and in a president's): two statements about him.
+    // (A short exclamation repeated word for word, "We love you, Anna!", is one statement still.)
+    if (!agree && plainWordsInCommon(a, b) < 2 && !sameWords(a, b)) return 0;
     return containment;
+  }
+
+  /** Content words two statements share that neither writes capitalised (see Prepared.capitalised). */
+  function plainWordsInCommon(a: Prepared, b: Prepared): number {
+    let plain = 0;
+    for (const stem of a.stems)
+      if (b.stems.has(stem) && !a.capitalised.has(stem) && !b.capitalised.has(stem)) plain++;
+    return plain;
   }
 
   /**
@@ -1009,6 +1032,7 @@ export function alignStatements(documents: AlignDocument[], options: AlignOption
         lemmas: _l,
         keyCount: _k,
         gloss: _g,
+        capitalised: _ca,
         ...rendition
       } = items[i] as Prepared;
       return rendition;

@@ -594,3 +594,39 @@ describe('one speaker’s words on one occasion, reworded', () => {
     expect(groupIds(groups, 'c2')).toEqual(['c2']);
   });
 });
+
+describe('two speakers who share only a name and its title', () => {
+  const A =
+    'Widow speaks\n\nShe said Chancellor Oskar Brandt and his friends in the palace must answer for the crimes of the regime.';
+  const B = 'Minister reacts\n\nMinister Ana Lind said he was killed by Chancellor Oskar Brandt.';
+  const C = 'Crowd at the court\n\n"Evan, we love you!" someone shouted.';
+  const D = 'Verdict\n\n"Evan, we love you!" a woman in the gallery shouted.';
+  const groups = alignStatements([
+    doc('a', 'outlet', 'en', [
+      {
+        // "She", resolved to the widow: a pronoun's guess, so no misattribution's bar.
+        ...statement(
+          'a1',
+          A,
+          'Chancellor Oskar Brandt and his friends in the palace must answer for the crimes of the regime',
+          'indirect',
+          'She',
+        ),
+        resolvedSpeaker: 'Mira Holm',
+      },
+    ]),
+    doc('b', 'outlet', 'en', [
+      statement('b1', B, 'he was killed by Chancellor Oskar Brandt', 'indirect', 'Minister Ana Lind'),
+    ]),
+    doc('c', 'outlet', 'en', [statement('c1', C, 'Evan, we love you!', 'direct', 'someone')]),
+    doc('d', 'outlet', 'en', [statement('d1', D, 'Evan, we love you!', 'direct', 'woman in the gallery')]),
+  ]);
+
+  it('keeps their statements apart: the name is what both are about, not what either said', () => {
+    expect(groupIds(groups, 'b1')).toEqual(['b1']);
+  });
+
+  it('still joins an exclamation repeated word for word', () => {
+    expect(groupIds(groups, 'c1')).toEqual(['c1', 'd1']);
+  });
+});
