@@ -1,6 +1,7 @@
 import { openStore } from '@parallax/store';
 import { describe, expect, it } from 'vitest';
 import { saveDocuments, syntheticDocuments } from '../bench/synthetic-news';
+import { windowSpans } from '../src/corpus';
 import { compareWithCorpus } from '../src/index';
 
 const now = new Date('2021-01-01T00:00:00Z');
@@ -54,5 +55,23 @@ describe('the incremental corpus compare', () => {
       await store.close();
       await reference.close();
     }
+  });
+});
+
+describe('the time window a compare reads', () => {
+  it('is one span per run of new documents a window apart, a second wider each side; none when one is undated', () => {
+    const at = (publishedAt?: string) => ({ ...(publishedAt ? { publishedAt } : {}) });
+    expect(
+      windowSpans([at('2024-01-10T00:00:00Z'), at('2024-01-01T00:00:00Z'), at('2024-01-12T00:00:00Z')], 7),
+    ).toEqual([
+      // 1 January and 10 January are 9 days apart: their windows (±7 days) overlap, so one span.
+      { from: '2023-12-24T23:59:59.000Z', to: '2024-01-19T00:00:01.000Z' },
+    ]);
+    expect(windowSpans([at('2024-01-01T00:00:00Z'), at('2024-03-01T00:00:00Z')], 7)).toEqual([
+      { from: '2023-12-24T23:59:59.000Z', to: '2024-01-08T00:00:01.000Z' },
+      { from: '2024-02-22T23:59:59.000Z', to: '2024-03-08T00:00:01.000Z' },
+    ]);
+    expect(windowSpans([at('2024-01-01T00:00:00Z'), at()], 7)).toBeNull();
+    expect(windowSpans([], 7)).toEqual([]);
   });
 });
