@@ -9,7 +9,7 @@ import {
   type Report,
   type StoryChanges,
 } from '@parallax/core';
-import type { Store, StoryVersion, StoryVersionInput } from '@parallax/store';
+import type { PublicationSpan, Store, StoryVersion, StoryVersionInput } from '@parallax/store';
 import { candidateDocuments, withinWindow } from './corpus-candidates';
 import { editsOfPages } from './edits';
 import { buildReport, type ProcessedDocument } from './stages';
@@ -131,8 +131,12 @@ export function assignStories(
 }
 
 export interface CorpusCompareResult {
-  report: Report;
+  /** The corpus report's id: read it whole with store.getReport (every story's current version). */
   reportId: string;
+  /** How many events (stories) the corpus report holds. */
+  events: number;
+  /** The part of the corpus this compare grouped again, as a report (the rest kept their versions). */
+  rebuilt: Report;
   /** The story versions this compare wrote. */
   stories: StoryVersionInput[];
   corpusVersion: number;
@@ -140,74 +144,113 @@ export interface CorpusCompareResult {
   recomputed: number;
 }
 
-/** Canonical order's key (see buildReport): publication time, undated last, then URL, then id. */
-function canonicalKey(ref: DocumentRef): [number, string, string] {
-  const t = ref.publishedAt ? Date.parse(ref.publishedAt) : Number.NaN;
-  return [Number.isNaN(t) ? Number.POSITIVE_INFINITY : t, ref.url, ref.id];
+/** groupEvents' window: it never puts two documents further apart than this in one cluster. */
+const WINDOW_DAYS = 7;
+const DAY = 86_400_000;
+/** Spans are read a second wider each side (timestamptz rounding); withinWindow then decides exactly. */
+const SLACK = 1000;
+
+/**
+ * The spans of publication time a stored document must fall in to share a window with one of the
+ * new ones (overlapping windows merged), or null when a new one is undated (it can join any story).
+ */
+export function windowSpans(
+  fresh: readonly Pick<DocumentRef, 'publishedAt'>[],
+  windowDays = WINDOW_DAYS,
+): PublicationSpan[] | null {
+  const times = fresh.map((r) => (r.publishedAt ? Date.parse(r.publishedAt) : Number.NaN));
+  if (times.some(Number.isNaN)) return null;
+  const reach = windowDays * DAY + SLACK;
+  const spans: { from: number; to: number }[] = [];
+  for (const t of times.sort((a, b) => a - b)) {
+    const last = spans.at(-1);
+    if (last && t - reach <= last.to) last.to = t + reach;
+    else spans.push({ from: t - reach, to: t + reach });
+  }
+  return spans.map((x) => ({ from: new Date(x.from).toISOString(), to: new Date(x.to).toISOString() }));
 }
 
-function compareKeys(a: [number, string, string], b: [number, string, string]): number {
-  const key = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return a[0] - b[0] || key(a[1], b[1]) || key(a[2], b[2]);
+/** The current stored documents (not the new ones) published close enough to a new one to share its event. */
+async function storedNear(store: Store, fresh: readonly ProcessedDocument[]): Promise<ProcessedDocument[]> {
+  const freshIds = new Set(fresh.map((d) => d.ref.id));
+  const spans = windowSpans(fresh.map((d) => d.ref));
+  const ids =
+    spans === null
+      ? await store.currentDocumentIds()
+      : withinWindow(
+          fresh.map((d) => d.ref),
+          await store.currentDocumentsPublishedIn(spans),
+        ).map((r) => r.id);
+  return store.getDocuments(ids.filter((id) => !freshIds.has(id)));
 }
 
-/** buildReport's order of events: by each one's first document in canonical order. */
-function byFirstDocument(events: Event[]): Event[] {
-  const first = new Map(
-    events.map((e) => [e, e.documents.map(canonicalKey).sort(compareKeys)[0] ?? [0, '', e.id]] as const),
-  );
-  return [...events].sort((a, b) =>
-    compareKeys(first.get(a) as [number, string, string], first.get(b) as [number, string, string]),
-  );
+/** The earlier stored versions of the new documents' pages: their stories must give them up. */
+async function supersededVersions(store: Store, fresh: readonly ProcessedDocument[]): Promise<string[]> {
+  const freshIds = new Set(fresh.map((d) => d.ref.id));
+  const byUrl = await store.documentVersionsOf(fresh.map((d) => d.ref.url));
+  return [...byUrl.values()].flat().flatMap((v) => (freshIds.has(v.documentId) ? [] : [v.documentId]));
+}
+
+interface CorpusPart {
+  documents: ProcessedDocument[];
+  stories: StoryVersion[];
 }
 
 /**
  * The part of the corpus a compare must group again: the run's documents, the stored documents they
  * could be grouped with (published within the event window and sharing names, numbers or quoted
- * words: see candidateDocuments), and every document of the stories those are in, or that hold a
- * page's superseded version. The other stories cannot change and keep their versions.
+ * words: see candidateDocuments), and every current document of the stories those are in, or that
+ * hold a page's superseded version. The other stories cannot change and keep their versions. Reads
+ * by index only what the run's documents reach: the window, the stories holding those documents.
  */
-async function affectedPart(
-  store: Store,
-  fresh: readonly ProcessedDocument[],
-  currentIds: Set<string>,
-  current: readonly StoryVersion[],
-): Promise<{ documents: ProcessedDocument[]; stories: StoryVersion[] }> {
+async function affectedPart(store: Store, fresh: readonly ProcessedDocument[]): Promise<CorpusPart> {
   const freshIds = new Set(fresh.map((d) => d.ref.id));
-  const refs = (await store.listDocuments()).filter((r) => currentIds.has(r.id) && !freshIds.has(r.id));
-  const windowed = await store.getDocuments(
-    withinWindow(
-      fresh.map((d) => d.ref),
-      refs,
-    ).map((r) => r.id),
-  );
-  const candidates = new Set(candidateDocuments(fresh, windowed));
-  const stories = current.filter((s) =>
-    s.documentIds.some((id) => freshIds.has(id) || candidates.has(id) || !currentIds.has(id)),
-  );
+  const windowed = await storedNear(store, fresh);
+  const candidates = candidateDocuments(fresh, windowed);
+  const stories = await store.currentStoriesOf([
+    ...freshIds,
+    ...candidates,
+    ...(await supersededVersions(store, fresh)),
+  ]);
   const wanted = new Set([...candidates, ...stories.flatMap((s) => s.documentIds)]);
   for (const id of freshIds) wanted.delete(id);
   const loaded = new Map(windowed.map((d) => [d.ref.id, d]));
-  const missing = [...wanted].filter((id) => currentIds.has(id) && !loaded.has(id));
-  for (const d of await store.getDocuments(missing)) loaded.set(d.ref.id, d);
-  const documents = [...wanted].flatMap((id) => {
-    const d = loaded.get(id);
-    return d && currentIds.has(id) ? [d] : [];
-  });
+  const others = await store.currentAmong([...wanted].filter((id) => !loaded.has(id)));
+  for (const d of await store.getDocuments(others)) loaded.set(d.ref.id, d);
+  const documents = [...wanted].flatMap((id) => loaded.get(id) ?? []);
   return { documents: [...documents, ...fresh], stories };
+}
+
+/** The whole corpus, every story of it: the reference the incremental compare is tested against. */
+async function wholeCorpus(store: Store, fresh: readonly ProcessedDocument[]): Promise<CorpusPart> {
+  const given = new Set(fresh.map((d) => d.ref.id));
+  const ids = await store.currentDocumentIds();
+  const stored = await store.getDocuments(ids.filter((id) => !given.has(id)));
+  return { documents: [...stored, ...fresh], stories: await store.currentStories() };
+}
+
+/** The run's documents that are the current version of their page (a later fetch supersedes them). */
+async function currentOf(
+  store: Store,
+  documents: readonly ProcessedDocument[],
+): Promise<ProcessedDocument[]> {
+  const current = new Set(await store.currentAmong(documents.map((d) => d.ref.id)));
+  return documents.filter((d) => current.has(d.ref.id));
 }
 
 /**
  * The compare of a scheduled run: the run's documents placed among every stored document (the latest
  * version of every page, of every source), stories grouped and compared — so the same documents give
  * the same stories whether they came in one run or in many — and a new version written for each story
- * that changed. Incremental: only the stories the run's documents can join are grouped and compared
- * again (see affectedPart); the others keep their current versions and stand in the corpus report as
- * stored. `full: true` groups the whole corpus again instead (the reference the incremental compare
- * is tested against). Silent edits of the run's pages join their stories (and stay on later
- * versions). Saved with optimistic versioning: when another compare saved first, the corpus is read
- * again (it now holds that compare's documents too) and compared again; a compare that dies before it
- * saves leaves every previous version as it was.
+ * that changed. Incremental: only the stories the run's documents can join are read, grouped and
+ * compared again (see affectedPart); the others keep their current versions. The corpus report is
+ * saved as a reference to the story versions current after the save (store.getReport reads it whole),
+ * so a compare reads and writes what its documents reach, not the corpus. `full: true` groups the
+ * whole corpus again instead (the reference the incremental compare is tested against). Silent edits
+ * of the run's pages join their stories (and stay on later versions). Saved with optimistic
+ * versioning: when another compare saved first, the corpus is read again (it now holds that compare's
+ * documents too) and compared again; a compare that dies before it saves leaves every previous
+ * version as it was.
  */
 export async function compareWithCorpus(
   store: Store,
@@ -224,43 +267,29 @@ export async function compareWithCorpus(
   const maxAttempts = options.maxAttempts ?? 8;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const corpusVersion = await store.corpusVersion();
-    const ids = await store.currentDocumentIds();
     // A page's later version supersedes its earlier: only the current versions are the corpus.
-    const currentIds = new Set(ids);
-    const fresh = options.documents.filter((d) => currentIds.has(d.ref.id));
-    const current = await store.currentStories();
-    let part: { documents: ProcessedDocument[]; stories: StoryVersion[] };
-    if (options.full) {
-      const given = new Set(fresh.map((d) => d.ref.id));
-      const stored = await store.getDocuments(ids.filter((id) => !given.has(id)));
-      part = { documents: [...stored, ...fresh], stories: [...current] };
-    } else {
-      part = await affectedPart(store, fresh, currentIds, current);
-    }
+    const fresh = await currentOf(store, options.documents);
+    const part = options.full ? await wholeCorpus(store, fresh) : await affectedPart(store, fresh);
     const carried = part.stories.flatMap((s) => s.event.edits ?? []);
     const known = new Set(runEdits.map(editKey));
     const edits = [...runEdits, ...carried.filter((e) => !known.has(editKey(e)))];
     const rebuilt = buildReport(part.documents, options.now, { edits });
-    const kept = new Set(part.stories.map((s) => s.storyId));
-    const untouched = current.filter((s) => !kept.has(s.storyId)).map((s) => s.event);
-    const report: Report = { ...rebuilt, events: byFirstDocument([...untouched, ...rebuilt.events]) };
-    const reportId = await store.saveReport(report);
-    const generatedAt = report.generatedAt;
+    const generatedAt = rebuilt.generatedAt;
     const { stories, retired } = assignStories(rebuilt.events, part.stories, generatedAt);
     const saved = await store.saveStoryVersions({
       expectedCorpusVersion: corpusVersion,
       runId: options.runId,
-      reportId,
       generatedAt,
       stories,
       retired,
     });
     if (saved)
       return {
-        report,
-        reportId,
+        reportId: saved.reportId,
+        events: saved.events,
+        rebuilt,
         stories,
-        corpusVersion: corpusVersion + 1,
+        corpusVersion: saved.corpusVersion,
         recomputed: part.documents.length,
       };
   }
@@ -268,4 +297,13 @@ export async function compareWithCorpus(
     'PARALLAX_CORPUS_BUSY',
     `other compares kept saving the corpus first (${maxAttempts} attempts)`,
   );
+}
+
+/** The corpus report a compare saved, read whole: every story's version current at that save. */
+export async function corpusReport(store: Pick<Store, 'getReport'>, reportId: string): Promise<Report> {
+  const report = await store.getReport(reportId);
+  if (report === null) {
+    throw new ParallaxError('PARALLAX_REPORT_MISSING', `corpus report ${reportId} is not in the store`);
+  }
+  return report;
 }

@@ -1,7 +1,7 @@
 import { isParallaxError, ParallaxError, type Report } from '@parallax/core';
 import { type FetchOptions, fetchPage } from '@parallax/fetch';
 import type { Store } from '@parallax/store';
-import { compareWithCorpus } from './corpus';
+import { compareWithCorpus, corpusReport } from './corpus';
 import { editsOfPages } from './edits';
 import { finishRun } from './fleet/runs';
 import { buildReport, type DocumentMeta, type ProcessedDocument, processDocument } from './stages';
@@ -114,7 +114,8 @@ export async function runPipeline(sources: RunSource[], options: RunOptions): Pr
     let stories: number | undefined;
     if (options.corpus) {
       const compared = await compareWithCorpus(store, { runId: run.id, documents, now: now() });
-      ({ report, reportId } = compared);
+      reportId = compared.reportId;
+      report = await corpusReport(store, reportId);
       stories = compared.stories.length;
     } else {
       report = buildReport(documents, now(), { edits: await editsOfPages(store, documents) });

@@ -1,6 +1,7 @@
 import { openStore } from '@parallax/store';
 import { describe, expect, it } from 'vitest';
 import { saveDocuments, syntheticDocuments } from '../bench/synthetic-news';
+import { windowSpans } from '../src/corpus';
 import { compareWithCorpus } from '../src/index';
 
 const now = new Date('2021-01-01T00:00:00Z');
@@ -15,7 +16,7 @@ describe('the incremental corpus compare', () => {
       const base = syntheticDocuments(0, 6);
       await saveDocuments(store, base);
       const first = await compareWithCorpus(store, { runId: null, documents: base, now });
-      expect(first.report.events.length).toBe(6);
+      expect(first.events).toBe(6);
       const before = new Map((await store.currentStories()).map((s) => [s.storyId, s.version]));
 
       const unrelated = syntheticDocuments(40, 41, 1);
@@ -45,11 +46,32 @@ describe('the incremental corpus compare', () => {
       const all = [...base, ...unrelated, ...related];
       await saveDocuments(reference, all);
       const full = await compareWithCorpus(reference, { runId: null, documents: all, now, full: true });
-      expect(joined.report).toEqual(full.report);
+      // Both corpus reports are stored as references to story versions; read whole, they are equal.
+      const report = await store.getReport(joined.reportId);
+      expect(report?.events.length).toBe(7);
+      expect(report).toEqual(await reference.getReport(full.reportId));
       expect(joined.reportId).toBe(full.reportId);
     } finally {
       await store.close();
       await reference.close();
     }
+  });
+});
+
+describe('the time window a compare reads', () => {
+  it('is one span per run of new documents a window apart, a second wider each side; none when one is undated', () => {
+    const at = (publishedAt?: string) => ({ ...(publishedAt ? { publishedAt } : {}) });
+    expect(
+      windowSpans([at('2024-01-10T00:00:00Z'), at('2024-01-01T00:00:00Z'), at('2024-01-12T00:00:00Z')], 7),
+    ).toEqual([
+      // 1 January and 10 January are 9 days apart: their windows (±7 days) overlap, so one span.
+      { from: '2023-12-24T23:59:59.000Z', to: '2024-01-19T00:00:01.000Z' },
+    ]);
+    expect(windowSpans([at('2024-01-01T00:00:00Z'), at('2024-03-01T00:00:00Z')], 7)).toEqual([
+      { from: '2023-12-24T23:59:59.000Z', to: '2024-01-08T00:00:01.000Z' },
+      { from: '2024-02-22T23:59:59.000Z', to: '2024-03-08T00:00:01.000Z' },
+    ]);
+    expect(windowSpans([at('2024-01-01T00:00:00Z'), at()], 7)).toBeNull();
+    expect(windowSpans([], 7)).toEqual([]);
   });
 });

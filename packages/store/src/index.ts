@@ -1,12 +1,14 @@
 export { openStore } from './open';
-export { reportId } from './store';
+export { reportId, reportOrder } from './report-identity';
 export type {
   DocumentVersion,
   OpenStoreOptions,
+  PublicationSpan,
   ReportListing,
   RunRecord,
   RunResult,
   RunStatus,
+  SavedCorpus,
   Store,
   StoredDocument,
   StoryVersion,

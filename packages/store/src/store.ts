@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
-  contentId,
   type DocumentRef,
   type Event,
   Event as EventSchema,
   type Fact,
   Report,
+  SCHEMA_VERSION,
   Snapshot,
   type Statement,
   StoreError,
@@ -14,8 +14,8 @@ import {
   sha256Hex,
 } from '@parallax/core';
 import type { z } from 'zod';
-import { canonicalJson } from './canonical-json';
 import { guard, invalidInput } from './errors';
+import { eventDigest, reportId, reportIdOfDigest, reportOrder, sumDigests, ZERO } from './report-identity';
 import {
   type DocumentRow,
   type DocumentWithChildrenRow,
@@ -32,22 +32,19 @@ import {
   snapshotFromRow,
   snapshotMetaFromRow,
 } from './rows';
-import type { SqlClient } from './sql';
+import type { SqlClient, SqlExecutor } from './sql';
 import type {
   DocumentVersion,
+  PublicationSpan,
   ReportListing,
   RunRecord,
   RunResult,
+  SavedCorpus,
   Store,
   StoredDocument,
   StoryVersion,
   StoryVersionInput,
 } from './types';
-
-/** The id of a report: a content hash of its events (not of generatedAt), so re-running gives the same id. */
-export function reportId(report: Pick<Report, 'events'>): string {
-  return contentId('report', canonicalJson(report.events));
-}
 
 function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -140,6 +137,15 @@ function listLimit(limit: number): number {
   return limit;
 }
 
+/** A document is current when no other document of its URL was fetched (then stored, saved) later. */
+const IS_CURRENT = `NOT EXISTS (
+  SELECT 1 FROM documents o JOIN snapshots os ON os.sha256 = o.snapshot_sha256
+  WHERE o.url = d.url AND o.id <> d.id
+    AND (os.fetched_at, os.stored_at, o.saved_at, o.id) > (s.fetched_at, s.stored_at, d.saved_at, d.id))`;
+
+/** The story versions of the corpus report at corpus version $1: written by then, not yet replaced. */
+const STORIES_AT_VERSION = `corpus_version <= $1 AND (current OR superseded_at > $1)`;
+
 const STORY_COLUMNS =
   'story_id, version, corpus_version, run_id, report_id, generated_at_iso, document_ids, event, changes, current';
 
@@ -178,6 +184,50 @@ function storyFromRow(row: StoryVersionRow): StoryVersion {
     changes: changes.data,
     current: row.current,
   };
+}
+
+/**
+ * The digest sum of every current story's event, filling in the digests of versions written before
+ * they were kept (a store from before migration 7: once, on its first compare after it).
+ */
+async function digestOfCurrentStories(tx: SqlExecutor): Promise<string> {
+  const { rows } = await tx.query<{
+    story_id: string;
+    version: number;
+    event: unknown;
+    event_digest: string | null;
+  }>('SELECT story_id, version, event, event_digest FROM story_versions WHERE current');
+  const missing = rows
+    .filter((row) => row.event_digest === null)
+    .map((row) => ({
+      story_id: row.story_id,
+      version: row.version,
+      event_digest: eventDigest(EventSchema.parse(row.event)),
+    }));
+  if (missing.length > 0) {
+    await tx.query(
+      `UPDATE story_versions v SET event_digest = m.event_digest
+       FROM jsonb_to_recordset($1::jsonb) AS m(story_id text, version integer, event_digest text)
+       WHERE v.story_id = m.story_id AND v.version = m.version`,
+      [JSON.stringify(missing)],
+    );
+  }
+  const known = rows.flatMap((row) => (row.event_digest === null ? [] : [row.event_digest]));
+  return sumDigests([...known, ...missing.map((m) => m.event_digest)], [], ZERO);
+}
+
+interface CorpusReportRow {
+  id: string;
+  corpus_version: number;
+  schema_version: number;
+  generated_at_iso: string;
+}
+
+interface ListedReportRow {
+  id: string;
+  generated_at: string;
+  corpus_version: number | null;
+  events: { id: string; title: string }[] | null;
 }
 
 /** The Store over any SqlClient: PGlite today, a PostgreSQL pool tomorrow. */
@@ -451,6 +501,55 @@ export class SqlStore implements Store {
     return rows.map((row) => row.id);
   }
 
+  async currentAmong(ids: readonly string[]): Promise<string[]> {
+    this.#open();
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+      throw invalidInput('currentAmong takes an array of document ids', {});
+    }
+    if (ids.length === 0) return [];
+    const { rows } = await guard(
+      'currentAmong',
+      () =>
+        this.client.query<{ id: string }>(
+          `SELECT d.id FROM documents d JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE d.id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND ${IS_CURRENT}`,
+          [JSON.stringify(ids)],
+        ),
+      { documents: ids.length },
+    );
+    const current = new Set(rows.map((row) => row.id));
+    return [...new Set(ids)].filter((id) => current.has(id));
+  }
+
+  async currentDocumentsPublishedIn(spans: readonly PublicationSpan[]): Promise<DocumentRef[]> {
+    this.#open();
+    if (
+      !Array.isArray(spans) ||
+      spans.some((x) => Number.isNaN(Date.parse(x?.from)) || Number.isNaN(Date.parse(x?.to)))
+    ) {
+      throw invalidInput('currentDocumentsPublishedIn takes spans of ISO instants', {});
+    }
+    // One index range scan per span (documents_published_at_idx), the undated by their partial index.
+    const { rows } = await guard(
+      'currentDocumentsPublishedIn',
+      () =>
+        this.client.query<DocumentRow & { fetched_at: unknown }>(
+          `WITH spans AS (SELECT x.from::timestamptz AS lo, x.to::timestamptz AS hi
+             FROM jsonb_to_recordset($1::jsonb) AS x("from" text, "to" text)),
+           near AS (
+             SELECT d.id FROM spans JOIN documents d ON d.published_at BETWEEN spans.lo AND spans.hi
+             UNION SELECT d.id FROM documents d WHERE d.published_at IS NULL)
+           SELECT ${REF_COLUMNS} FROM near JOIN documents d ON d.id = near.id
+           JOIN snapshots s ON s.sha256 = d.snapshot_sha256
+           WHERE ${IS_CURRENT}
+           ORDER BY d.saved_at, d.id`,
+          [JSON.stringify(spans)],
+        ),
+      { spans: spans.length },
+    );
+    return rows.map(refFromRow);
+  }
+
   async corpusVersion(): Promise<number> {
     this.#open();
     const { rows } = await guard('corpusVersion', () =>
@@ -469,61 +568,116 @@ export class SqlStore implements Store {
     return rows.map(storyFromRow);
   }
 
+  async currentStoriesOf(documentIds: readonly string[]): Promise<StoryVersion[]> {
+    this.#open();
+    if (!Array.isArray(documentIds) || documentIds.some((id) => typeof id !== 'string')) {
+      throw invalidInput('currentStoriesOf takes an array of document ids', {});
+    }
+    if (documentIds.length === 0) return [];
+    // ?| on the current versions' document_ids: their partial GIN index.
+    const { rows } = await guard(
+      'currentStoriesOf',
+      () =>
+        this.client.query<StoryVersionRow>(
+          `SELECT ${STORY_COLUMNS} FROM story_versions
+           WHERE current AND document_ids ?| (SELECT array_agg(x) FROM jsonb_array_elements_text($1::jsonb) AS x)
+           ORDER BY story_id`,
+          [JSON.stringify([...new Set(documentIds)])],
+        ),
+      { documents: documentIds.length },
+    );
+    return rows.map(storyFromRow);
+  }
+
   async saveStoryVersions(input: {
     expectedCorpusVersion: number;
     runId: string | null;
-    reportId: string;
     generatedAt: string;
     stories: StoryVersionInput[];
     retired: string[];
-  }): Promise<boolean> {
+  }): Promise<SavedCorpus | null> {
     this.#open();
-    const stories = input.stories.map((story) => ({
-      story_id: story.storyId,
-      version: story.version,
-      event_id: story.event.id,
-      document_ids: story.documentIds,
-      event: parseInput(EventSchema, story.event, 'story event'),
-      changes: parseInput(StoryChanges, story.changes, 'story changes'),
-    }));
+    if (Number.isNaN(Date.parse(input.generatedAt))) {
+      throw invalidInput(
+        `saveStoryVersions: generatedAt must be an ISO instant, not ${input.generatedAt}`,
+        {},
+      );
+    }
+    const stories = input.stories.map((story) => {
+      const event = parseInput(EventSchema, story.event, 'story event');
+      return {
+        story_id: story.storyId,
+        version: story.version,
+        event_id: story.event.id,
+        event_digest: eventDigest(event),
+        document_ids: story.documentIds,
+        event,
+        changes: parseInput(StoryChanges, story.changes, 'story changes'),
+      };
+    });
     return guard(
       'saveStoryVersions',
       () =>
         this.client.transaction(async (tx) => {
           // The row lock serialises concurrent savers; the version check makes the later one start over.
-          const bumped = await tx.query<{ version: number }>(
-            `UPDATE corpus_state SET version = version + 1, report_id = $2, run_id = $3, updated_at = now()
-             WHERE id = 1 AND version = $1 RETURNING version`,
-            [input.expectedCorpusVersion, input.reportId, input.runId],
+          const bumped = await tx.query<{ version: number; events_digest: string | null }>(
+            `UPDATE corpus_state SET version = version + 1, run_id = $2, updated_at = now()
+             WHERE id = 1 AND version = $1 RETURNING version, events_digest`,
+            [input.expectedCorpusVersion, input.runId],
           );
-          const corpusVersion = bumped.rows[0]?.version;
-          if (corpusVersion === undefined) return false;
+          const state = bumped.rows[0];
+          if (state === undefined) return null;
+          const corpusVersion = state.version;
+          const before = state.events_digest ?? (await digestOfCurrentStories(tx));
           const ids = [...stories.map((s) => s.story_id), ...input.retired];
+          let replaced: string[] = [];
           if (ids.length > 0) {
-            await tx.query(
-              'UPDATE story_versions SET current = false WHERE current AND story_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-              [JSON.stringify(ids)],
+            const { rows } = await tx.query<{ event_digest: string }>(
+              `UPDATE story_versions SET current = false, superseded_at = $2
+               WHERE current AND story_id IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING event_digest`,
+              [JSON.stringify(ids), corpusVersion],
             );
+            replaced = rows.map((row) => row.event_digest);
           }
+          // The corpus report's id follows from the previous one: add the new versions, take away the replaced.
+          const digest = sumDigests(
+            stories.map((s) => s.event_digest),
+            replaced,
+            before,
+          );
+          const reportId = reportIdOfDigest(digest);
           if (stories.length > 0) {
             await tx.query(
-              `INSERT INTO story_versions (story_id, version, corpus_version, run_id, report_id, event_id, generated_at,
-                 generated_at_iso, document_ids, event, changes, current)
-               SELECT s.story_id, s.version, $2, $3, $4, s.event_id, $5::text::timestamptz, $5::text, s.document_ids,
-                 s.event, s.changes, true
+              `INSERT INTO story_versions (story_id, version, corpus_version, run_id, report_id, event_id, event_digest,
+                 generated_at, generated_at_iso, document_ids, event, changes, current)
+               SELECT s.story_id, s.version, $2, $3, $4, s.event_id, s.event_digest, $5::text::timestamptz, $5::text,
+                 s.document_ids, s.event, s.changes, true
                FROM jsonb_to_recordset($1::jsonb) AS s(story_id text, version integer, event_id text,
-                 document_ids jsonb, event jsonb, changes jsonb)`,
-              [JSON.stringify(stories), corpusVersion, input.runId, input.reportId, input.generatedAt],
+                 event_digest text, document_ids jsonb, event jsonb, changes jsonb)`,
+              [JSON.stringify(stories), corpusVersion, input.runId, reportId, input.generatedAt],
             );
           }
-          return true;
+          await tx.query('UPDATE corpus_state SET report_id = $1, events_digest = $2 WHERE id = 1', [
+            reportId,
+            digest,
+          ]);
+          // The same events as an earlier corpus version's: that version's reference stands for both.
+          await tx.query(
+            `INSERT INTO corpus_reports (id, corpus_version, schema_version, generated_at, generated_at_iso)
+             VALUES ($1, $2, $3, $4::text::timestamptz, $4::text) ON CONFLICT (id) DO NOTHING`,
+            [reportId, corpusVersion, SCHEMA_VERSION, input.generatedAt],
+          );
+          const counted = await tx.query<{ n: number }>(
+            'SELECT count(*)::integer AS n FROM story_versions WHERE current',
+          );
+          return { reportId, corpusVersion, events: counted.rows[0]?.n ?? 0 };
         }),
-      { reportId: input.reportId },
+      { corpusVersion: input.expectedCorpusVersion },
     ).catch((error: unknown) => {
       // Two savers that both wrote version n of one story: the primary key refuses the later one, which
       // reads the corpus again like any other loser.
       if (error instanceof StoreError && /story_versions_pkey|duplicate key/.test(String(error.message)))
-        return false;
+        return null;
       throw error;
     });
   }
@@ -602,7 +756,42 @@ export class SqlStore implements Store {
       { reportId: id },
     );
     const row = rows[0];
-    return row === undefined ? null : reportFromRow(row);
+    if (row !== undefined) return reportFromRow(row);
+    const corpus = await this.#corpusReport(id);
+    return corpus === null ? null : this.#assembled(corpus);
+  }
+
+  async #corpusReport(id: string): Promise<CorpusReportRow | null> {
+    const { rows } = await guard(
+      'getReport',
+      () =>
+        this.client.query<CorpusReportRow>(
+          `SELECT id, corpus_version, schema_version, generated_at_iso, generated_at, saved_at
+           FROM corpus_reports WHERE id = $1`,
+          [id],
+        ),
+      { reportId: id },
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A corpus report as a Report: the events of the story versions it refers to, in report order. */
+  async #assembled(corpus: CorpusReportRow): Promise<Report> {
+    const { rows } = await guard(
+      'getReport',
+      () =>
+        this.client.query<StoryVersionRow>(
+          `SELECT ${STORY_COLUMNS} FROM story_versions WHERE ${STORIES_AT_VERSION}`,
+          [corpus.corpus_version],
+        ),
+      { reportId: corpus.id },
+    );
+    const events = reportOrder(rows.map((row) => storyFromRow(row).event));
+    return parseInput(
+      Report,
+      { schemaVersion: corpus.schema_version, generatedAt: corpus.generated_at_iso, events },
+      'corpus report',
+    );
   }
 
   async latestReportForEvent(eventId: string): Promise<Report | null> {
@@ -610,17 +799,24 @@ export class SqlStore implements Store {
     const { rows } = await guard(
       'latestReportForEvent',
       () =>
-        this.client.query<{ id: string; body: unknown }>(
-          `SELECT r.id, r.body FROM report_events e JOIN reports r ON r.id = e.report_id
-           WHERE e.event_id = $1
-           ORDER BY r.generated_at DESC, r.saved_at DESC, r.id DESC
+        this.client.query<{ id: string; corpus: boolean }>(
+          `SELECT id, corpus FROM (
+             SELECT r.id, false AS corpus, r.generated_at, r.saved_at FROM report_events e
+             JOIN reports r ON r.id = e.report_id WHERE e.event_id = $1
+             UNION ALL
+             SELECT c.id, true, c.generated_at, c.saved_at FROM story_versions v
+             JOIN corpus_reports c ON c.corpus_version >= v.corpus_version
+               AND (v.superseded_at IS NULL OR c.corpus_version < v.superseded_at)
+             WHERE v.event_id = $1 AND (v.current OR v.superseded_at IS NOT NULL)
+           ) AS found
+           ORDER BY generated_at DESC, saved_at DESC, id DESC
            LIMIT 1`,
           [eventId],
         ),
       { eventId },
     );
     const row = rows[0];
-    return row === undefined ? null : reportFromRow(row);
+    return row === undefined ? null : this.getReport(row.id);
   }
 
   async startRun(requestedId?: string): Promise<RunRecord> {
@@ -697,20 +893,50 @@ export class SqlStore implements Store {
 
   async listReports(limit = 100): Promise<ReportListing[]> {
     this.#open();
+    const n = listLimit(limit);
     const { rows } = await guard('listReports', () =>
-      this.client.query<{ id: string; generated_at: string; events: { id: string; title: string }[] }>(
+      this.client.query<ListedReportRow>(
         // generatedAt as the report wrote it (the body's string), not as a timestamptz round trip.
-        `SELECT r.id, r.body->>'generatedAt' AS generated_at,
-           coalesce(jsonb_agg(jsonb_build_object('id', e.event_id, 'title', e.title) ORDER BY e.position)
-             FILTER (WHERE e.event_id IS NOT NULL), '[]'::jsonb) AS events
-         FROM reports r LEFT JOIN report_events e ON e.report_id = r.id
-         GROUP BY r.id
-         ORDER BY r.generated_at DESC, r.saved_at DESC, r.id
+        `SELECT id, generated_at_text AS generated_at, corpus_version, events FROM (
+           SELECT r.id, r.body->>'generatedAt' AS generated_at_text, r.generated_at, r.saved_at,
+             NULL::integer AS corpus_version,
+             coalesce(jsonb_agg(jsonb_build_object('id', e.event_id, 'title', e.title) ORDER BY e.position)
+               FILTER (WHERE e.event_id IS NOT NULL), '[]'::jsonb) AS events
+           FROM reports r LEFT JOIN report_events e ON e.report_id = r.id
+           GROUP BY r.id
+           UNION ALL
+           SELECT c.id, c.generated_at_iso, c.generated_at, c.saved_at, c.corpus_version, NULL
+           FROM corpus_reports c
+         ) AS listed
+         ORDER BY generated_at DESC, saved_at DESC, id
          LIMIT $1`,
-        [listLimit(limit)],
+        [n],
       ),
     );
-    return rows.map((row) => ({ id: row.id, generatedAt: row.generated_at, events: row.events }));
+    const out: ReportListing[] = [];
+    for (const row of rows) {
+      const events = row.corpus_version === null ? row.events : await this.#listedEvents(row.corpus_version);
+      out.push({ id: row.id, generatedAt: row.generated_at, events: events ?? [] });
+    }
+    return out;
+  }
+
+  /** A corpus report's events as listed: id and title, in report order. */
+  async #listedEvents(corpusVersion: number): Promise<{ id: string; title: string }[]> {
+    const { rows } = await guard('listReports', () =>
+      this.client.query<{
+        id: string;
+        title: string;
+        documents: Pick<DocumentRef, 'id' | 'url' | 'publishedAt'>[];
+      }>(
+        `SELECT event_id AS id, event->>'title' AS title,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('id', d->'id', 'url', d->'url', 'publishedAt', d->'publishedAt')), '[]'::jsonb)
+              FROM jsonb_array_elements(event->'documents') AS d) AS documents
+         FROM story_versions WHERE ${STORIES_AT_VERSION}`,
+        [corpusVersion],
+      ),
+    );
+    return reportOrder(rows).map((row) => ({ id: row.id, title: row.title }));
   }
 
   async listRuns(limit = 100): Promise<RunRecord[]> {

@@ -39,6 +39,21 @@ export interface StoryVersion {
   current: boolean;
 }
 
+/** A span of publication times (ISO instants, both ends included). */
+export interface PublicationSpan {
+  from: string;
+  to: string;
+}
+
+/** What a compare's save wrote: the corpus report (a reference to the story versions current now). */
+export interface SavedCorpus {
+  /** The corpus report's id: the same as a report with the same events has (see reportId). */
+  reportId: string;
+  corpusVersion: number;
+  /** How many stories (events) the corpus report holds. */
+  events: number;
+}
+
 /** A story version to write: the next version of `storyId` (or its first). */
 export type StoryVersionInput = Pick<
   StoryVersion,
@@ -114,20 +129,30 @@ export interface Store {
   corpusVersion(): Promise<number>;
   /** Every story's current version. */
   currentStories(): Promise<StoryVersion[]>;
+  /** The current versions of the stories holding any of these documents (by story_versions' GIN index). */
+  currentStoriesOf(documentIds: readonly string[]): Promise<StoryVersion[]>;
+  /** Which of these documents are the latest of their URL (part of the corpus), in the order given, each once. */
+  currentAmong(ids: readonly string[]): Promise<string[]>;
+  /**
+   * The current documents published within any of the spans, and the undated ones: a compare's time
+   * window, read by index (no scan of the corpus), in the order they were first saved.
+   */
+  currentDocumentsPublishedIn(spans: readonly PublicationSpan[]): Promise<DocumentRef[]>;
   /**
    * One transaction: when the corpus version is still `expectedCorpusVersion`, bumps it, writes the
-   * story versions (each the next of its story, which becomes its current one) and retires the stories
-   * listed (absorbed by others). Returns false, writing nothing, when another compare saved first (or
-   * wrote one of these versions): the caller reads the corpus again.
+   * story versions (each the next of its story, which becomes its current one), retires the stories
+   * listed (absorbed by others) and records the corpus report: a reference to the story versions now
+   * current, which getReport reads back as a Report (events in report order, generatedAt as given).
+   * Returns null, writing nothing, when another compare saved first (or wrote one of these versions):
+   * the caller reads the corpus again.
    */
   saveStoryVersions(input: {
     expectedCorpusVersion: number;
     runId: string | null;
-    reportId: string;
     generatedAt: string;
     stories: StoryVersionInput[];
     retired: string[];
-  }): Promise<boolean>;
+  }): Promise<SavedCorpus | null>;
   /** A story's versions, oldest first (empty when unknown). */
   storyVersions(storyId: string): Promise<StoryVersion[]>;
   /** Story versions generated after `since` (ISO instant), oldest first, at most `limit` (default 1000). */
@@ -144,6 +169,7 @@ export interface Store {
    * Returns the report id (content hash of the report's events, not of generatedAt).
    */
   saveReport(report: Report): Promise<string>;
+  /** A saved report, or a corpus report (see saveStoryVersions) assembled from its story versions. */
   getReport(id: string): Promise<Report | null>;
   /** The stored report with the latest generatedAt that contains the event, or null. */
   latestReportForEvent(eventId: string): Promise<Report | null>;

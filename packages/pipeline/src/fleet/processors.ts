@@ -1,4 +1,4 @@
-import { FetchError, ParallaxError, type Report } from '@parallax/core';
+import { FetchError, ParallaxError } from '@parallax/core';
 import { decodeBody, fetchPage } from '@parallax/fetch';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { compareWithCorpus } from '../corpus';
@@ -222,16 +222,18 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
     if (token !== undefined) {
       await job.extendLock(token, ctx.lockDurationMs + documents.length * REPORT_MS_PER_DOCUMENT);
     }
-    let report: Report;
+    let events: number;
     let reportId: string;
     let stories: { storyId: string; version: number }[] | undefined;
     if (corpus) {
+      // The corpus report stays in the store (a reference to the story versions): not read back here.
       const compared = await compareWithCorpus(ctx.store, { runId, documents, now: ctx.now() });
-      ({ report, reportId } = compared);
+      ({ events, reportId } = compared);
       stories = compared.stories.map((s) => ({ storyId: s.storyId, version: s.version }));
     } else {
-      report = buildReport(documents, ctx.now(), { edits: await editsOfPages(ctx.store, documents) });
+      const report = buildReport(documents, ctx.now(), { edits: await editsOfPages(ctx.store, documents) });
       reportId = await ctx.store.saveReport(report);
+      events = report.events.length;
     }
     // A compare job run again after it stored everything finds its run finished already.
     if (run.status === 'running') {
@@ -240,7 +242,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
         summary: {
           documents: documents.length,
           failures: failures.length,
-          events: report.events.length,
+          events,
           reportId,
           ...(discovery ? { discovery } : {}),
           ...(stories ? { stories: stories.length } : {}),
@@ -253,7 +255,7 @@ export async function compareStage(job: Job, ctx: StageContext, token?: string):
       reportId,
       documents: documents.length,
       failures,
-      events: report.events.length,
+      events,
       discovery,
       ...(stories ? { stories } : {}),
     };

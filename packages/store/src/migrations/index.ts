@@ -4,6 +4,7 @@ import { sql as documentsSourceUrl } from './003_documents_source_url';
 import { sql as statementSpans } from './004_statement_spans';
 import { sql as documentVersions } from './005_document_versions';
 import { sql as stories } from './006_stories';
+import { sql as corpusScale } from './007_corpus_scale';
 
 export interface Migration {
   /** Applied in ascending order; never reuse or renumber a version once it has shipped. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'statement spans and fact details', sql: statementSpans },
   { version: 5, name: 'documents by url', sql: documentVersions },
   { version: 6, name: 'story versions and the corpus version', sql: stories },
+  { version: 7, name: 'corpus compare by index, corpus reports by reference', sql: corpusScale },
 ];
